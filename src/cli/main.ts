@@ -1,0 +1,94 @@
+import { Command, CommanderError, Option } from 'commander';
+import { createApp } from '../app.js';
+import { systemClock } from '../clock.js';
+import { defaultConfigPath, loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { createLogger, type LogLevel, logLevels } from '../log.js';
+import { version } from '../version.js';
+import { summarizeConfig } from './summary.js';
+
+/** Exit codes: 0 ok, 1 runtime failure, 2 bad configuration or usage. */
+const EXIT_BAD_CONFIG = 2;
+
+function configOrExit(file: string): Config {
+  const result = loadConfig(file);
+  if (!result.ok) {
+    for (const line of result.problems) process.stderr.write(`${line}\n`);
+    process.exit(EXIT_BAD_CONFIG);
+  }
+  return result.config;
+}
+
+async function run(opts: { config: string; logLevel: LogLevel }): Promise<void> {
+  const config = configOrExit(opts.config);
+  const logger = createLogger(opts.logLevel);
+  const app = createApp({ config, clock: systemClock, logger });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    // Whatever happens, the process is gone within 5 s of the signal.
+    setTimeout(() => {
+      logger.error('shutdown took longer than 5 s; exiting');
+      process.exit(1);
+    }, 4500).unref();
+    app.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    await app.start();
+  } catch (err) {
+    logger.fatal({ err: err instanceof Error ? err.message : String(err) }, 'could not start');
+    await app.stop();
+    process.exit(1);
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('zoneops')
+    .description("Runs the equipment of a town's government information disclosure zone (政务公开专区).")
+    .version(version)
+    .showHelpAfterError();
+  const configOption = () =>
+    new Option('-c, --config <file>', 'configuration file').default(defaultConfigPath);
+
+  program
+    .command('run')
+    .description('run the daemon')
+    .addOption(configOption())
+    .addOption(new Option('--log-level <level>', 'log level').choices(logLevels).default('info'))
+    .action(run);
+
+  program
+    .command('check-config')
+    .description('validate a configuration file and print a summary (exit 2 when invalid)')
+    .addOption(configOption())
+    .action((opts: { config: string }) => {
+      const config = configOrExit(opts.config);
+      process.stdout.write(`${opts.config}: valid\n${summarizeConfig(config).join('\n')}\n`);
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_CONFIG);
+    }
+    process.stderr.write(`zoneops: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { describeIssue, formatPath } from './problems.js';
+import { type Config, configSchema } from './schema.js';
+import type { SecretSources } from './secret.js';
+
+export type LoadResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export const defaultConfigPath = 'config/zoneops.yaml';
+
+/**
+ * Reads and validates a config file. Every problem is one line naming the file and the field:
+ * `config/zoneops.yaml: devices[3].snmp.port: expected integer 1..65535, got "abc"`.
+ * All problems are listed at once, so one run of check-config shows everything to fix.
+ */
+export function loadConfig(file: string, sources: Partial<SecretSources> = {}): LoadResult {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : 'cannot read file';
+    return { ok: false, problems: [`${file}: ${why}`] };
+  }
+  return parseConfig(source, file, sources);
+}
+
+export function parseConfig(source: string, file: string, sources: Partial<SecretSources> = {}): LoadResult {
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const where = pos ? `:${pos.line}:${pos.col}` : '';
+        return `${file}${where}: YAML syntax error: ${e.message.split('\n')[0]}`;
+      }),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, problems: [`${file}: expected a mapping at the top level (site:, devices:, …)`] };
+  }
+  const schema = configSchema({
+    env: sources.env ?? process.env,
+    readFile: sources.readFile ?? ((p) => readFileSync(p, 'utf8')),
+  });
+  const parsed = schema.safeParse(data, { error: describeIssue });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.flatMap((issue) => {
+      // Report each unknown key at its own path, so the line points at the typo.
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((k) => `${file}: ${formatPath([...issue.path, k])}: unknown field`);
+      }
+      return [`${file}: ${formatPath(issue.path)}: ${issue.message}`];
+    });
+    return { ok: false, problems: [...new Set(lines)] };
+  }
+  return { ok: true, config: parsed.data };
+}

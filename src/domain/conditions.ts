@@ -1,0 +1,78 @@
+/**
+ * One vocabulary of device conditions, whatever the protocol: SNMP's hrPrinterDetectedErrorState
+ * bits, IPP's printer-state-reasons and MQTT agents' reports all map onto these names, so the
+ * fault engine, metrics and pages never need to know where a condition came from.
+ */
+export const knownConditions = [
+  // printers and copiers
+  'paper-low',
+  'paper-out',
+  'toner-low',
+  'toner-out',
+  'jam',
+  'door-open',
+  'offline',
+  'service-requested',
+  'input-tray-missing',
+  'output-tray-missing',
+  'marker-supply-missing',
+  'output-near-full',
+  'output-full',
+  'waste-near-full',
+  'waste-full',
+  'maintenance-due',
+  // PCs and kiosks
+  'disk-full',
+  'forbidden-software',
+  'software-changed',
+  'hardware-changed',
+] as const;
+export type KnownCondition = (typeof knownConditions)[number];
+
+/** A condition the device reported that has no normalised name yet, kept verbatim (e.g. `ipp:fuser-over-temp`). */
+export type OtherCondition = `${'ipp' | 'snmp' | 'mqtt'}:${string}`;
+export type ConditionName = KnownCondition | OtherCondition;
+
+export const severities = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof severities)[number];
+
+export interface Condition {
+  readonly name: ConditionName;
+  readonly severity: Severity;
+  /** Human-readable detail from the device (an alert description, the supply concerned, the software found). */
+  readonly detail?: string;
+}
+
+/** Default severity of each known condition: critical stops the service to the public, warning will soon. */
+export const conditionSeverity: Readonly<Record<KnownCondition, Severity>> = {
+  'paper-low': 'warning',
+  'paper-out': 'critical',
+  'toner-low': 'warning',
+  'toner-out': 'critical',
+  jam: 'critical',
+  'door-open': 'critical',
+  offline: 'critical',
+  'service-requested': 'critical',
+  'input-tray-missing': 'critical',
+  'output-tray-missing': 'warning',
+  'marker-supply-missing': 'critical',
+  'output-near-full': 'warning',
+  'output-full': 'critical',
+  'waste-near-full': 'warning',
+  'waste-full': 'critical',
+  'maintenance-due': 'info',
+  'disk-full': 'warning',
+  'forbidden-software': 'warning',
+  'software-changed': 'warning',
+  'hardware-changed': 'warning',
+};
+
+export function isKnownCondition(name: string): name is KnownCondition {
+  return (knownConditions as readonly string[]).includes(name);
+}
+
+export function condition(name: KnownCondition, detail?: string): Condition {
+  return detail === undefined
+    ? { name, severity: conditionSeverity[name] }
+    : { name, severity: conditionSeverity[name], detail };
+}
