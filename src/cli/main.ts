@@ -76,6 +76,10 @@ export function buildProgram(): Command {
       process.stdout.write(`${opts.config}: valid\n${summarizeConfig(config).join('\n')}\n`);
     });
 
+  const probe = program.command('probe').description('one-shot check of one device, for the technician');
+  // Feature sub-commands register below, one line each (e.g. registerProbeSnmp(probe), registerCalendar(program)).
+  void probe;
+
   return program;
 }
 

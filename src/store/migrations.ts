@@ -173,13 +173,14 @@ export async function migrate(
   );
   const row = await db.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
   const current = row?.v ?? 0;
-  const latest = list.at(-1)?.version ?? 0;
+  const ordered = [...list].sort((a, b) => a.version - b.version);
+  const latest = ordered.at(-1)?.version ?? 0;
   if (current > latest) {
     throw new MigrationError(
       `database schema version ${current} is newer than this zoneops (knows up to ${latest}); upgrade zoneops`,
     );
   }
-  for (const m of list) {
+  for (const m of ordered) {
     if (m.version <= current) continue;
     await db.transaction(async (tx) => {
       await tx.exec(m.sql);
