@@ -2,6 +2,21 @@ import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
+/** Field names that hold secrets wherever they appear (up to four levels deep). */
+const secretKeys = [
+  'community',
+  'authKey',
+  'privKey',
+  'password',
+  'secret',
+  'key',
+  'webhookKey',
+  'accessToken',
+  'pin',
+  'token',
+  'authorization',
+];
+
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
@@ -17,17 +32,9 @@ export function createLogger(level: LogLevel = 'info', destination?: NodeJS.Writ
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
       paths: [
-        '*.community',
-        '*.authKey',
-        '*.privKey',
-        '*.password',
-        '*.secret',
-        '*.webhookKey',
-        '*.accessToken',
-        '*.pin',
+        ...secretKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]),
         'req.headers.authorization',
         'req.headers.cookie',
-        'authorization',
       ],
       censor: '[redacted]',
     },

@@ -27,14 +27,15 @@ export function loadConfig(file: string, sources: Partial<SecretSources> = {}): 
 }
 
 export function parseConfig(source: string, file: string, sources: Partial<SecretSources> = {}): LoadResult {
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    // Only the first syntax error: the ones after it are usually its echoes.
     return {
       ok: false,
-      problems: doc.errors.map((e) => {
+      problems: doc.errors.slice(0, 1).map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `:${pos.line}:${pos.col}` : '';
-        return `${file}${where}: YAML syntax error: ${e.message.split('\n')[0]}`;
+        return `${file}${where}: YAML syntax error: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
       }),
     };
   }

@@ -14,7 +14,13 @@ export interface DeviceCounts {
 export function createMetrics(opts: { site: string; version: string; devices: DeviceCounts }) {
   const registry = new Registry();
   registry.setDefaultLabels({ site: opts.site });
-  collectDefaultMetrics({ register: registry, prefix: 'zoneops_process_' });
+  // Standard process_* and nodejs_* names, so stock Node.js dashboards work too.
+  collectDefaultMetrics({ register: registry });
+  // These three are gauges named *_total, which `promtool check metrics` rejects; their
+  // non-_total twins (nodejs_active_handles, nodejs_active_requests, nodejs_active_resources) stay.
+  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+    registry.removeSingleMetric(name);
+  }
 
   new Gauge({
     name: 'zoneops_build_info',
