@@ -21,9 +21,21 @@ beforeAll(async () => {
   const data = minimalConfigData();
   data.api = {
     tokens: [
-      { name: 't-staff', sha256: '014519f70727c7a3c69e8a1e41b396ceb2f9df7059eff690703bed0858ee014f', role: 'staff' },
-      { name: 't-tech', sha256: '32ff96d506aec6d87b0c6f92b2c65c19ab4f077e00372846415797671a5963ad', role: 'technician' },
-      { name: 't-admin', sha256: '91c16f0d6cc1bec3c3603972182a07c66ff4fa71618a975e963d6dbe42b6dd37', role: 'admin' },
+      {
+        name: 't-staff',
+        sha256: '014519f70727c7a3c69e8a1e41b396ceb2f9df7059eff690703bed0858ee014f',
+        role: 'staff',
+      },
+      {
+        name: 't-tech',
+        sha256: '32ff96d506aec6d87b0c6f92b2c65c19ab4f077e00372846415797671a5963ad',
+        role: 'technician',
+      },
+      {
+        name: 't-admin',
+        sha256: '91c16f0d6cc1bec3c3603972182a07c66ff4fa71618a975e963d6dbe42b6dd37',
+        role: 'admin',
+      },
     ],
   };
   data.http = { bodyLimitBytes: 4096 };
@@ -131,7 +143,12 @@ describe('HTTP API', () => {
     const r = await fetch(`${base}/api/v1/devices/pc-01/maintenance`, {
       method: 'POST',
       headers: { ...auth(tokens.technician), ...json },
-      body: JSON.stringify({ kind: 'repair', note: '更换硬盘', performedBy: '服务商 赵工', performedOn: '2026-11-20' }),
+      body: JSON.stringify({
+        kind: 'repair',
+        note: '更换硬盘',
+        performedBy: '服务商 赵工',
+        performedOn: '2026-11-20',
+      }),
     });
     expect(r.status).toBe(201);
     const record = (await r.json()) as { id: number };
@@ -140,9 +157,15 @@ describe('HTTP API', () => {
       expect.objectContaining({ id: record.id, note: '更换硬盘', recordedBy: 't-tech' }),
     );
     const audit = await fetch(`${base}/api/v1/audit`, { headers: auth(tokens.admin) });
-    const entries = ((await audit.json()) as { entries: Array<{ at: number } & Record<string, unknown>> }).entries;
+    const entries = ((await audit.json()) as { entries: Array<{ at: number } & Record<string, unknown>> })
+      .entries;
     const row = entries.find((e) => e.action === 'maintenance.record');
-    expect(row).toMatchObject({ actor: 't-tech', role: 'technician', target: 'device:pc-01', remoteAddr: '127.0.0.1' });
+    expect(row).toMatchObject({
+      actor: 't-tech',
+      role: 'technician',
+      target: 'device:pc-01',
+      remoteAddr: '127.0.0.1',
+    });
     expect(row?.at).toBeGreaterThanOrEqual(before);
   });
 
@@ -167,11 +190,19 @@ describe('HTTP API', () => {
     const r = await fetch(`${base}/api/v1/devices/pc-01/maintenance`, {
       method: 'POST',
       headers: { ...auth(tokens.technician), ...json },
-      body: JSON.stringify({ kind: 'magic', note: 'x', performedBy: 'y', performedOn: '2026-13-45', extra: 1 }),
+      body: JSON.stringify({
+        kind: 'magic',
+        note: 'x',
+        performedBy: 'y',
+        performedOn: '2026-13-45',
+        extra: 1,
+      }),
     });
     expect(r.status).toBe(400);
     const { detail } = (await r.json()) as { detail: string };
-    expect(detail).toContain('body.kind: expected one of "repair" | "service" | "inspection" | "replacement" | "other", got "magic"');
+    expect(detail).toContain(
+      'body.kind: expected one of "repair" | "service" | "inspection" | "replacement" | "other", got "magic"',
+    );
     expect(detail).toContain('body.performedOn: expected a date YYYY-MM-DD, got "2026-13-45"');
     expect(detail).toContain('body.extra: unknown field');
   });
@@ -208,7 +239,9 @@ describe('HTTP API', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'zoneops-metrics-')), 'metrics.txt');
     writeFileSync(file, text);
     // promtool exits non-zero on a format error; it reads the exposition from stdin.
-    const out = execFileSync('sh', ['-c', `${promtool} check metrics < ${file} 2>&1; echo "rc=$?"`], { encoding: 'utf8' });
+    const out = execFileSync('sh', ['-c', `${promtool} check metrics < ${file} 2>&1; echo "rc=$?"`], {
+      encoding: 'utf8',
+    });
     expect(out.trim()).toBe('rc=0');
   });
 

@@ -14,7 +14,10 @@ async function startDaemon(dbPath: string, port: number) {
   data.http = { listen: `127.0.0.1:${port}` };
   data.store = { path: dbPath };
   const config = writeConfig(data);
-  const child = spawn(process.execPath, [zoneopsBin, 'run', '--config', config], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [zoneopsBin, 'run', '--config', config], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (b: Buffer) => {
     out += b.toString();
@@ -89,6 +92,8 @@ describe('daemon lifecycle', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     expect(code).toBe(2);
-    expect(err).toBe(`${config}: site: expected an id of lowercase letters, digits, "-" or "_" (e.g. "pc-01"), got "Not An Id"\n`);
+    expect(err).toBe(
+      `${config}: site: expected an id of lowercase letters, digits, "-" or "_" (e.g. "pc-01"), got "Not An Id"\n`,
+    );
   });
 });

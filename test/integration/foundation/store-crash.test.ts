@@ -13,7 +13,10 @@ const writer = join(repoRoot, 'test/fixtures/foundation/burst-writer.ts');
 /** Runs the writer until it has committed at least `atLeast` rows, then kill -9; returns the ids it reported. */
 function burstThenKill(db: string, atLeast: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, db], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, db], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const ids: number[] = [];
     let buf = '';
     let err = '';
@@ -41,10 +44,22 @@ describe('store', () => {
   it('migrates an empty database to the latest version, and again is a no-op', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'zoneops-store-')), 'z.db');
     const store = await openStore(path, 1000);
-    const versions = await store.db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    const versions = await store.db.all<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
     expect(versions.map((v) => v.version)).toEqual(migrations.map((m) => m.version).sort((a, b) => a - b));
-    const tables = await store.db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
-    for (const t of ['devices', 'status_transitions', 'faults', 'notifications', 'hygiene_records', 'power_actions', 'audit_log']) {
+    const tables = await store.db.all<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name",
+    );
+    for (const t of [
+      'devices',
+      'status_transitions',
+      'faults',
+      'notifications',
+      'hygiene_records',
+      'power_actions',
+      'audit_log',
+    ]) {
       expect(tables.map((x) => x.name)).toContain(t);
     }
     const mode = await store.db.get<{ journal_mode: string }>('PRAGMA journal_mode');
@@ -59,7 +74,9 @@ describe('store', () => {
   it('refuses a database written by a newer zoneops, naming the versions', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'zoneops-store-')), 'z.db');
     const db = await Database.open(path);
-    await db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    await db.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    );
     await db.run('INSERT INTO schema_migrations VALUES (999, ?, 0)', ['future']);
     await db.close();
     await expect(openStore(path, 0)).rejects.toThrow(/schema version 999 is newer than this zoneops/);
@@ -67,7 +84,15 @@ describe('store', () => {
 
   it('keeps the audit log append-only', async () => {
     const store = await openStore(join(mkdtempSync(join(tmpdir(), 'zoneops-store-')), 'z.db'), 0);
-    await store.audit.append({ at: 1, actor: 'a', role: 'admin', action: 'x', target: 't', remoteAddr: '', detail: {} });
+    await store.audit.append({
+      at: 1,
+      actor: 'a',
+      role: 'admin',
+      action: 'x',
+      target: 't',
+      remoteAddr: '',
+      detail: {},
+    });
     await expect(store.db.run('UPDATE audit_log SET actor = ?', ['b'])).rejects.toThrow(/append-only/);
     await expect(store.db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await store.close();

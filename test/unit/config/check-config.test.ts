@@ -189,7 +189,9 @@ describe('zoneops check-config', () => {
     const file = writeConfig('site: x\nsiteName: "unterminated\nofficeHours: {}\n');
     const r = runCli(['check-config', '--config', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: YAML syntax error: `));
+    expect(r.stderr).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: YAML syntax error: `),
+    );
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
@@ -218,7 +220,14 @@ describe('zoneops check-config', () => {
 
   it('never shows a secret value in an error, even when the value is the problem', () => {
     const data = base();
-    dev0(data).snmp = { host: '127.0.0.1', version: 3, user: 'u', securityLevel: 'authNoPriv', authProtocol: 'sha', authKey: 'short' };
+    dev0(data).snmp = {
+      host: '127.0.0.1',
+      version: 3,
+      user: 'u',
+      securityLevel: 'authNoPriv',
+      authProtocol: 'sha',
+      authKey: 'short',
+    };
     const file = writeConfig(data);
     const r = runCli(['check-config', '--config', file]);
     expect(r.code).toBe(2);

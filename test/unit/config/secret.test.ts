@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { resolveSecret, Secret } from '../../../src/config/secret.js';
 import { createLogger } from '../../../src/log.js';
-import { Writable } from 'node:stream';
 
 describe('Secret', () => {
   it('shows "[redacted]" in every way of printing it, and the value only through reveal()', () => {
@@ -25,7 +25,10 @@ describe('Secret', () => {
         cb();
       },
     });
-    createLogger('info', sink).info({ device: { snmp: { community: new Secret('c0mmunity', 'inline'), authKey: 'plain-key' } } }, 'x');
+    createLogger('info', sink).info(
+      { device: { snmp: { community: new Secret('c0mmunity', 'inline'), authKey: 'plain-key' } } },
+      'x',
+    );
     expect(out).not.toContain('c0mmunity');
     expect(out).not.toContain('plain-key');
   });
@@ -39,8 +42,14 @@ describe('Secret', () => {
     expect(env.ok && env.secret.source).toBe('env:WECOM_KEY');
     const file = resolveSecret(`file:${join(dir, 'key')}`, sources);
     expect(file.ok && file.secret.reveal()).toBe('from-file');
-    expect(resolveSecret('${NOPE}', sources)).toEqual({ ok: false, problem: 'environment variable NOPE is not set' });
-    expect(resolveSecret('file:/nonexistent/k', sources)).toEqual({ ok: false, problem: 'cannot read secret file /nonexistent/k' });
+    expect(resolveSecret('${NOPE}', sources)).toEqual({
+      ok: false,
+      problem: 'environment variable NOPE is not set',
+    });
+    expect(resolveSecret('file:/nonexistent/k', sources)).toEqual({
+      ok: false,
+      problem: 'cannot read secret file /nonexistent/k',
+    });
     expect(resolveSecret('pre-${X}-post', sources)).toEqual({
       ok: false,
       problem: 'expected ${ENV_VAR} alone, file:/path or a literal value',
