@@ -11,6 +11,8 @@ export interface Observation {
   /** Epoch milliseconds when the reading was taken. */
   readonly at: number;
   readonly reachable: boolean;
+  /** How long the probe took, for the poll-duration histogram. */
+  readonly durationMs?: number;
   readonly problem?: ProbeProblem;
   /** Active conditions in the shared vocabulary (domain/conditions.ts). */
   readonly conditions: readonly Condition[];
