@@ -5,6 +5,13 @@ import { defaultConfigPath, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { createLogger, type LogLevel, logLevels } from '../log.js';
 import { version } from '../version.js';
+import { registerBaseline } from './baseline.js';
+import { registerCalendar } from './calendar.js';
+import { registerDemo } from './demo.js';
+import { registerHygiene } from './hygiene.js';
+import { registerProbeIpp } from './probe-ipp.js';
+import { registerProbeMqtt } from './probe-mqtt.js';
+import { registerProbeSnmp } from './probe-snmp.js';
 import { summarizeConfig } from './summary.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad configuration or usage. */
@@ -56,7 +63,9 @@ export function buildProgram(): Command {
   const program = new Command('zoneops')
     .description("Runs the equipment of a town's government information disclosure zone (政务公开专区).")
     .version(version)
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Set before any sub-command is added, so every sub-command inherits it: usage errors exit 2.
+    .exitOverride();
   const configOption = () =>
     new Option('-c, --config <file>', 'configuration file').default(defaultConfigPath);
 
@@ -78,6 +87,13 @@ export function buildProgram(): Command {
 
   const probe = program.command('probe').description('one-shot check of one device, for the technician');
   // Feature sub-commands register below, one line each (e.g. registerProbeSnmp(probe), registerCalendar(program)).
+  registerHygiene(program);
+  registerDemo(program);
+  registerProbeMqtt(probe);
+  registerProbeIpp(probe);
+  registerProbeSnmp(probe);
+  registerBaseline(program);
+  registerCalendar(program);
   void probe;
 
   return program;
@@ -85,7 +101,6 @@ export function buildProgram(): Command {
 
 export async function main(argv: readonly string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
   try {
     await program.parseAsync(argv as string[]);
   } catch (err) {

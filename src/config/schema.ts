@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { deviceTypes } from '../domain/device.js';
+import { alertsSchema } from '../faults/alerts-config.js';
+import { hygieneSchema } from '../hygiene/config.js';
+import { mqttConfigSchema } from '../mqtt/config.js';
+import { powerSchema } from '../power/config.js';
+import { snmpSettingsSchema } from '../probes/snmp/settings.js';
+import { webSchema } from '../web/config.js';
 import { clockTime, host, identifier, integer, isoDate, listenAddress, secret, text } from './fields.js';
 import { show } from './problems.js';
 import type { SecretSources } from './secret.js';
@@ -328,6 +334,12 @@ export function configSchema(sources: SecretSources) {
       officeHours,
       api: z.strictObject({ tokens: z.array(token).default([]) }).default({ tokens: [] }),
       devices: z.array(device).default([]),
+      web: webSchema(),
+      hygiene: hygieneSchema(),
+      snmp: snmpSettingsSchema(sources),
+      alerts: alertsSchema(),
+      power: powerSchema(),
+      mqtt: mqttConfigSchema(sources),
     })
     .superRefine((cfg, ctx) => {
       checkUnique(cfg.devices, 'id', 'devices', ctx, 'device id');
@@ -365,6 +377,15 @@ export function configSchema(sources: SecretSources) {
             code: 'custom',
             path: ['devices', i, 'warrantyUntil'],
             message: 'is before purchasedOn',
+          });
+        }
+      });
+      cfg.hygiene.targets.forEach((t, i) => {
+        if (t.device !== undefined && !byId.has(t.device)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['hygiene', 'targets', i, 'device'],
+            message: `unknown device "${t.device}"`,
           });
         }
       });

@@ -1,10 +1,10 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { Registry } from 'prom-client';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { TokenConfig } from './auth.js';
-import { createGuard } from './guard.js';
+import { createGuard, type Guard } from './guard.js';
 import { HttpError, sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { deviceRoutes } from './routes/devices.js';
@@ -19,6 +19,14 @@ export interface HttpDeps {
   version: string;
   startedAt: number;
   bodyLimitBytes: number;
+  /** Feature routers mounted under /api/v1 after JSON parsing (faults, hygiene, schedule …). */
+  routers?: readonly Router[];
+  /** Routers under /api/v1 that read their own body (raw photo uploads), mounted before JSON parsing. */
+  rawRouters?: readonly Router[];
+  /** Pages served at the root (the staff web UI). */
+  pages?: Router;
+  /** The role guard the feature routers were built with (made from `tokens` when absent). */
+  guard?: Guard;
 }
 
 /** Builds the express app (no listen here, so tests can use it on an ephemeral port). */
@@ -34,7 +42,8 @@ export function createHttpApp(deps: HttpDeps): Express {
 
   app.use(healthRoutes({ ...deps, pingDb: () => deps.store.ping() }));
 
-  const guard = createGuard(deps.tokens, deps.store.audit, deps.clock);
+  const guard = deps.guard ?? createGuard(deps.tokens, deps.store.audit, deps.clock);
+  for (const r of deps.rawRouters ?? []) app.use('/api/v1', r);
   const api = express.Router();
   api.use(express.json({ limit: deps.bodyLimitBytes, strict: true }));
   api.use((req, _res, next) => {
@@ -58,7 +67,9 @@ export function createHttpApp(deps: HttpDeps): Express {
     }),
   );
   api.use(auditRoutes({ audit: deps.store.audit, guard }));
+  for (const r of deps.routers ?? []) api.use(r);
   app.use('/api/v1', api);
+  if (deps.pages) app.use(deps.pages);
 
   app.use((req, res) => sendProblem(res, 404, `no route ${req.method} ${req.path.slice(0, 200)}`));
   app.use(errorHandler(deps.logger));

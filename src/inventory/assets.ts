@@ -30,3 +30,32 @@ function contact(c: DeviceConfig['vendor']): Contact {
     ...(c.phone !== undefined ? { phone: c.phone } : {}),
   };
 }
+
+/** Register id of a cleaning area that is not a device (faults such as cleaning-overdue need a subject). */
+export const areaAssetId = (targetId: string) => `area-${targetId}`;
+
+/**
+ * The cleaning areas of the hygiene plan (查阅区, 等候区 …) that are not devices, as register entries of
+ * type `other` without protocols or power, so an overdue cleaning can be a fault like any other.
+ */
+export function areaAssets(
+  targets: readonly { id: string; name: string; device?: string | undefined }[],
+  siteName: string,
+): AssetRecord[] {
+  return targets
+    .filter((t) => t.device === undefined)
+    .map((t) => ({
+      id: areaAssetId(t.id),
+      name: t.name,
+      type: 'other' as const,
+      location: t.name,
+      assetNo: `AREA-${t.id}`,
+      vendor: { name: '—' },
+      serviceProvider: { name: '—' },
+      purchasedOn: null,
+      warrantyUntil: null,
+      responsible: siteName,
+      protocols: [],
+      powerMethod: 'none' as const,
+    }));
+}

@@ -18,7 +18,11 @@ export function createMetrics(opts: { site: string; version: string; devices: De
   collectDefaultMetrics({ register: registry });
   // These three are gauges named *_total, which `promtool check metrics` rejects; their
   // non-_total twins (nodejs_active_handles, nodejs_active_requests, nodejs_active_resources) stay.
-  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+  for (const name of [
+    'nodejs_active_handles_total',
+    'nodejs_active_requests_total',
+    'nodejs_active_resources_total',
+  ]) {
     registry.removeSingleMetric(name);
   }
 

@@ -158,6 +158,147 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'snmp-baselines',
+    sql: `
+      -- The accepted installed software and hardware of each PC/kiosk (first poll or "baseline accept").
+      CREATE TABLE snmp_baselines (
+        device_id TEXT PRIMARY KEY REFERENCES devices(id),
+        installed_json TEXT NOT NULL,
+        hardware_json TEXT NOT NULL,
+        taken_at INTEGER NOT NULL,
+        accepted_by TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'faults-and-alerts',
+    sql: `
+      -- Where each unacknowledged fault stands in its escalation (A post → B post → lead), so that a
+      -- restart continues the escalation on time instead of starting over or repeating a message.
+      CREATE TABLE fault_escalations (
+        fault_id INTEGER PRIMARY KEY REFERENCES faults(id),
+        level INTEGER NOT NULL DEFAULT -1,
+        step_at INTEGER,
+        reminders INTEGER NOT NULL DEFAULT 0
+      );
+
+      -- Silences / maintenance windows: per device, per kind, or both.
+      CREATE TABLE silences (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        device_id TEXT REFERENCES devices(id),
+        kind TEXT,
+        starts_at INTEGER NOT NULL,
+        ends_at INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        CHECK (device_id IS NOT NULL OR kind IS NOT NULL),
+        CHECK (ends_at > starts_at)
+      );
+      CREATE INDEX silences_ends ON silences(ends_at);
+
+      -- Attendants marked absent for a day (the B post takes over at once).
+      CREATE TABLE absences (
+        person_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at INTEGER NOT NULL,
+        PRIMARY KEY (person_id, day)
+      );
+
+      -- Reports from members of the public. The client address is kept only as a salted hash.
+      CREATE TABLE public_reports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        description TEXT NOT NULL,
+        contact TEXT,
+        client_hash TEXT NOT NULL,
+        fault_id INTEGER REFERENCES faults(id)
+      );
+      CREATE INDEX public_reports_at ON public_reports(at);
+    `,
+  },
+  {
+    version: 4,
+    name: 'power-overrides',
+    sql: `
+      -- Staff keep a zone/device on until a time today; technicians force a device on/off (power schedule).
+      CREATE TABLE power_overrides (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('keep-on', 'force-on', 'force-off')),
+        device_id TEXT REFERENCES devices(id),
+        from_at INTEGER NOT NULL,
+        until_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        note TEXT,
+        cancelled_at INTEGER
+      );
+      CREATE INDEX power_overrides_until ON power_overrides(until_at);
+    `,
+  },
+  {
+    version: 5,
+    name: 'hygiene-photos-and-reminders',
+    sql: `
+      -- Where a record came from (api, cli, button) and, for a correction, when the corrected record was
+      -- first entered: a correction never makes a late record on time. NULL on old rows = recorded_at.
+      ALTER TABLE hygiene_records ADD COLUMN source TEXT NOT NULL DEFAULT 'api';
+      ALTER TABLE hygiene_records ADD COLUMN first_recorded_at INTEGER;
+      -- A record is corrected at most once (a later correction corrects the correction).
+      CREATE UNIQUE INDEX hygiene_records_one_correction ON hygiene_records(corrects_id) WHERE corrects_id IS NOT NULL;
+      CREATE INDEX hygiene_records_done ON hygiene_records(done_at);
+
+      -- Photos stored under the data folder by their SHA-256 (never by the client's file name).
+      CREATE TABLE hygiene_photos (
+        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+        mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png')),
+        bytes INTEGER NOT NULL,
+        uploaded_by TEXT NOT NULL,
+        uploaded_at INTEGER NOT NULL
+      );
+
+      -- Reminders and overdue alerts already sent, so a restart never sends one twice.
+      CREATE TABLE hygiene_alerts (
+        target TEXT NOT NULL,
+        task TEXT NOT NULL,
+        day TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('reminder', 'overdue', 'cleared')),
+        at INTEGER NOT NULL,
+        PRIMARY KEY (target, task, day, type)
+      );
+    `,
+  },
+  {
+    version: 6,
+    name: 'web-sign-in',
+    sql: `
+      -- Staff sessions of the web pages. Only the SHA-256 of the cookie value is stored.
+      CREATE TABLE web_sessions (
+        id_hash TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        csrf TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX web_sessions_expires ON web_sessions(expires_at);
+
+      -- Sign-in attempts, for the lockout after repeated failures (kept a day, then pruned).
+      CREATE TABLE web_login_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        person_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        ok INTEGER NOT NULL,
+        client_hash TEXT NOT NULL
+      );
+      CREATE INDEX web_login_attempts_person ON web_login_attempts(person_id, at);
+    `,
+  },
 ];
 
 export class MigrationError extends Error {}
@@ -171,8 +312,10 @@ export async function migrate(
   await db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
-  const row = await db.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
-  const current = row?.v ?? 0;
+  const applied = new Set(
+    (await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+  );
+  const current = Math.max(0, ...applied);
   const ordered = [...list].sort((a, b) => a.version - b.version);
   const latest = ordered.at(-1)?.version ?? 0;
   if (current > latest) {
@@ -180,8 +323,9 @@ export async function migrate(
       `database schema version ${current} is newer than this zoneops (knows up to ${latest}); upgrade zoneops`,
     );
   }
+  // Every migration not yet applied runs, in order — also one numbered below the newest applied.
   for (const m of ordered) {
-    if (m.version <= current) continue;
+    if (applied.has(m.version)) continue;
     await db.transaction(async (tx) => {
       await tx.exec(m.sql);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [

@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { integer, text } from '../config/fields.js';
+import { describeIssue, formatPath, show } from '../config/problems.js';
+import type { ArrangementEntry, CalendarOverrides, Period } from '../domain/calendar.js';
+import { addDays, isIsoDate } from '../domain/local-time.js';
+
+/**
+ * The local calendar override file (config/calendar.yaml): extra closures, local events, and a year's
+ * State Council arrangement typed in before the chinese-days package carries it. Strict like the main
+ * config: an unknown field or a date outside its year is an error naming the line's path.
+ */
+
+export const defaultCalendarPath = 'config/calendar.yaml';
+
+/** YYYY-MM-DD that is a real calendar date (2026-02-30 is refused); YAML may hand over a Date. */
+const isoDate = () =>
+  z
+    .custom<string | Date>(
+      (v) => (v instanceof Date && !Number.isNaN(v.getTime())) || (typeof v === 'string' && isIsoDate(v)),
+      { error: (iss) => `expected a date YYYY-MM-DD, got ${show(iss.input)}` },
+    )
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
+
+const period = z
+  .custom<string>(
+    (v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v),
+    {
+      error: (iss) => `expected a period HH:MM-HH:MM, got ${show(iss.input)}`,
+    },
+  )
+  .transform((v, ctx): Period => {
+    const [from, to] = v.split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))) as [
+      number,
+      number,
+    ];
+    if (from >= to) ctx.addIssue({ code: 'custom', message: `period ${v} ends before it starts` });
+    return { from, to };
+  });
+
+/** One date, or an inclusive range `from`..`to` of at most 31 days. */
+const span = z
+  .strictObject({
+    date: isoDate().optional(),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
+  })
+  .superRefine((s, ctx) => {
+    const single = s.date !== undefined;
+    const range = s.from !== undefined || s.to !== undefined;
+    if (single === range) ctx.addIssue({ code: 'custom', message: 'give either date, or from and to' });
+    else if (range && (s.from === undefined || s.to === undefined))
+      ctx.addIssue({ code: 'custom', message: 'a range needs both from and to' });
+    else if (range && s.from && s.to && (s.to < s.from || s.to > addDays(s.from, 30)))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be on or after from, at most 31 days' });
+  });
+
+const spanFields = { date: isoDate().optional(), from: isoDate().optional(), to: isoDate().optional() };
+const holidayEntry = z
+  .strictObject({ ...spanFields, name: text() })
+  .superRefine((v, ctx) => checkSpan(v, ctx));
+const closureEntry = z
+  .strictObject({ ...spanFields, reason: text() })
+  .superRefine((v, ctx) => checkSpan(v, ctx));
+const eventEntry = z
+  .strictObject({ date: isoDate(), reason: text(), periods: z.array(period).min(1).optional() })
+  .superRefine((e, ctx) => {
+    const ps = e.periods ?? [];
+    for (let i = 1; i < ps.length; i++) {
+      const prev = ps[i - 1];
+      const cur = ps[i];
+      if (prev && cur && cur.from < prev.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['periods', i],
+          message: 'periods must be in order and not overlap',
+        });
+    }
+  });
+
+function checkSpan(
+  v: { date?: string | undefined; from?: string | undefined; to?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const r = span.safeParse({ date: v.date, from: v.from, to: v.to });
+  if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+}
+
+const overrideFile = z.strictObject({
+  arrangements: z
+    .array(
+      z
+        .strictObject({
+          year: integer(2000, 2100),
+          /** e.g. 国办发明电〔2026〕xx号 — where the dates came from. */
+          notice: text().optional(),
+          holidays: z.array(holidayEntry).default([]),
+          workdays: z.array(z.strictObject({ date: isoDate(), name: text() })).default([]),
+        })
+        .superRefine((a, ctx) => {
+          a.holidays.forEach((h, i) => {
+            for (const d of expand(h)) {
+              if (!d.startsWith(`${a.year}-`))
+                ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `${d} is not in ${a.year}` });
+            }
+          });
+          a.workdays.forEach((w, i) => {
+            if (!w.date.startsWith(`${a.year}-`))
+              ctx.addIssue({ code: 'custom', path: ['workdays', i, 'date'], message: `not in ${a.year}` });
+          });
+        }),
+    )
+    .default([]),
+  closures: z.array(closureEntry).default([]),
+  events: z.array(eventEntry).default([]),
+});
+
+function expand(s: {
+  date?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}): string[] {
+  if (s.date !== undefined) return [s.date];
+  if (s.from === undefined || s.to === undefined || s.to < s.from) return [];
+  const out: string[] = [];
+  for (let d = s.from; d <= s.to && out.length < 31; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+export type OverrideResult = { ok: true; overrides: CalendarOverrides } | { ok: false; problems: string[] };
+
+export function parseCalendarOverrides(source: string, file: string): OverrideResult {
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML syntax error: ${e.message.split('\n')[0]}`;
+      }),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const parsed = overrideFile.safeParse(data, { error: describeIssue });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.flatMap((issue) =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((k) => `${file}: ${formatPath([...issue.path, k])}: unknown field`)
+          : [`${file}: ${formatPath(issue.path)}: ${issue.message}`],
+      ),
+    };
+  }
+  const f = parsed.data;
+  const arrangements = new Map<number, { holidays: ArrangementEntry[]; workdays: ArrangementEntry[] }>();
+  const problems: string[] = [];
+  f.arrangements.forEach((a, i) => {
+    if (arrangements.has(a.year)) problems.push(`${file}: arrangements[${i}].year: ${a.year} appears twice`);
+    arrangements.set(a.year, {
+      holidays: a.holidays.flatMap((h) => expand(h).map((date) => ({ date, name: h.name }))),
+      workdays: a.workdays.map((w) => ({ date: w.date, name: w.name })),
+    });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    overrides: {
+      arrangements,
+      closures: f.closures.flatMap((c) => expand(c).map((date) => ({ date, name: c.reason }))),
+      events: f.events.map((e) => ({
+        date: e.date,
+        name: e.reason,
+        ...(e.periods ? { periods: e.periods } : {}),
+      })),
+    },
+  };
+}
+
+/**
+ * Reads the override file. A missing file is fine when it is only the default path (no overrides);
+ * a file the config names explicitly must exist.
+ */
+export function loadCalendarOverrides(file: string, opts: { required: boolean }): OverrideResult {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !opts.required)
+      return { ok: true, overrides: { arrangements: new Map(), closures: [], events: [] } };
+    return { ok: false, problems: [`${file}: ${code === 'ENOENT' ? 'file not found' : 'cannot read file'}`] };
+  }
+  return parseCalendarOverrides(source, file);
+}

@@ -1,0 +1,116 @@
+import { type Command, Option } from 'commander';
+import { systemClock } from '../clock.js';
+import { defaultConfigPath, loadConfig } from '../config/load.js';
+import { hygieneTasks } from '../domain/hygiene-plan.js';
+import { photoDirFor, planFromConfig } from '../hygiene/config.js';
+import { PhotoStore } from '../hygiene/photos.js';
+import { HygieneRepo } from '../hygiene/repo.js';
+import { createHygieneService, HygieneError, type RecordInput } from '../hygiene/service.js';
+import { openStore } from '../store/store.js';
+
+export interface HygieneRecordOptions {
+  config: string;
+  target: string;
+  task: (typeof hygieneTasks)[number];
+  by: string;
+  method?: string;
+  agent?: string;
+  note?: string;
+  at?: string;
+  corrects?: string;
+  json?: boolean;
+}
+
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** `zoneops hygiene record …`: the attendant (or a script) writes a record straight into the config's database. */
+export function registerHygiene(program: Command): void {
+  const hygiene = program.command('hygiene').description('cleaning and disinfection log (清洁消毒登记)');
+  hygiene
+    .command('record')
+    .description('record a cleaning or disinfection (登记一次清洁或消毒)')
+    .addOption(new Option('-c, --config <file>', 'configuration file').default(defaultConfigPath))
+    .requiredOption('--target <ids>', 'target id from hygiene.targets (several: comma-separated)')
+    .addOption(new Option('--task <task>', 'what was done').choices(hygieneTasks).makeOptionMandatory())
+    .requiredOption('--by <name>', 'who did it (执行人)')
+    .option('--method <text>', 'method, e.g. "75% 酒精擦拭"')
+    .option('--agent <text>', 'agent, e.g. "含氯消毒液 500 mg/L"')
+    .option('--note <text>', 'note (备注)')
+    .option('--at <time>', 'when it was done, ISO 8601 with offset (an earlier time is flagged back-dated)')
+    .option('--corrects <id>', 'the id of the record this one corrects')
+    .option('--json', 'print the stored records as JSON')
+    // Usage errors reach main(), which exits 2 for them like for a bad config.
+    .exitOverride()
+    .action(async (opts: HygieneRecordOptions) => {
+      process.exitCode = await runHygieneRecord(opts, { stdout: process.stdout, stderr: process.stderr });
+    });
+}
+
+/** Exit codes: 0 recorded, 1 runtime failure, 2 bad configuration or input. */
+export async function runHygieneRecord(opts: HygieneRecordOptions, io: Io): Promise<number> {
+  const loaded = loadConfig(opts.config);
+  if (!loaded.ok) {
+    for (const line of loaded.problems) io.stderr.write(`${line}\n`);
+    return 2;
+  }
+  const config = loaded.config;
+  const input: RecordInput = {
+    targets: opts.target.split(',').map((t) => t.trim()),
+    task: opts.task,
+    by: opts.by.trim(),
+    source: 'cli',
+    ...(opts.method !== undefined ? { method: opts.method } : {}),
+    ...(opts.agent !== undefined ? { agent: opts.agent } : {}),
+    ...(opts.note !== undefined ? { note: opts.note } : {}),
+  };
+  if (input.by === '') return fail(io, '--by: must not be empty');
+  if (opts.at !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(opts.at)) {
+      return fail(
+        io,
+        `--at: expected an ISO 8601 time with offset (e.g. 2025-10-09T08:30+08:00), got "${opts.at}"`,
+      );
+    }
+    input.doneAt = Date.parse(opts.at);
+  }
+  if (opts.corrects !== undefined) {
+    if (!/^[1-9]\d{0,14}$/.test(opts.corrects))
+      return fail(io, `--corrects: expected a record id, got "${opts.corrects}"`);
+    input.correctsId = Number(opts.corrects);
+  }
+  const store = await openStore(config.store.path, systemClock.now());
+  try {
+    const service = createHygieneService({
+      repo: new HygieneRepo(store.db),
+      audit: store.audit,
+      clock: systemClock,
+      plan: planFromConfig(config.hygiene),
+      photos: new PhotoStore(photoDirFor(config.hygiene, config.store.path)),
+      photoMaxBytes: config.hygiene.photoMaxBytes,
+      backdateToleranceMinutes: config.hygiene.backdateToleranceMinutes,
+    });
+    const records = await service.record(input, { name: input.by, role: 'cli', remoteAddr: 'cli' });
+    if (opts.json) {
+      io.stdout.write(`${JSON.stringify({ records }, null, 2)}\n`);
+    } else {
+      for (const r of records) {
+        const flag = r.backdated ? '（补登，计为迟报 / back-dated, counts as late）' : '';
+        io.stdout.write(`已登记 recorded #${r.id}: ${r.target} ${r.task} by ${r.actor}${flag}\n`);
+      }
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof HygieneError) return fail(io, err.message);
+    throw err;
+  } finally {
+    await store.close();
+  }
+}
+
+function fail(io: Io, message: string): number {
+  io.stderr.write(`zoneops hygiene record: ${message}\n`);
+  return 2;
+}

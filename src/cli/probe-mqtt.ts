@@ -1,0 +1,174 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import mqtt from 'mqtt';
+import type { ProbeProblem } from '../domain/observation.js';
+import { type AgentTemplates, defaultAgentTemplates } from '../mqtt/config.js';
+import { safeUrl } from '../mqtt/connection.js';
+import { deviceRoute } from '../probes/mqtt/device-route.js';
+import { applyUpdate, initialState, type PowerState, toObservation } from '../probes/mqtt/power-state.js';
+
+export const probeFamilies = ['tasmota', 'shelly1', 'shelly2', 'agent'] as const;
+export type ProbeFamily = (typeof probeFamilies)[number];
+
+export interface MqttProbeResult {
+  readonly broker: string;
+  readonly family: ProbeFamily;
+  readonly topic: string;
+  readonly online: boolean;
+  readonly relay: 'on' | 'off' | null;
+  readonly watts: number | null;
+  readonly energyKWh: number | null;
+  readonly deviceOn: boolean | null;
+  /** ISO time of the last message; null when nothing was heard. */
+  readonly lastSeen: string | null;
+  readonly messages: number;
+  readonly badMessages: number;
+  readonly problem?: ProbeProblem;
+}
+
+/**
+ * Listens to one plug/agent for `seconds` (retained messages included) and returns its normalised
+ * reading. Never throws for a broker or device problem: that is in `problem`.
+ */
+export async function probeMqtt(opts: {
+  url: string;
+  family: ProbeFamily;
+  topic: string;
+  seconds: number;
+  agent?: AgentTemplates;
+}): Promise<MqttProbeResult> {
+  const base = { broker: safeUrl(opts.url), family: opts.family, topic: opts.topic };
+  const empty = { online: false, relay: null, watts: null, energyKWh: null, deviceOn: null, lastSeen: null };
+  const route = deviceRoute(
+    'probe',
+    { family: opts.family, topic: opts.topic },
+    { site: 'probe', clientId: 'zoneops-probe', agent: opts.agent ?? defaultAgentTemplates },
+  );
+  if ('problem' in route) {
+    return {
+      ...base,
+      ...empty,
+      messages: 0,
+      badMessages: 0,
+      problem: { reason: 'protocol', message: route.problem },
+    };
+  }
+  let client: mqtt.MqttClient;
+  try {
+    client = await mqtt.connectAsync(opts.url, {
+      clientId: `zoneops-probe-${process.pid}`,
+      reconnectPeriod: 0,
+      connectTimeout: Math.min(10, Math.max(1, opts.seconds)) * 1000,
+    });
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    const reason = /ECONNREFUSED/.test(text)
+      ? 'refused'
+      : /Not authorized|Bad username/i.test(text)
+        ? 'auth'
+        : /timeout/i.test(text)
+          ? 'timeout'
+          : 'unreachable';
+    return {
+      ...base,
+      ...empty,
+      messages: 0,
+      badMessages: 0,
+      problem: { reason, message: `broker: ${text}` },
+    };
+  }
+  let state: PowerState | undefined;
+  let messages = 0;
+  let badMessages = 0;
+  client.on('message', (topic, payload, packet) => {
+    const d = route.decode(topic, payload);
+    if (d === null) return;
+    messages++;
+    if (d.kind === 'bad') {
+      badMessages++;
+      return;
+    }
+    const now = Date.now();
+    state = applyUpdate(state ?? initialState(now), d.kind === 'update' ? d.update : {}, now, packet.retain);
+  });
+  await client.subscribeAsync([...route.filters], { qos: 1 });
+  await new Promise((r) => setTimeout(r, opts.seconds * 1000));
+  await client.endAsync().catch(() => undefined);
+  if (!state) {
+    return {
+      ...base,
+      ...empty,
+      messages,
+      badMessages,
+      problem: {
+        reason: 'timeout',
+        message: `no usable message from ${opts.family} "${opts.topic}" in ${opts.seconds} s`,
+      },
+    };
+  }
+  const obs = toObservation(
+    'probe',
+    state,
+    { family: opts.family, onAboveWatts: 5, offlineAfterSeconds: 180 },
+    Date.now(),
+  );
+  const p = obs.power;
+  return {
+    ...base,
+    online: p?.online ?? false,
+    relay: p?.relay ?? null,
+    watts: p?.watts ?? null,
+    energyKWh: p?.energyKWh ?? null,
+    deviceOn: p?.deviceOn ?? null,
+    lastSeen: p ? new Date(p.lastSeen).toISOString() : null,
+    messages,
+    badMessages,
+    ...(obs.problem ? { problem: obs.problem } : {}),
+  };
+}
+
+export function formatProbe(r: MqttProbeResult): string {
+  const v = (x: unknown) => (x === null ? '-' : x === true ? 'yes' : x === false ? 'no' : String(x));
+  const lines = [
+    `broker     ${r.broker}`,
+    `device     ${r.family} ${r.topic}`,
+    `online     ${v(r.online)}`,
+    `relay      ${v(r.relay)}`,
+    `watts      ${v(r.watts)}`,
+    `energyKWh  ${v(r.energyKWh)}`,
+    `deviceOn   ${v(r.deviceOn)}`,
+    `lastSeen   ${v(r.lastSeen)}`,
+    `messages   ${r.messages} (${r.badMessages} bad)`,
+  ];
+  if (r.problem) lines.push(`problem    ${r.problem.reason}: ${r.problem.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const seconds = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 3600) throw new InvalidArgumentError('expected 1..3600 seconds');
+  return n;
+};
+
+/** `zoneops probe mqtt`: exit 0 when the device was heard, 1 when not. */
+export function registerProbeMqtt(probe: Command, out: NodeJS.WritableStream = process.stdout): void {
+  probe
+    .command('mqtt')
+    .description('listen to one smart plug or PC agent and print its normalised reading')
+    .requiredOption('--broker <url>', 'broker URL, e.g. mqtt://127.0.0.1:1883')
+    .addOption(new Option('--family <family>', 'device family').choices(probeFamilies).makeOptionMandatory())
+    .requiredOption('--topic <topic>', 'the device topic (Tasmota %topic%, Shelly id/prefix, agent name)')
+    .option('--seconds <n>', 'how long to listen', seconds, 10)
+    .option('--json', 'print JSON')
+    .action(
+      async (o: { broker: string; family: ProbeFamily; topic: string; seconds: number; json?: boolean }) => {
+        const result = await probeMqtt({
+          url: o.broker,
+          family: o.family,
+          topic: o.topic,
+          seconds: o.seconds,
+        });
+        out.write(o.json ? `${JSON.stringify(result, null, 2)}\n` : formatProbe(result));
+        if (result.messages === 0) process.exitCode = 1;
+      },
+    );
+}

@@ -1,0 +1,344 @@
+import type { Router } from 'express';
+import type { Registry } from 'prom-client';
+import type { ScheduleContext } from '../calendar/schedule.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config/schema.js';
+import { calendarWarning } from '../domain/calendar.js';
+import type { FaultKind } from '../domain/fault-kinds.js';
+import type { FaultService } from '../faults/fault-service.js';
+import type { Guard } from '../http/guard.js';
+import { hygienePhotoRoutes, hygieneRoutes } from '../http/routes/hygiene.js';
+import { scheduleRoutes } from '../http/routes/schedule.js';
+import { createButtonRecorder } from '../hygiene/button.js';
+import { createHygieneChecker, type HygieneAlert } from '../hygiene/checker.js';
+import { photoDirFor, planFromConfig } from '../hygiene/config.js';
+import { hygieneMetricsSource, registerHygieneMetrics } from '../hygiene/metrics.js';
+import { PhotoStore } from '../hygiene/photos.js';
+import { HygieneRepo } from '../hygiene/repo.js';
+import { createHygieneService } from '../hygiene/service.js';
+import { areaAssetId } from '../inventory/assets.js';
+import type { Logger } from '../log.js';
+import type { DeviceMetrics } from '../metrics/device-metrics.js';
+import { createMqttLink, type MqttLink } from '../mqtt/link.js';
+import type { Notifier } from '../notify/dispatcher.js';
+import { planDeliveries } from '../notify/plan.js';
+import { PowerActionsRepo } from '../power/actions-repo.js';
+import { PowerOverridesRepo } from '../power/overrides-repo.js';
+import { createReconciler } from '../power/reconciler.js';
+import { createPowerScheduler } from '../power/scheduler.js';
+import { powerTargets } from '../power/targets.js';
+import type { PowerSwitch } from '../power/types.js';
+import { createIppPoller } from '../probes/ipp/poller.js';
+import { SqliteBaselineStore } from '../probes/snmp/baseline-store.js';
+import { snmpDevicesFromConfig } from '../probes/snmp/from-config.js';
+import { createSnmpPoller } from '../probes/snmp/poller.js';
+import { forbiddenPatternsOf } from '../probes/snmp/settings.js';
+import { createTrapReceiver, pollOnTrap } from '../probes/snmp/trap-receiver.js';
+import type { Store } from '../store/store.js';
+import type { ObservationHub } from './observation-hub.js';
+import type { ScheduleNow } from './schedule-now.js';
+import type { createZoneMetrics } from './zone-metrics.js';
+
+export interface FeatureDeps {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  store: Store;
+  dbPath: string;
+  hub: ObservationHub;
+  faults: FaultService;
+  notifier: Notifier;
+  scheduleNow: ScheduleNow;
+  context: () => ScheduleContext;
+  deviceMetrics: DeviceMetrics;
+  zoneMetrics: ReturnType<typeof createZoneMetrics>;
+  registry: Registry;
+  guard: Guard;
+  /** false: build the HTTP routes but start no poller, link, schedule or checker (API-only tests). */
+  enabled: boolean;
+}
+
+const powerEventKind: Record<string, FaultKind> = {
+  'power-on-failed': 'power-on-failed',
+  'still-on-after-hours': 'still-on-after-hours',
+  // A printer still printing at closing time keeps its plug on: the staff are told as still-on-after-hours.
+  'power-off-blocked': 'still-on-after-hours',
+};
+
+/**
+ * Starts the features around the fault engine: SNMP/IPP pollers and the MQTT link feed the observation
+ * hub; the power schedule switches devices and raises its own faults; the hygiene checker raises overdue
+ * faults and reminds the post on duty. Returns their HTTP routes and one stop() for all, in reverse order.
+ */
+export async function startFeatures(deps: FeatureDeps) {
+  const { config, clock, logger, store, hub, faults, notifier, scheduleNow, guard } = deps;
+  const stops: Array<() => Promise<void>> = [];
+  const child = (component: string) => logger.child({ component });
+  const accept = (obs: Parameters<ObservationHub['accept']>[0]) => {
+    void hub.accept(obs);
+  };
+
+  // Hygiene: service, checker, routes (the MQTT button needs the service, so it comes first).
+  const plan = planFromConfig(config.hygiene);
+  const days = {
+    isWorkingDay: (d: string) => scheduleNow.openingMinutes(d) !== null,
+    openingMinutes: (d: string) => scheduleNow.openingMinutes(d),
+  };
+  const photos = new PhotoStore(photoDirFor(config.hygiene, deps.dbPath));
+  const hygieneRepo = new HygieneRepo(store.db);
+  let checkNow: (() => Promise<void>) | undefined;
+  const hygiene = createHygieneService({
+    repo: hygieneRepo,
+    audit: store.audit,
+    clock,
+    plan,
+    photos,
+    photoMaxBytes: config.hygiene.photoMaxBytes,
+    backdateToleranceMinutes: config.hygiene.backdateToleranceMinutes,
+    onRecorded: () => void checkNow?.(),
+  });
+  registerHygieneMetrics(
+    deps.registry,
+    hygieneMetricsSource({ repo: hygieneRepo, plan, days, clock, tz: config.timezone }),
+  );
+  const subjectOf = (a: HygieneAlert) => a.device ?? areaAssetId(a.target);
+  const remind = async (a: HygieneAlert) => {
+    const people = config.people.filter((p) => p.role === 'staff' && p.post === a.post);
+    const deliveries = planDeliveries(
+      `hygiene-reminder:${a.target}:${a.task}:${a.dueDate}`,
+      people,
+      config.notifiers,
+      {
+        type: 'remind',
+        title: a.message,
+        text: a.message,
+        markdown: a.message,
+      },
+    );
+    if (deliveries.length === 0) return;
+    await store.db.transaction((tx) => notifier.enqueue(tx, deliveries, clock.now()));
+    notifier.kick();
+  };
+
+  const routers: Router[] = [
+    hygieneRoutes({
+      service: hygiene,
+      plan,
+      days,
+      photos,
+      photoMaxBytes: config.hygiene.photoMaxBytes,
+      clock,
+      guard,
+      tz: config.timezone,
+      language: config.language,
+      siteName: config.siteName,
+    }),
+  ];
+  const rawRouters: Router[] = [
+    hygienePhotoRoutes({ service: hygiene, guard, photoMaxBytes: config.hygiene.photoMaxBytes }),
+  ];
+
+  // Power schedule (its routes exist even when nothing runs, so the schedule can be read).
+  const overrides = new PowerOverridesRepo(store.db);
+  const actionsRepo = new PowerActionsRepo(store.db);
+  const actions: Parameters<typeof createReconciler>[0]['actions'] = {
+    record: (a) => actionsRepo.record(a),
+    last: (id) => actionsRepo.last(id),
+    async update(id, result, at, detail) {
+      await actionsRepo.update(id, result, at, detail);
+      if (result !== 'pending') {
+        const row = await store.db.get<{ action: string }>('SELECT action FROM power_actions WHERE id = ?', [
+          id,
+        ]);
+        deps.zoneMetrics.powerAction(row?.action ?? 'unknown', result);
+      }
+    },
+  };
+  let link: MqttLink | undefined;
+  const noMqtt: PowerSwitch = {
+    switch: () =>
+      Promise.resolve({
+        ok: false,
+        reason: 'not-connected',
+        message: 'no MQTT link: no device has an mqtt section',
+      }),
+  };
+  const reconciler = createReconciler({
+    targets: powerTargets(config.devices),
+    context: deps.context,
+    observations: (id) => hub.latestOf(id),
+    overrides: {
+      async active(now) {
+        const list = await overrides.active(now);
+        scheduleNow.setOverrides(list);
+        return list;
+      },
+    },
+    actions,
+    powerSwitch: { switch: (id, action, opts) => (link?.power ?? noMqtt).switch(id, action, opts) },
+    clock,
+    logger: child('power'),
+    settings: config.power,
+    onEvent: (e) => {
+      const kind = powerEventKind[e.type];
+      if (kind) void faults.raise({ deviceId: e.deviceId, kind, detail: e.message }).catch(() => undefined);
+    },
+  });
+  routers.push(
+    scheduleRoutes({
+      context: deps.context,
+      overrides,
+      devices: store.devices,
+      audit: store.audit,
+      clock,
+      guard,
+      reconcileNow: () => reconciler.tick(),
+    }),
+  );
+
+  if (!deps.enabled) {
+    return { routers, rawRouters, mqttPublish: undefined, stop: async () => undefined };
+  }
+
+  // MQTT: plugs and agents in, power commands and statuses out, the hygiene buttons.
+  const press = createButtonRecorder({
+    service: hygiene,
+    site: config.site,
+    clock,
+    logger: child('hygiene'),
+  });
+  if (config.devices.some((d) => d.mqtt) || config.mqtt.url !== undefined) {
+    const started = createMqttLink({
+      config: config.mqtt,
+      site: config.site,
+      clock,
+      logger: child('mqtt'),
+      devices: config.devices,
+      onObservation: accept,
+      onBadMessage: (b) => deps.zoneMetrics.badMqttMessage(b.reason),
+      extraSubscriptions: [
+        {
+          filter: `zoneops/${config.site}/hygiene/+/+`,
+          onMessage: (topic, payload, retained) => void press(topic, payload, retained),
+        },
+      ],
+    });
+    await started.start();
+    link = started;
+    stops.push(() => started.stop());
+    hub.addSink(async (merged) => {
+      const row = await store.devices.get(merged.deviceId);
+      if (row) {
+        started.publishStatus(row.id, {
+          status: row.status,
+          since: row.statusSince,
+          conditions: row.conditions,
+          at: merged.at,
+        });
+      }
+    });
+  }
+
+  // SNMP and IPP pollers (and the SNMP trap receiver when enabled).
+  const snmp = createSnmpPoller({
+    devices: snmpDevicesFromConfig(config),
+    clock,
+    logger: child('snmp'),
+    onObservation: (obs) => accept(obs),
+    baselines: new SqliteBaselineStore(store.db),
+    maxConcurrent: config.snmp.maxConcurrent,
+    maxBackoffSeconds: config.snmp.maxBackoffSeconds,
+    forbiddenPatterns: forbiddenPatternsOf(config.snmp),
+    isAsleep: (id, now) => !scheduleNow.expectedOn(id, now),
+  });
+  snmp.start();
+  stops.push(() => snmp.stop());
+  if (config.snmp.trapReceiver.enabled) {
+    const t = config.snmp.trapReceiver;
+    const rx = createTrapReceiver({
+      host: t.listen.host,
+      port: t.listen.port,
+      communities: t.communities,
+      onTrap: pollOnTrap(snmp),
+      onError: (m) => logger.debug({ m }, 'bad SNMP trap'),
+    });
+    await rx.start();
+    stops.push(() => rx.stop());
+  }
+  const ipp = createIppPoller({
+    devices: config.devices,
+    clock,
+    logger: child('ipp'),
+    onObservation: (obs) => accept(obs),
+  });
+  await ipp.start();
+  stops.push(() => ipp.stop());
+
+  // The power schedule: a catch-up pass now, then every minute.
+  const scheduler = createPowerScheduler({ reconciler, timezone: config.timezone, logger: child('power') });
+  await scheduler.start();
+  stops.push(() => scheduler.stop());
+
+  // Hygiene: reminders, overdue faults, cleared when recorded.
+  const checker = createHygieneChecker({
+    repo: hygieneRepo,
+    plan,
+    days,
+    clock,
+    tz: config.timezone,
+    language: config.language,
+    logger: child('hygiene'),
+    onReminder: remind,
+    onOverdue: (a) =>
+      faults.raise({ deviceId: subjectOf(a), kind: a.kind, detail: a.message }).then(() => undefined),
+    onCleared: (a) =>
+      faults.clear({ deviceId: subjectOf(a), kind: a.kind, reason: a.message }).then(() => undefined),
+  });
+  checkNow = () => checker.checkNow();
+  await checker.start();
+  stops.push(() => checker.stop());
+
+  // The holiday calendar: tell the technician from 1 December when next year is not covered.
+  const warnCalendar = async () => {
+    const ctx = deps.context();
+    const w = calendarWarning(clock.now(), ctx.tz, ctx.sources);
+    if (w.level === 'none') return;
+    const technicians = config.people.filter((p) => p.role === 'technician');
+    const deliveries = planDeliveries(`calendar:${w.year}:${w.level}`, technicians, config.notifiers, {
+      type: 'initial',
+      title: w.message,
+      text: w.message,
+      markdown: w.message,
+    });
+    if (deliveries.length === 0) return;
+    await store.db.transaction((tx) => notifier.enqueue(tx, deliveries, clock.now()));
+    notifier.kick();
+  };
+  let cancelWarn = () => {};
+  const scheduleWarn = () => {
+    cancelWarn = clock.setTimeout(() => {
+      warnCalendar().catch((err: unknown) => logger.error({ err }, 'calendar check failed'));
+      scheduleWarn();
+    }, 6 * 3_600_000);
+  };
+  await warnCalendar().catch((err: unknown) => logger.error({ err }, 'calendar check failed'));
+  scheduleWarn();
+  stops.push(async () => cancelWarn());
+
+  return {
+    routers,
+    rawRouters,
+    mqttPublish: (topic: string, payload: string) =>
+      link ? link.publish(topic, payload) : Promise.reject(new Error('MQTT is not configured')),
+    async stop() {
+      while (stops.length > 0) {
+        const stop = stops.pop();
+        try {
+          await stop?.();
+        } catch (err) {
+          logger.error({ err }, 'error while stopping a feature');
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { localMoment } from '../domain/hygiene-time.js';
+
+/**
+ * The demo zone's configuration, generated at start (loopback only, fast polls) so that faults,
+ * notifications and the cleaning schedule show within a minute or two.
+ */
+export interface DemoPorts {
+  snmp: { pc01: number; pc02: number; printer01: number; printer02: number };
+  mqttUrl: string;
+  inboxUrl: string;
+}
+
+export interface DemoSecrets {
+  community: string;
+  technicianToken: string;
+  staffPinHash: string;
+  technicianPinHash: string;
+}
+
+export const demoPeople = {
+  staff: { id: 'demo-staff', name: '王小明', pin: '2468' },
+  technician: { id: 'demo-tech', name: '李技术', pin: '13579' },
+};
+
+const contact = { name: '演示厂家', phone: '400-000-0000' };
+const provider = { name: '演示技术服务商', phone: '400-000-0001' };
+
+function device(id: string, name: string, type: string, location: string, n: number, extra: object) {
+  return {
+    id,
+    name,
+    type,
+    location,
+    assetNo: `DEMO-${String(n).padStart(3, '0')}`,
+    vendor: contact,
+    serviceProvider: provider,
+    purchasedOn: '2023-03-01',
+    warrantyUntil: '2026-02-28',
+    responsible: demoPeople.staff.name,
+    ...extra,
+  };
+}
+
+export function demoConfig(
+  p: DemoPorts,
+  s: DemoSecrets,
+  dbPath: string,
+  now: number,
+): Record<string, unknown> {
+  const tz = 'Asia/Shanghai';
+  // The reading area's cleaning falls due two minutes after the demo starts: it will be late.
+  const due = Math.min(localMoment(now, tz).minutes + 2, 23 * 60 + 59);
+  const hhmm = `${String(Math.floor(due / 60)).padStart(2, '0')}:${String(due % 60).padStart(2, '0')}`;
+  const snmp = (port: number) => ({
+    host: '127.0.0.1',
+    port,
+    version: '2c',
+    community: s.community,
+    intervalSeconds: 5,
+    timeoutMs: 800,
+    retries: 0,
+  });
+  return {
+    site: 'demo',
+    siteName: '演示镇政务公开专区（模拟）',
+    timezone: tz,
+    language: 'zh-CN',
+    store: { path: dbPath },
+    people: [
+      { id: demoPeople.staff.id, name: demoPeople.staff.name, role: 'staff', post: 'A', notify: ['inbox'] },
+      {
+        id: demoPeople.technician.id,
+        name: demoPeople.technician.name,
+        role: 'technician',
+        notify: ['inbox'],
+      },
+    ],
+    notifiers: [{ id: 'inbox', type: 'webhook', url: `${p.inboxUrl}hook` }],
+    // Open every day all day, so the demo shows the same thing whenever it is started.
+    officeHours: {
+      weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+      seasons: [{ name: '全年', from: '01-01', periods: ['00:00-23:59'] }],
+    },
+    api: {
+      tokens: [
+        {
+          name: 'demo-technician',
+          sha256: createHash('sha256').update(s.technicianToken).digest('hex'),
+          role: 'technician',
+        },
+      ],
+    },
+    devices: [
+      device('pc-01', '查阅电脑 1', 'pc', '一楼查阅区', 1, {
+        snmp: snmp(p.snmp.pc01),
+        mqtt: { family: 'agent', topic: 'pc-01' },
+        power: { method: 'agent' },
+      }),
+      device('pc-02', '查阅电脑 2', 'pc', '一楼查阅区', 2, {
+        snmp: snmp(p.snmp.pc02),
+        power: { method: 'plug', plug: 'plug-02' },
+      }),
+      device('printer-01', '打印机 P-01', 'printer', '一楼自助办理区', 3, { snmp: snmp(p.snmp.printer01) }),
+      device('printer-02', '复印机 C-02', 'copier', '二楼阅览区', 4, { snmp: snmp(p.snmp.printer02) }),
+      device('plug-02', '智能插座 2', 'plug', '一楼查阅区', 5, {
+        mqtt: { family: 'tasmota', topic: 'plug-02', offlineAfterSeconds: 30 },
+      }),
+    ],
+    web: {
+      accounts: [
+        { person: demoPeople.staff.id, pinHash: s.staffPinHash },
+        { person: demoPeople.technician.id, pinHash: s.technicianPinHash },
+      ],
+      sessionMinutes: 480,
+    },
+    hygiene: {
+      targets: [
+        { id: 'reading-area', name: '查阅区', tasks: ['clean', 'disinfect'], clean: { deadline: hhmm } },
+        { id: 'kiosk-pc-01', name: '查阅电脑 1', device: 'pc-01', tasks: ['clean'] },
+      ],
+      reminderLeadMinutes: 1,
+    },
+    alerts: { downAfterFailedPolls: 2, clearAfterGoodPolls: 2, escalationMinutes: 2, nonCritical: 'always' },
+    mqtt: { url: p.mqttUrl },
+  };
+}

@@ -1,0 +1,97 @@
+import type { ConditionName, Severity } from './conditions.js';
+
+/** The stable fault kinds (issue 6). Stored in the database and used in metrics labels: never rename one. */
+export const faultKinds = [
+  'unreachable',
+  'power-on-failed',
+  'still-on-after-hours',
+  'paper-low',
+  'paper-out',
+  'toner-low',
+  'toner-out',
+  'jam',
+  'door-open',
+  'offline',
+  'service-requested',
+  'disk-full',
+  'forbidden-software',
+  'software-changed',
+  'hardware-changed',
+  'cleaning-overdue',
+  'disinfection-overdue',
+  'public-report',
+] as const;
+export type FaultKind = (typeof faultKinds)[number];
+
+export function isFaultKind(v: string): v is FaultKind {
+  return (faultKinds as readonly string[]).includes(v);
+}
+
+/** Kinds other features raise and clear through the fault service (power scheduler, hygiene, the public). */
+export const externalKinds = [
+  'power-on-failed',
+  'still-on-after-hours',
+  'cleaning-overdue',
+  'disinfection-overdue',
+  'public-report',
+] as const satisfies readonly FaultKind[];
+export type ExternalKind = (typeof externalKinds)[number];
+
+export function isExternalKind(v: string): v is ExternalKind {
+  return (externalKinds as readonly string[]).includes(v);
+}
+
+export const defaultKindSeverity: Readonly<Record<FaultKind, Severity>> = {
+  unreachable: 'critical',
+  'power-on-failed': 'critical',
+  'still-on-after-hours': 'warning',
+  'paper-low': 'warning',
+  'paper-out': 'critical',
+  'toner-low': 'warning',
+  'toner-out': 'critical',
+  jam: 'critical',
+  'door-open': 'critical',
+  offline: 'critical',
+  'service-requested': 'critical',
+  'disk-full': 'warning',
+  'forbidden-software': 'warning',
+  'software-changed': 'warning',
+  'hardware-changed': 'warning',
+  'cleaning-overdue': 'warning',
+  'disinfection-overdue': 'warning',
+  'public-report': 'warning',
+};
+
+/**
+ * Which device condition opens which fault. Conditions without a kind of their own that still stop
+ * the service (a missing tray, a full waste box) become `service-requested` with the condition as detail;
+ * mere notices (output-near-full, maintenance-due) open no fault and only make the device `degraded`.
+ */
+export const conditionFaultKind: Readonly<Partial<Record<ConditionName, FaultKind>>> = {
+  'paper-low': 'paper-low',
+  'paper-out': 'paper-out',
+  'toner-low': 'toner-low',
+  'toner-out': 'toner-out',
+  jam: 'jam',
+  'door-open': 'door-open',
+  offline: 'offline',
+  'service-requested': 'service-requested',
+  'input-tray-missing': 'service-requested',
+  'marker-supply-missing': 'service-requested',
+  'output-full': 'service-requested',
+  'waste-full': 'service-requested',
+  'disk-full': 'disk-full',
+  'forbidden-software': 'forbidden-software',
+  'software-changed': 'software-changed',
+  'hardware-changed': 'hardware-changed',
+};
+
+/** Kinds whose presence the probes re-check every poll, so they clear by themselves after N good polls. */
+export function isObservedKind(kind: FaultKind): boolean {
+  return kind === 'unreachable' || Object.values(conditionFaultKind).includes(kind);
+}
+
+const severityRank: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
+export function worseSeverity(a: Severity, b: Severity): Severity {
+  return severityRank[a] >= severityRank[b] ? a : b;
+}

@@ -1,0 +1,200 @@
+import type { Severity } from './conditions.js';
+import type { Contact } from './device.js';
+import type { FaultKind } from './fault-kinds.js';
+import type { Audience } from './routing.js';
+
+/**
+ * Notification texts (pure): Simplified Chinese by default, English selectable. Short and actionable:
+ * what, where, who should act — e.g. 【濯水镇政务公开专区】打印机 P-01（一楼查阅区）缺纸，请值班人员处理。
+ */
+export type Language = 'zh-CN' | 'en';
+
+const what: Readonly<Record<FaultKind, Readonly<Record<Language, string>>>> = {
+  unreachable: { 'zh-CN': '无法连接', en: 'cannot be reached' },
+  'power-on-failed': { 'zh-CN': '按计划开机后未能启动', en: 'did not come up after the scheduled power-on' },
+  'still-on-after-hours': { 'zh-CN': '下班后仍未关机', en: 'is still on after hours' },
+  'paper-low': { 'zh-CN': '纸张不足', en: 'is low on paper' },
+  'paper-out': { 'zh-CN': '缺纸', en: 'is out of paper' },
+  'toner-low': { 'zh-CN': '墨粉不足', en: 'is low on toner' },
+  'toner-out': { 'zh-CN': '墨粉已用完', en: 'is out of toner' },
+  jam: { 'zh-CN': '卡纸', en: 'has a paper jam' },
+  'door-open': { 'zh-CN': '机盖未关好', en: 'has a door open' },
+  offline: { 'zh-CN': '处于脱机状态', en: 'is offline' },
+  'service-requested': { 'zh-CN': '需要维修', en: 'needs service' },
+  'disk-full': { 'zh-CN': '磁盘空间不足', en: 'is running out of disk space' },
+  'forbidden-software': { 'zh-CN': '发现禁止安装的软件', en: 'has forbidden software installed' },
+  'software-changed': { 'zh-CN': '已安装的软件发生变化', en: 'has changed installed software' },
+  'hardware-changed': { 'zh-CN': '硬件配置发生变化', en: 'has changed hardware' },
+  'cleaning-overdue': { 'zh-CN': '清洁已逾期', en: 'is overdue for cleaning' },
+  'disinfection-overdue': { 'zh-CN': '消毒已逾期', en: 'is overdue for disinfection' },
+  'public-report': { 'zh-CN': '有群众报告故障', en: 'was reported broken by a member of the public' },
+};
+
+const t = {
+  'zh-CN': {
+    comma: '，',
+    open: '（',
+    close: '）',
+    escalated: '【升级】',
+    reminder: '【提醒】',
+    unacked: (m: number) => `已 ${m} 分钟无人确认`,
+    onDuty: '请值班人员处理。',
+    technician: '请党政办技术员及时联系厂家和技术服务商。',
+    change: '请技术员与专区负责人核实（任何人不得擅自更新软件或更换硬件）。',
+    lead: '请专区负责人处理。',
+    vendor: '厂家',
+    provider: '技术服务商',
+    assetNo: '资产编号',
+    warranty: '保修',
+    inWarranty: (d: string) => `在保（至 ${d}）`,
+    outOfWarranty: (d: string) => `已过保（${d} 到期）`,
+    unknownWarranty: '未登记',
+    details: '详情',
+    sep: '；',
+    colon: '：',
+    channelDown: (id: string, n: number, err: string) =>
+      `通知渠道 ${id} 连续 ${n} 次发送失败（${err}），其他渠道仍在发送，请技术员检查。`,
+  },
+  en: {
+    comma: ', ',
+    open: ' (',
+    close: ')',
+    escalated: '[escalated] ',
+    reminder: '[reminder] ',
+    unacked: (m: number) => `unacknowledged for ${m} min`,
+    onDuty: 'Attendant on duty, please handle it.',
+    technician: 'Technician: please contact the vendor and the service provider.',
+    change:
+      'Technician and zone lead: please verify (nobody may update software or swap hardware on their own).',
+    lead: 'Zone lead, please handle it.',
+    vendor: 'Vendor',
+    provider: 'Service provider',
+    assetNo: 'Asset no.',
+    warranty: 'Warranty',
+    inWarranty: (d: string) => `valid until ${d}`,
+    outOfWarranty: (d: string) => `expired ${d}`,
+    unknownWarranty: 'not recorded',
+    details: 'Details',
+    sep: '; ',
+    colon: ': ',
+    channelDown: (id: string, n: number, err: string) =>
+      `notification channel ${id} failed ${n} times in a row (${err}); other channels still deliver. Technician, please check it.`,
+  },
+} as const;
+
+export interface MessageDevice {
+  readonly id: string;
+  readonly name: string;
+  readonly location: string;
+  readonly assetNo: string;
+  readonly vendor: Contact;
+  readonly serviceProvider: Contact;
+  readonly warrantyUntil: string | null;
+}
+
+export interface MessageFault {
+  readonly id: number;
+  readonly kind: FaultKind;
+  readonly severity: Severity;
+  readonly detail: string;
+}
+
+export interface MessageContext {
+  readonly siteName: string;
+  readonly language: Language;
+  readonly publicUrl?: string;
+  /** Local date YYYY-MM-DD, for the warranty status. */
+  readonly today: string;
+}
+
+export interface RenderedMessage {
+  /** One line, for subjects and DingTalk's title. */
+  readonly title: string;
+  readonly text: string;
+  readonly markdown: string;
+  readonly link?: string;
+}
+
+/** A one-line summary stored with the fault, e.g. `打印机 P-01（一楼查阅区）缺纸`. */
+export function faultSummary(
+  kind: FaultKind,
+  device: Pick<MessageDevice, 'name' | 'location'>,
+  language: Language,
+): string {
+  const L = t[language];
+  return `${device.name}${L.open}${device.location}${L.close}${language === 'en' ? ' ' : ''}${what[kind][language]}`;
+}
+
+export function faultLink(publicUrl: string | undefined, faultId: number): string | undefined {
+  return publicUrl ? `${publicUrl.replace(/\/+$/, '')}/faults/${faultId}` : undefined;
+}
+
+export function renderFaultMessage(
+  type: 'initial' | 'escalate' | 'remind',
+  fault: MessageFault,
+  device: MessageDevice,
+  route: readonly Audience[],
+  ctx: MessageContext,
+  minutesOpen = 0,
+): RenderedMessage {
+  const L = t[ctx.language];
+  const prefix = type === 'escalate' ? L.escalated : type === 'remind' ? L.reminder : '';
+  const detail = fault.detail.trim().slice(0, 80);
+  const subject = `${device.name}${L.open}${device.location}${L.close}${ctx.language === 'en' ? ' ' : ''}${what[fault.kind][ctx.language]}`;
+  const withDetail = detail !== '' ? `${subject}${L.open}${detail}${L.close}` : subject;
+  const late = type === 'initial' ? '' : `${L.comma}${L.unacked(minutesOpen)}`;
+  const action = actionText(route, L);
+  const first = `【${ctx.siteName}】${prefix}${withDetail}${late}${L.comma}${action}`;
+  const lines = [first];
+  if (route.includes('technician')) lines.push(...technicianLines(device, ctx, L));
+  const link = faultLink(ctx.publicUrl, fault.id);
+  if (link) lines.push(`${L.details}${L.colon}${link}`);
+  const markdown = [
+    `**${escapeMd(first)}**`,
+    ...lines.slice(1, link ? -1 : undefined).map((l) => `> ${escapeMd(l)}`),
+    ...(link ? [`[${L.details}](${link})`] : []),
+  ].join('\n');
+  return {
+    title: `【${ctx.siteName}】${prefix}${subject}`,
+    text: lines.join('\n'),
+    markdown,
+    ...(link ? { link } : {}),
+  };
+}
+
+export function renderChannelDown(
+  ctx: Pick<MessageContext, 'siteName' | 'language'>,
+  channelId: string,
+  failures: number,
+  error: string,
+): RenderedMessage {
+  const L = t[ctx.language];
+  const text = `【${ctx.siteName}】${L.channelDown(channelId, failures, error.slice(0, 120))}`;
+  return { title: text.slice(0, 60), text, markdown: `**${escapeMd(text)}**` };
+}
+
+type Texts = (typeof t)[Language];
+
+function actionText(route: readonly Audience[], L: Texts): string {
+  if (route.includes('technician') && route.includes('lead')) return L.change;
+  if (route.includes('technician')) return L.technician;
+  if (route.includes('on-duty')) return L.onDuty;
+  return L.lead;
+}
+
+function technicianLines(device: MessageDevice, ctx: MessageContext, L: Texts): string[] {
+  const contact = (c: Contact) =>
+    [c.name, c.contact ? `${L.open}${c.contact}${L.close}` : '', c.phone ? ` ${c.phone}` : ''].join('');
+  const w = device.warrantyUntil;
+  const warranty = w === null ? L.unknownWarranty : ctx.today <= w ? L.inWarranty(w) : L.outOfWarranty(w);
+  return [
+    `${L.vendor}${L.colon}${contact(device.vendor)}`,
+    `${L.provider}${L.colon}${contact(device.serviceProvider)}`,
+    `${L.assetNo}${L.colon}${device.assetNo}${L.sep}${L.warranty}${L.colon}${warranty}`,
+  ];
+}
+
+/** Keeps device-supplied text from turning into markdown links or headings in the group chat. */
+function escapeMd(s: string): string {
+  return s.replace(/([\\`*_[\]<>#])/g, '\\$1');
+}

@@ -1,0 +1,141 @@
+import type { Severity } from './conditions.js';
+import type { FaultKind } from './fault-kinds.js';
+
+/**
+ * Who is told about a fault, and when (pure). The zone's seed rules: consumables go to the attendant
+ * on duty (A post; B post when A is absent that day or has not acknowledged within the escalation
+ * time; then the zone lead); device and system faults go to the party-office technician, who contacts
+ * the vendor and service provider; software and hardware changes go to the technician and the lead,
+ * because nobody may update software or swap hardware on their own.
+ */
+export const audiences = ['on-duty', 'technician', 'lead'] as const;
+export type Audience = (typeof audiences)[number];
+
+export const defaultRoutes: Readonly<Record<FaultKind, readonly Audience[]>> = {
+  'paper-low': ['on-duty'],
+  'paper-out': ['on-duty'],
+  'toner-low': ['on-duty'],
+  'toner-out': ['on-duty'],
+  // An attendant clears a jam or closes a door; if it does not go away, the technician hears via reminders to the lead.
+  jam: ['on-duty'],
+  'door-open': ['on-duty'],
+  'still-on-after-hours': ['on-duty'],
+  'cleaning-overdue': ['on-duty'],
+  'disinfection-overdue': ['on-duty'],
+  'public-report': ['on-duty'],
+  unreachable: ['technician'],
+  'power-on-failed': ['technician'],
+  offline: ['technician'],
+  'service-requested': ['technician'],
+  'disk-full': ['technician'],
+  'forbidden-software': ['technician', 'lead'],
+  'software-changed': ['technician', 'lead'],
+  'hardware-changed': ['technician', 'lead'],
+};
+
+export interface RoutedPerson {
+  readonly id: string;
+  readonly role: 'staff' | 'technician' | 'lead' | 'admin';
+  readonly post?: 'A' | 'B' | undefined;
+}
+
+/**
+ * The escalation levels for a route: level 0 is told first, each next level when the previous one has
+ * not acknowledged in time. A person appears once, at the first level that reaches them. Absences are
+ * applied when stepping (see escalationStep), so the levels stay the same all day.
+ */
+export function escalationLevels<P extends RoutedPerson>(
+  route: readonly Audience[],
+  people: readonly P[],
+): P[][] {
+  const staff = (post: 'A' | 'B') => people.filter((p) => p.role === 'staff' && p.post === post);
+  const byRole = (role: RoutedPerson['role']) => people.filter((p) => p.role === role);
+  const chainOf: Record<Audience, () => P[][]> = {
+    'on-duty': () => [staff('A'), staff('B'), byRole('lead')],
+    technician: () => [byRole('technician'), byRole('lead')],
+    lead: () => [byRole('lead')],
+  };
+  const chains = route.map((a) => chainOf[a]());
+  const depth = Math.max(0, ...chains.map((c) => c.length));
+  const seen = new Set<string>();
+  const levels: P[][] = [];
+  for (let i = 0; i < depth; i++) {
+    const level: P[] = [];
+    for (const chain of chains) {
+      for (const p of chain[i] ?? []) {
+        if (seen.has(p.id)) continue;
+        seen.add(p.id);
+        level.push(p);
+      }
+    }
+    if (level.length > 0) levels.push(level);
+  }
+  if (levels.length === 0) {
+    // Nobody configured for this route: an admin is better than silence.
+    const admins = byRole('admin');
+    if (admins.length > 0) levels.push(admins);
+  }
+  return levels;
+}
+
+export interface EscalationPolicy {
+  readonly escalationMs: number;
+  readonly reminderMs: number;
+  readonly maxReminders: number;
+}
+
+export interface EscalationState {
+  /** -1 until the first level has been told. */
+  readonly level: number;
+  /** When the last message (first notice, escalation or reminder) was queued. */
+  readonly stepAt: number | null;
+  readonly reminders: number;
+}
+
+export type EscalationStep =
+  | { readonly action: 'notify'; readonly type: 'initial' | 'escalate' | 'remind'; readonly level: number }
+  | { readonly action: 'wait'; readonly until: number | null };
+
+/** Non-critical faults wait for office hours; critical ones do not. */
+export function mayNotify(
+  severity: Severity,
+  workingTime: boolean,
+  policy: 'office-hours' | 'always',
+): boolean {
+  return severity === 'critical' || policy === 'always' || workingTime;
+}
+
+/**
+ * The next escalation step of an unacknowledged fault. `present[i]` says whether anybody of level i is
+ * at work today: an absent level is skipped (A post absent → B post at once), and when the level that
+ * was told is marked absent afterwards, the next level is told without waiting. `allowed` is false
+ * while the fault is silenced or waits for office hours; the step then happens at the first tick allowed.
+ */
+export function escalationStep(
+  s: EscalationState,
+  present: readonly boolean[],
+  now: number,
+  allowed: boolean,
+  policy: EscalationPolicy,
+): EscalationStep {
+  const firstPresent = (from: number) => {
+    for (let i = from; i < present.length; i++) if (present[i]) return i;
+    return -1;
+  };
+  if (s.level < 0 || s.stepAt === null) {
+    const l = firstPresent(0);
+    if (l < 0 || !allowed) return { action: 'wait', until: null };
+    return { action: 'notify', type: 'initial', level: l };
+  }
+  const cur = Math.min(s.level, present.length - 1);
+  const next = firstPresent(cur + 1);
+  if (next >= 0) {
+    const due = present[cur] ? s.stepAt + policy.escalationMs : s.stepAt;
+    if (now < due || !allowed) return { action: 'wait', until: due };
+    return { action: 'notify', type: 'escalate', level: next };
+  }
+  if (s.reminders >= policy.maxReminders) return { action: 'wait', until: null };
+  const due = s.stepAt + policy.reminderMs;
+  if (now < due || !allowed) return { action: 'wait', until: due };
+  return { action: 'notify', type: 'remind', level: cur };
+}

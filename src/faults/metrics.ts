@@ -1,0 +1,80 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+/**
+ * What faults and notifications report for /metrics. The services call these; `createAlertMetrics`
+ * puts them on the daemon's registry (label values are fault kinds, severities and notifier ids from
+ * the config: bounded, no free text, no secrets).
+ */
+export interface AlertMetrics {
+  notificationSent(channel: string): void;
+  notificationFailed(channel: string): void;
+  faultAcknowledged(kind: string, severity: string, seconds: number): void;
+  faultResolved(kind: string, severity: string, seconds: number): void;
+}
+
+export const noopAlertMetrics: AlertMetrics = {
+  notificationSent() {},
+  notificationFailed() {},
+  faultAcknowledged() {},
+  faultResolved() {},
+};
+
+export interface AlertGaugeSources {
+  openFaults(): Promise<Array<{ kind: string; severity: string; n: number }>>;
+  outboxDepth(): Promise<number>;
+}
+
+const durationBuckets = [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 259_200];
+
+export function createAlertMetrics(registry: Registry, sources: AlertGaugeSources): AlertMetrics {
+  const sent = new Counter({
+    name: 'zoneops_notifications_sent_total',
+    help: 'Notifications delivered, by notifier id.',
+    labelNames: ['channel'],
+    registers: [registry],
+  });
+  const failed = new Counter({
+    name: 'zoneops_notifications_failed_total',
+    help: 'Failed delivery attempts (each retried later), by notifier id.',
+    labelNames: ['channel'],
+    registers: [registry],
+  });
+  const ack = new Histogram({
+    name: 'zoneops_fault_time_to_acknowledge_seconds',
+    help: 'Time from a fault opening to its acknowledgement.',
+    labelNames: ['kind', 'severity'],
+    buckets: durationBuckets,
+    registers: [registry],
+  });
+  const resolve = new Histogram({
+    name: 'zoneops_fault_time_to_resolve_seconds',
+    help: 'Time from a fault opening to its resolution by a person.',
+    labelNames: ['kind', 'severity'],
+    buckets: durationBuckets,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'zoneops_faults_open',
+    help: 'Open faults (not resolved or cleared), by kind and severity.',
+    labelNames: ['kind', 'severity'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of await sources.openFaults()) this.set({ kind: r.kind, severity: r.severity }, r.n);
+    },
+  });
+  new Gauge({
+    name: 'zoneops_notification_outbox_depth',
+    help: 'Notifications waiting in the outbox to be sent (or retried).',
+    registers: [registry],
+    async collect() {
+      this.set(await sources.outboxDepth());
+    },
+  });
+  return {
+    notificationSent: (channel) => sent.inc({ channel }),
+    notificationFailed: (channel) => failed.inc({ channel }),
+    faultAcknowledged: (kind, severity, s) => ack.observe({ kind, severity }, s),
+    faultResolved: (kind, severity, s) => resolve.observe({ kind, severity }, s),
+  };
+}

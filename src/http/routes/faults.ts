@@ -1,0 +1,243 @@
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import type { Clock } from '../../clock.js';
+import { identifier, isoDate, text } from '../../config/fields.js';
+import type { FaultKind } from '../../domain/fault-kinds.js';
+import { faultKinds } from '../../domain/fault-kinds.js';
+import { faultStates } from '../../domain/fault-lifecycle.js';
+import type { Audience } from '../../domain/routing.js';
+import { routeFor } from '../../faults/escalator.js';
+import { FaultActionError, type FaultService } from '../../faults/fault-service.js';
+import { RateLimiter } from '../../faults/rate-limit.js';
+import type { AuditRepo } from '../../store/audit-repo.js';
+import { principalOf, roleAtLeast } from '../auth.js';
+import type { Guard } from '../guard.js';
+import { HttpError, sendProblem } from '../problem.js';
+import { validate } from '../validate.js';
+
+export interface FaultRoutesDeps {
+  faults: FaultService;
+  audit: AuditRepo;
+  clock: Clock;
+  guard: Guard;
+  /** Per-kind routing overrides from `alerts.routes` (decides who may resolve what). */
+  routes?: Partial<Record<FaultKind, readonly Audience[]>>;
+  /** Public reports per client address per hour (default 5) and in total per hour (default 100). */
+  publicReportsPerHour?: number;
+  publicReportsTotalPerHour?: number;
+}
+
+const note = z.string().trim().max(2000);
+const dateTime = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO date-time like 2025-05-06T10:00:00+08:00',
+});
+const listQuery = z.strictObject({
+  state: z.enum([...faultStates, 'active']).optional(),
+  device: identifier().optional(),
+  kind: z.enum(faultKinds).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+const ackBody = z.strictObject({ note: note.optional() });
+const vendorBody = z.strictObject({
+  party: z.enum(['vendor', 'service-provider']),
+  whom: text().pipe(z.string().max(200)),
+  ticket: text().pipe(z.string().max(100)).optional(),
+  promisedAt: dateTime.optional(),
+  note: note.optional(),
+});
+const resolveBody = z.strictObject({ note: text().pipe(z.string().max(2000)) });
+const silenceBody = z
+  .strictObject({
+    deviceId: identifier().optional(),
+    kind: z.enum(faultKinds).optional(),
+    startsAt: dateTime.optional(),
+    endsAt: dateTime,
+    reason: text().pipe(z.string().max(500)),
+  })
+  .refine((s) => s.deviceId !== undefined || s.kind !== undefined, { error: 'give deviceId, kind or both' });
+const absenceBody = z.strictObject({ personId: identifier(), date: isoDate() });
+// Control characters are refused: the text goes into group chats and e-mails.
+const plain = (max: number) =>
+  text()
+    .pipe(z.string().max(max))
+    .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
+      error: 'must not contain control characters',
+    });
+const publicBody = z.strictObject({
+  deviceId: identifier(),
+  description: plain(500),
+  contact: plain(50).optional(),
+});
+
+/** Faults API: list, timeline, lifecycle actions, silences, absences, and the public report form. */
+export function faultRoutes(deps: FaultRoutesDeps): Router {
+  const r = Router();
+  const { guard } = deps;
+  const limiter = new RateLimiter(
+    deps.clock,
+    deps.publicReportsPerHour ?? 5,
+    60 * 60_000,
+    deps.publicReportsTotalPerHour ?? 100,
+  );
+
+  const audit = async (
+    req: Request,
+    res: Response,
+    action: string,
+    target: string,
+    detail: Record<string, unknown>,
+  ) => {
+    const p = principalOf(res);
+    await deps.audit.append({
+      at: deps.clock.now(),
+      actor: p?.name ?? 'public',
+      role: p?.role ?? 'public',
+      action,
+      target,
+      remoteAddr: req.ip ?? '',
+      detail,
+    });
+  };
+
+  r.get('/faults', guard('staff'), async (req, res) => {
+    const q = validate(listQuery, req.query, 'query');
+    const list = await deps.faults.list({
+      ...(q.state ? { state: q.state } : {}),
+      ...(q.device ? { deviceId: q.device } : {}),
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.limit ? { limit: q.limit } : {}),
+    });
+    res.json({ faults: list });
+  });
+
+  r.get('/faults/:id', guard('staff'), async (req, res) => {
+    const found = await deps.faults.get(faultId(req));
+    if (!found) throw new HttpError(404, `no fault with id ${faultId(req)}`);
+    res.json(found);
+  });
+
+  r.post('/faults/:id/ack', guard('staff'), async (req, res) => {
+    const id = faultId(req);
+    const body = validate(ackBody, req.body ?? {}, 'body');
+    const f = await mapErrors(() => deps.faults.ack(id, actorOf(res), body.note));
+    await audit(req, res, 'fault.ack', `fault:${id}`, {});
+    res.json(f);
+  });
+
+  r.post('/faults/:id/vendor-contact', guard('technician'), async (req, res) => {
+    const id = faultId(req);
+    const b = validate(vendorBody, req.body, 'body');
+    const f = await mapErrors(() =>
+      deps.faults.vendorContact(id, actorOf(res), {
+        party: b.party,
+        whom: b.whom,
+        ...(b.ticket ? { ticket: b.ticket } : {}),
+        ...(b.promisedAt ? { promisedAt: Date.parse(b.promisedAt) } : {}),
+        ...(b.note ? { note: b.note } : {}),
+      }),
+    );
+    await audit(req, res, 'fault.vendor-contact', `fault:${id}`, {
+      party: b.party,
+      ticket: b.ticket ?? null,
+    });
+    res.json(f);
+  });
+
+  r.post('/faults/:id/resolve', guard('staff'), async (req, res) => {
+    const id = faultId(req);
+    const b = validate(resolveBody, req.body, 'body');
+    const existing = await deps.faults.get(id);
+    if (!existing) throw new HttpError(404, `no fault with id ${id}`);
+    const p = principalOf(res);
+    // Attendants close what is theirs (paper, toner); device and system faults are the technician's.
+    if (
+      routeFor(deps.routes ?? {}, existing.fault.kind).includes('technician') &&
+      !roleAtLeast(p?.role ?? 'staff', 'technician')
+    ) {
+      throw new HttpError(403, `a ${existing.fault.kind} fault is resolved by the technician`);
+    }
+    const f = await mapErrors(() => deps.faults.resolve(id, actorOf(res), b.note));
+    await audit(req, res, 'fault.resolve', `fault:${id}`, {});
+    res.json(f);
+  });
+
+  r.post('/silences', guard('technician'), async (req, res) => {
+    const b = validate(silenceBody, req.body, 'body');
+    const startsAt = b.startsAt ? Date.parse(b.startsAt) : deps.clock.now();
+    const endsAt = Date.parse(b.endsAt);
+    if (endsAt <= startsAt) throw new HttpError(400, 'body.endsAt: must be after startsAt (or now)');
+    const s = await mapErrors(() =>
+      deps.faults.silence({
+        deviceId: b.deviceId ?? null,
+        kind: b.kind ?? null,
+        startsAt,
+        endsAt,
+        reason: b.reason,
+        createdBy: actorOf(res),
+      }),
+    );
+    await audit(req, res, 'silence.create', `silence:${s.id}`, {
+      deviceId: s.deviceId,
+      kind: s.kind,
+      endsAt,
+    });
+    res.status(201).json(s);
+  });
+
+  r.post('/absences', guard('staff'), async (req, res) => {
+    const b = validate(absenceBody, req.body, 'body');
+    await mapErrors(() => deps.faults.markAbsent(b.personId, b.date, actorOf(res)));
+    await audit(req, res, 'absence.mark', `person:${b.personId}`, { date: b.date });
+    res.status(201).json({ personId: b.personId, date: b.date });
+  });
+
+  // Public: no token. Strict body, per-client and total rate limits, nothing echoed back but a reference.
+  r.post('/public-reports', async (req, res) => {
+    const client = req.ip ?? 'unknown';
+    const allowed = limiter.take(client);
+    if (!allowed.ok) {
+      res.set('Retry-After', String(Math.ceil(allowed.retryAfterMs / 1000)));
+      return sendProblem(
+        res,
+        429,
+        'too many reports from this address; please try again later or tell the attendant',
+      );
+    }
+    const b = validate(publicBody, req.body, 'body');
+    const out = await mapErrors(() =>
+      deps.faults.publicReport({
+        deviceId: b.deviceId,
+        description: b.description,
+        ...(b.contact ? { contact: b.contact } : {}),
+        client,
+      }),
+    );
+    await audit(req, res, 'public-report.create', `device:${b.deviceId}`, { reportId: out.reportId });
+    res.status(202).json({ reference: out.reportId });
+  });
+
+  return r;
+}
+
+function faultId(req: Request): number {
+  const raw = String(req.params.id ?? '');
+  if (!/^\d{1,12}$/.test(raw))
+    throw new HttpError(404, `no fault with id ${JSON.stringify(raw.slice(0, 32))}`);
+  return Number(raw);
+}
+
+function actorOf(res: Response): string {
+  return principalOf(res)?.name ?? 'unknown';
+}
+
+async function mapErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof FaultActionError) {
+      throw new HttpError(err.code === 'not-found' ? 404 : err.code === 'conflict' ? 409 : 400, err.message);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,134 @@
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { clockTime, identifier, integer, isoDate, text } from '../config/fields.js';
+import { show } from '../config/problems.js';
+import {
+  type Deadline,
+  type HygienePlan,
+  type HygieneTask,
+  hygieneTasks,
+  type PlanTask,
+} from '../domain/hygiene-plan.js';
+
+/** The top-level `hygiene:` section (issue 8). Every field has a default, so the section is optional. */
+
+const deadline = () =>
+  z
+    .union([z.literal('opening'), clockTime()], {
+      error: (iss) => `expected "opening" or a time HH:MM, got ${show(iss.input)}`,
+    })
+    .transform((v): Deadline => (v === 'opening' ? { kind: 'opening' } : { kind: 'time', minutes: v }));
+
+const post = () => z.enum(['A', 'B'], { error: (iss) => `expected post A or B, got ${show(iss.input)}` });
+
+const override = () =>
+  z.strictObject({ deadline: deadline().optional(), post: post().optional() }).optional();
+
+export const hygieneDefaults = {
+  clean: { everyDays: 1, deadline: { kind: 'opening' } as Deadline, post: 'A' as const },
+  disinfect: {
+    everyDays: 7,
+    intensive: false,
+    anchor: '2024-01-01',
+    deadline: { kind: 'time', minutes: 17 * 60 } as Deadline,
+    post: 'A' as const,
+  },
+  reminderLeadMinutes: 30,
+  photoMaxBytes: 5 * 1024 * 1024,
+  backdateToleranceMinutes: 10,
+};
+
+export function hygieneSchema() {
+  const target = z.strictObject({
+    id: identifier(),
+    /** What the attendants call it: 查阅区, 自助办理区, 等候区, 自助查询机 … */
+    name: text(),
+    device: identifier().optional(),
+    tasks: z.array(z.enum(hygieneTasks)).min(1).default(['clean', 'disinfect']),
+    clean: override(),
+    disinfect: override(),
+  });
+  return z
+    .strictObject({
+      targets: z.array(target).default([]),
+      clean: z
+        .strictObject({
+          everyDays: integer(1, 366).default(hygieneDefaults.clean.everyDays),
+          deadline: deadline().default(hygieneDefaults.clean.deadline),
+          post: post().default(hygieneDefaults.clean.post),
+        })
+        .default({ ...hygieneDefaults.clean }),
+      disinfect: z
+        .strictObject({
+          everyDays: integer(1, 366).default(hygieneDefaults.disinfect.everyDays),
+          /** Epidemic periods: disinfect every working day whatever everyDays says. */
+          intensive: z.boolean().default(false),
+          /** First day of the first cycle (2024-01-01 is a Monday: 7-day cycles are Monday–Sunday weeks). */
+          anchor: isoDate().default(hygieneDefaults.disinfect.anchor),
+          deadline: deadline().default(hygieneDefaults.disinfect.deadline),
+          post: post().default(hygieneDefaults.disinfect.post),
+        })
+        .default({ ...hygieneDefaults.disinfect }),
+      reminderLeadMinutes: integer(0, 240).default(hygieneDefaults.reminderLeadMinutes),
+      photoMaxBytes: integer(1024, 20 * 1024 * 1024).default(hygieneDefaults.photoMaxBytes),
+      /** Where photos go; default: a `hygiene-photos` folder next to the database. */
+      photoDir: text('a folder path').optional(),
+      /** A claimed time more than this before the server time marks the record back-dated (late). */
+      backdateToleranceMinutes: integer(0, 240).default(hygieneDefaults.backdateToleranceMinutes),
+    })
+    .superRefine((h, ctx) => {
+      const seen = new Map<string, number>();
+      h.targets.forEach((t, i) => {
+        const prev = seen.get(t.id);
+        if (prev !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['targets', i, 'id'],
+            message: `duplicate target id "${t.id}" (also [${prev}])`,
+          });
+        }
+        seen.set(t.id, i);
+      });
+    })
+    .default({
+      targets: [],
+      clean: { ...hygieneDefaults.clean },
+      disinfect: { ...hygieneDefaults.disinfect },
+      reminderLeadMinutes: hygieneDefaults.reminderLeadMinutes,
+      photoMaxBytes: hygieneDefaults.photoMaxBytes,
+      backdateToleranceMinutes: hygieneDefaults.backdateToleranceMinutes,
+    });
+}
+
+export type HygieneConfig = z.output<ReturnType<typeof hygieneSchema>>;
+
+/** The pure plan the domain functions work on. */
+export function planFromConfig(cfg: HygieneConfig): HygienePlan {
+  return {
+    reminderLeadMinutes: cfg.reminderLeadMinutes,
+    targets: cfg.targets.map((t) => ({
+      id: t.id,
+      name: t.name,
+      ...(t.device !== undefined ? { device: t.device } : {}),
+      tasks: t.tasks.map((task: HygieneTask): PlanTask => {
+        const base = cfg[task];
+        const own = t[task];
+        const everyDays = task === 'disinfect' && cfg.disinfect.intensive ? 1 : base.everyDays;
+        return {
+          task,
+          everyDays,
+          anchor: task === 'disinfect' ? cfg.disinfect.anchor : hygieneDefaults.disinfect.anchor,
+          deadline: own?.deadline ?? base.deadline,
+          post: own?.post ?? base.post,
+        };
+      }),
+    })),
+  };
+}
+
+/** Photos live in the configured folder, else in `hygiene-photos` next to the database. */
+export function photoDirFor(cfg: HygieneConfig, storePath: string): string {
+  return (
+    cfg.photoDir ?? join(dirname(storePath === ':memory:' ? 'data/zoneops.db' : storePath), 'hygiene-photos')
+  );
+}

@@ -1,0 +1,96 @@
+import { taskNames } from '../domain/hygiene-plan.js';
+import { localMoment } from '../domain/hygiene-time.js';
+import type { Language } from './messages.js';
+import type { HygieneRecord } from './repo.js';
+
+const BOM = '\uFEFF';
+
+const headers: Record<Language, string[]> = {
+  'zh-CN': [
+    '编号',
+    '对象',
+    '对象名称',
+    '任务',
+    '执行人',
+    '完成时间',
+    '登记时间',
+    '方式',
+    '消毒剂',
+    '备注',
+    '照片',
+    '更正的记录',
+    '被更正于',
+    '补登（迟报）',
+    '来源',
+  ],
+  en: [
+    'id',
+    'target',
+    'target name',
+    'task',
+    'done by',
+    'done at',
+    'recorded at',
+    'method',
+    'agent',
+    'note',
+    'photo',
+    'corrects',
+    'corrected by',
+    'back-dated (late)',
+    'source',
+  ],
+};
+
+/**
+ * One CSV cell. Quoted when needed; a cell that starts like a formula gets a leading apostrophe so
+ * a spreadsheet shows the text instead of running it (CSV injection).
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+function localTime(ms: number, tz: string): string {
+  const m = localMoment(ms, tz);
+  const sec = String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0');
+  return `${m.date} ${String(Math.floor(m.minutes / 60)).padStart(2, '0')}:${String(m.minutes % 60).padStart(2, '0')}:${sec}`;
+}
+
+/**
+ * The records as CSV for Excel: UTF-8 with a byte-order mark (without it Excel on Windows reads the
+ * file as GBK and the Chinese turns to mojibake) and CRLF line ends. Times are local.
+ */
+export function recordsCsv(
+  records: readonly HygieneRecord[],
+  names: ReadonlyMap<string, string>,
+  tz: string,
+  lang: Language,
+): Buffer {
+  const yes = lang === 'en' ? 'yes' : '是';
+  const lines = [headers[lang].map(csvCell).join(',')];
+  for (const r of records) {
+    lines.push(
+      [
+        String(r.id),
+        r.target,
+        names.get(r.target) ?? '',
+        taskNames[lang][r.task],
+        r.actor,
+        localTime(r.doneAt, tz),
+        localTime(r.recordedAt, tz),
+        r.method ?? '',
+        r.agent ?? '',
+        r.note ?? '',
+        r.photo ?? '',
+        r.correctsId === null ? '' : String(r.correctsId),
+        r.correctedBy === null ? '' : String(r.correctedBy),
+        r.backdated ? yes : '',
+        r.source,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return Buffer.from(`${BOM}${lines.join('\r\n')}\r\n`, 'utf8');
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { integer, listenAddress, secret, text } from '../config/fields.js';
+import { show } from '../config/problems.js';
+import type { SecretSources } from '../config/secret.js';
+
+/**
+ * Topic templates of a PC agent. `{topic}` is replaced by the device's `mqtt.topic` (the agent's
+ * device name). Defaults follow HASS.Agent (../shared/fixtures/mqtt/hass-agent.md); another agent
+ * is mapped by changing these, without code.
+ */
+export const defaultAgentTemplates = {
+  availabilityTopic: 'homeassistant/sensor/{topic}/availability',
+  onlinePayload: 'online',
+  offlinePayload: 'offline',
+  /** A subscription filter: any message here means the agent is alive. */
+  sensorTopic: 'homeassistant/sensor/{topic}/+/state',
+  shutdownTopic: 'homeassistant/button/{topic}/shutdown/set',
+  /** Home Assistant's MQTT button default; HASS.Agent acts on any payload on the set topic. */
+  shutdownPayload: 'PRESS',
+} as const;
+export type AgentTemplates = { readonly [K in keyof typeof defaultAgentTemplates]: string };
+
+const defaultListen = { host: '127.0.0.1', port: 1883 };
+
+/** The top-level `mqtt:` section. Without `url`, zoneops runs its own broker on `embedded.listen`. */
+export function mqttConfigSchema(sources: SecretSources) {
+  const template = (mustHaveTopic: boolean) =>
+    text('an MQTT topic template').refine((t) => !mustHaveTopic || t.includes('{topic}'), {
+      error: (iss) => `expected a template containing {topic}, got ${show(iss.input)}`,
+    });
+  return z
+    .strictObject({
+      url: z
+        .url({
+          protocol: /^mqtts?$/,
+          error: (iss) => `expected an mqtt:// or mqtts:// URL, got ${show(iss.input)}`,
+        })
+        .optional(),
+      tls: z
+        .strictObject({
+          /** PEM file of the CA that signed the broker's certificate (for a private CA). */
+          caFile: text('a file path').optional(),
+          rejectUnauthorized: z.boolean().default(true),
+        })
+        .optional(),
+      username: text().optional(),
+      password: secret(sources).optional(),
+      /** Defaults to `zoneops-<site>`. */
+      clientId: text().optional(),
+      embedded: z
+        .strictObject({ listen: listenAddress().default(defaultListen) })
+        .default({ listen: defaultListen }),
+      /** How long `switch()` waits for the device to confirm, unless the caller says otherwise. */
+      commandTimeoutSeconds: integer(1, 600).default(30),
+      /** Longest wait between reconnect attempts (back-off doubles from 1 s up to this). */
+      reconnectMaxSeconds: integer(1, 600).default(30),
+      agent: z
+        .strictObject({
+          availabilityTopic: template(true).default(defaultAgentTemplates.availabilityTopic),
+          onlinePayload: text().default(defaultAgentTemplates.onlinePayload),
+          offlinePayload: text().default(defaultAgentTemplates.offlinePayload),
+          sensorTopic: template(true).default(defaultAgentTemplates.sensorTopic),
+          shutdownTopic: template(true).default(defaultAgentTemplates.shutdownTopic),
+          shutdownPayload: text().default(defaultAgentTemplates.shutdownPayload),
+        })
+        .default({ ...defaultAgentTemplates }),
+    })
+    .superRefine((m, ctx) => {
+      if (m.url === undefined && m.tls !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['tls'], message: 'only used with url (an external broker)' });
+      }
+      if ((m.username === undefined) !== (m.password === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [m.username === undefined ? 'username' : 'password'],
+          message: 'username and password go together',
+        });
+      }
+    })
+    .default({
+      embedded: { listen: defaultListen },
+      commandTimeoutSeconds: 30,
+      reconnectMaxSeconds: 30,
+      agent: { ...defaultAgentTemplates },
+    });
+}
+
+export type MqttConfig = z.output<ReturnType<typeof mqttConfigSchema>>;

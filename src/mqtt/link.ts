@@ -1,0 +1,273 @@
+import type { Cancel, Clock } from '../clock.js';
+import type { DeviceConfig } from '../config/schema.js';
+import type { Observation, PowerReading } from '../domain/observation.js';
+import type { Logger } from '../log.js';
+import { createMqttPowerSwitch } from '../power/mqtt-switch.js';
+import type { PowerSwitch } from '../power/types.js';
+import { type DeviceRoute, deviceRoute } from '../probes/mqtt/device-route.js';
+import {
+  applyUpdate,
+  initialState,
+  isOnline,
+  type PowerState,
+  toObservation,
+} from '../probes/mqtt/power-state.js';
+import { matchesFilter } from '../probes/mqtt/topic-filter.js';
+import { type BadMessage, createBadMessageSink, emptyStats, type MqttStats } from './bad-messages.js';
+import type { MqttConfig } from './config.js';
+import { type Connection, createConnection, safeUrl } from './connection.js';
+import { type EmbeddedBroker, startEmbeddedBroker } from './embedded-broker.js';
+import { createOutbox } from './outbox.js';
+
+export interface MqttLinkDeps {
+  config: MqttConfig;
+  site: string;
+  clock: Clock;
+  logger: Logger;
+  devices: readonly DeviceConfig[];
+  onObservation: (obs: Observation) => void;
+  /** Called for every bad message (wire a prom-client counter here). */
+  onBadMessage?: (bad: BadMessage) => void;
+  /** Tests: faster reconnect than the 1 s..reconnectMaxSeconds default. */
+  backoff?: { minMs: number; maxMs: number };
+  /** How often silent devices are checked against offlineAfterSeconds (default 10 s). */
+  staleCheckMs?: number;
+  /** Other topics zoneops listens to (e.g. the hygiene buttons), handled before device decoding. */
+  extraSubscriptions?: readonly {
+    filter: string;
+    onMessage(topic: string, payload: Buffer, retained: boolean): void;
+  }[];
+}
+
+export interface MqttLink {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly connected: boolean;
+  /** The broker in use (the embedded one's address once started). */
+  readonly brokerUrl: string | undefined;
+  readonly stats: Readonly<MqttStats>;
+  readonly power: PowerSwitch;
+  /** Publishes a device's normalised status, retained, on zoneops/<site>/devices/<id>/status (re-sent after reconnects). */
+  publishStatus(deviceId: string, status: Readonly<Record<string, unknown>>): void;
+  /** The power reading of a device: its own plug/agent, or the plug it is switched by. */
+  reading(deviceId: string): PowerReading | undefined;
+  /** Publishes a message (QoS 1); rejects while disconnected, so an outbox retries it later. */
+  publish(topic: string, payload: string): Promise<void>;
+}
+
+interface Tracked {
+  readonly route: DeviceRoute;
+  readonly device: DeviceConfig;
+  state: PowerState | undefined;
+  lastOnline: boolean | null;
+}
+
+/**
+ * zoneops' MQTT side: runs the embedded broker when no url is configured, keeps one connection
+ * (back-off, resubscribe, retained LWT zoneops/<site>/status), turns plug/agent messages into
+ * Observations and carries power commands. Constructing does nothing; start() brings it up.
+ */
+export function createMqttLink(deps: MqttLinkDeps): MqttLink {
+  const { config, site, clock, logger } = deps;
+  const clientId = config.clientId ?? `zoneops-${site}`;
+  const stats = emptyStats();
+  const reportBad = createBadMessageSink({
+    clock,
+    logger,
+    stats,
+    ...(deps.onBadMessage ? { onBadMessage: deps.onBadMessage } : {}),
+  });
+  const statusTopic = `zoneops/${site}/status`;
+  const telemetryFilter = `zoneops/${site}/devices/+/telemetry`;
+
+  const tracked = new Map<string, Tracked>();
+  const routes = new Map<string, DeviceRoute>();
+  for (const device of deps.devices) {
+    if (!device.mqtt) continue;
+    const route = deviceRoute(device.id, device.mqtt, { site, clientId, agent: config.agent });
+    if ('problem' in route) {
+      logger.error({ deviceId: device.id, problem: route.problem }, 'device not watched over MQTT');
+      continue;
+    }
+    routes.set(device.id, route);
+    tracked.set(device.id, { route, device, state: undefined, lastOnline: null });
+  }
+  const extras = deps.extraSubscriptions ?? [];
+  const filters = [
+    ...new Set([
+      ...[...routes.values()].flatMap((r) => r.filters),
+      telemetryFilter,
+      ...extras.map((e) => e.filter),
+    ]),
+  ];
+
+  let broker: EmbeddedBroker | undefined;
+  let conn: Connection | undefined;
+  let brokerUrl: string | undefined;
+  let staleTimer: Cancel | undefined;
+  const statuses = new Map<string, string>();
+
+  const outbox = createOutbox({
+    isConnected: () => conn?.connected === true,
+    publish: (cmd) => {
+      conn?.publish(cmd.topic, cmd.payload, false).catch((err: Error) => {
+        logger.warn({ topic: cmd.topic, err: err.message }, 'MQTT command publish not acknowledged');
+      });
+    },
+  });
+
+  const options = (t: Tracked) => ({
+    family: t.route.family,
+    onAboveWatts: t.device.mqtt?.onAboveWatts ?? 5,
+    offlineAfterSeconds: t.device.mqtt?.offlineAfterSeconds ?? 180,
+  });
+
+  const power = createMqttPowerSwitch({
+    devices: deps.devices,
+    routes,
+    clock,
+    outbox,
+    defaultTimeoutMs: config.commandTimeoutSeconds * 1000,
+    stateOf: (id) => {
+      const t = tracked.get(id);
+      if (!t?.state) return undefined;
+      return { online: isOnline(t.state, options(t), clock.now()), relay: t.state.relay };
+    },
+  });
+
+  const emit = (t: Tracked, now: number) => {
+    if (!t.state) return;
+    const obs = toObservation(t.route.deviceId, t.state, options(t), now);
+    t.lastOnline = obs.power?.online ?? null;
+    try {
+      deps.onObservation(obs);
+    } catch (err) {
+      logger.error({ err, deviceId: t.route.deviceId }, 'observation handler failed');
+    }
+  };
+
+  const onMessage = (topic: string, payload: Buffer, retained: boolean) => {
+    stats.received++;
+    const extra = extras.find((e) => matchesFilter(e.filter, topic));
+    if (extra) {
+      extra.onMessage(topic, payload, retained);
+      return;
+    }
+    const now = clock.now();
+    for (const t of tracked.values()) {
+      const decoded = t.route.decode(topic, payload);
+      if (decoded === null) continue;
+      if (decoded.kind === 'bad') {
+        reportBad({ topic, reason: decoded.reason, detail: decoded.detail, deviceId: t.route.deviceId });
+        return;
+      }
+      // A topic of the device carrying nothing we use still proves the device is alive.
+      const update = decoded.kind === 'update' ? decoded.update : {};
+      if (decoded.kind === 'ignore') stats.ignored++;
+      else stats.applied++;
+      t.state = applyUpdate(t.state ?? initialState(now), update, now, retained);
+      emit(t, now);
+      power.observe(t.route.deviceId, update);
+      return;
+    }
+    const why = matchesFilter(telemetryFilter, topic) ? 'telemetry for an unknown device id' : 'no device';
+    reportBad({ topic, reason: 'unknown-topic', detail: why });
+  };
+
+  const checkStale = () => {
+    staleTimer = clock.setTimeout(checkStale, deps.staleCheckMs ?? 10_000);
+    const now = clock.now();
+    for (const t of tracked.values()) {
+      if (!t.state) continue;
+      const online = isOnline(t.state, options(t), now) === true;
+      if (online !== t.lastOnline) emit(t, now);
+    }
+  };
+
+  const publishStatuses = () => {
+    for (const [topic, payload] of statuses) {
+      conn?.publish(topic, payload, true).catch(() => undefined);
+    }
+  };
+
+  return {
+    get connected() {
+      return conn?.connected === true;
+    },
+    get brokerUrl() {
+      return brokerUrl;
+    },
+    stats,
+    power,
+    async start() {
+      if (config.url === undefined) {
+        const auth =
+          config.username !== undefined && config.password !== undefined
+            ? { username: config.username, password: config.password }
+            : undefined;
+        broker = await startEmbeddedBroker({ ...config.embedded.listen, ...(auth ? { auth } : {}) });
+        brokerUrl = broker.url;
+        logger.info({ url: broker.url }, 'embedded MQTT broker listening');
+      } else {
+        brokerUrl = config.url;
+      }
+      conn = createConnection(
+        {
+          url: brokerUrl,
+          clientId,
+          ...(config.username !== undefined ? { username: config.username } : {}),
+          ...(config.password !== undefined ? { password: config.password } : {}),
+          ...(config.tls !== undefined ? { tls: config.tls } : {}),
+          statusTopic,
+          filters,
+          backoff: deps.backoff ?? { minMs: 1000, maxMs: config.reconnectMaxSeconds * 1000 },
+        },
+        {
+          clock,
+          logger,
+          onMessage: (topic, payload, retained) => {
+            try {
+              onMessage(topic, payload, retained);
+            } catch (err) {
+              // A decoder bug must not take the link down; it is a bug, so log it loudly.
+              logger.error({ err, topic: topic.slice(0, 200) }, 'MQTT message handler failed');
+            }
+          },
+          onConnect: () => {
+            outbox.flush();
+            publishStatuses();
+          },
+        },
+      );
+      conn.start();
+      staleTimer = clock.setTimeout(checkStale, deps.staleCheckMs ?? 10_000);
+      logger.info({ url: safeUrl(brokerUrl), devices: routes.size }, 'MQTT link started');
+    },
+    async stop() {
+      staleTimer?.();
+      staleTimer = undefined;
+      power.close();
+      await conn?.stop();
+      conn = undefined;
+      await broker?.close();
+      broker = undefined;
+    },
+    publishStatus(deviceId, status) {
+      const topic = `zoneops/${site}/devices/${deviceId}/status`;
+      const payload = JSON.stringify(status);
+      statuses.set(topic, payload);
+      if (conn?.connected) conn.publish(topic, payload, true).catch(() => undefined);
+    },
+    publish(topic, payload) {
+      if (!conn?.connected) return Promise.reject(new Error('MQTT broker not connected'));
+      return conn.publish(topic, payload, false);
+    },
+    reading(deviceId) {
+      const device = tracked.get(deviceId)?.device ?? deps.devices.find((d) => d.id === deviceId);
+      const id = device?.power.method === 'plug' && !tracked.has(deviceId) ? device.power.plug : deviceId;
+      const t = tracked.get(id);
+      if (!t?.state) return undefined;
+      return toObservation(id, t.state, options(t), clock.now()).power;
+    },
+  };
+}

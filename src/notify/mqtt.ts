@@ -1,0 +1,36 @@
+import type { Channel, OutgoingMessage } from './types.js';
+
+/** Publishes through the daemon's MQTT connection (injected), so alerts reach dashboards or sirens on the broker. */
+export type Publish = (topic: string, payload: string) => Promise<void>;
+
+export function createMqttChannel(
+  cfg: { id: string; topic: string },
+  site: string,
+  publish: Publish | undefined,
+): Channel {
+  return {
+    id: cfg.id,
+    type: 'mqtt',
+    async send(msg: OutgoingMessage) {
+      if (!publish) return { ok: false, error: 'no MQTT connection' };
+      const p = msg.payload;
+      const body = JSON.stringify({
+        site,
+        event: msg.eventKey,
+        type: p.type,
+        title: p.title,
+        text: p.text,
+        ...(p.faultId !== undefined
+          ? { faultId: p.faultId, deviceId: p.deviceId, kind: p.kind, severity: p.severity }
+          : {}),
+        ...(p.link ? { link: p.link } : {}),
+      });
+      try {
+        await publish(cfg.topic, body);
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, error: `publish failed: ${(err as Error).message?.slice(0, 120) ?? 'error'}` };
+      }
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Delivery, NotificationPayload, Recipient } from './types.js';
+
+export interface PlanPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly phone?: string | undefined;
+  readonly email?: string | undefined;
+  readonly notify: readonly string[];
+}
+
+export interface PlanNotifier {
+  readonly id: string;
+  readonly type: string;
+}
+
+/**
+ * Turns "tell these people" into outbox rows: one row per person for e-mail, one row per shared
+ * channel (group robot, webhook, MQTT topic) naming everyone it is meant for, so a group chat gets
+ * one message, not one per person. `exclude` leaves out channels (a failing channel's own alert).
+ */
+export function planDeliveries(
+  eventKey: string,
+  people: readonly PlanPerson[],
+  notifiers: readonly PlanNotifier[],
+  payload: Omit<NotificationPayload, 'to'>,
+  exclude: ReadonlySet<string> = new Set(),
+): Delivery[] {
+  const byId = new Map(notifiers.map((n) => [n.id, n]));
+  const shared = new Map<string, Recipient[]>();
+  const out: Delivery[] = [];
+  for (const p of people) {
+    const r = recipient(p);
+    for (const id of p.notify) {
+      const n = byId.get(id);
+      if (!n || exclude.has(id)) continue;
+      if (n.type === 'email') {
+        if (p.email) out.push({ eventKey, channel: id, recipient: p.id, payload: { ...payload, to: [r] } });
+        continue;
+      }
+      const list = shared.get(id) ?? [];
+      if (!list.some((x) => x.id === r.id)) list.push(r);
+      shared.set(id, list);
+    }
+  }
+  for (const [channel, to] of shared)
+    out.push({ eventKey, channel, recipient: 'group', payload: { ...payload, to } });
+  return out;
+}
+
+function recipient(p: PlanPerson): Recipient {
+  return {
+    id: p.id,
+    name: p.name,
+    ...(p.phone !== undefined ? { phone: p.phone } : {}),
+    ...(p.email !== undefined ? { email: p.email } : {}),
+  };
+}

@@ -1,0 +1,259 @@
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
+import { type HygieneTask, hygieneTasks } from '../domain/hygiene-plan.js';
+import { routeFor } from '../faults/escalator.js';
+import { RateLimiter } from '../faults/rate-limit.js';
+import { roleAtLeast } from '../http/auth.js';
+import { HttpError } from '../http/problem.js';
+import { cleanText, field, type WebContext } from './context.js';
+import { html } from './html.js';
+import { boundaryOf, parseMultipart } from './multipart.js';
+import { faultBody } from './pages/fault.js';
+import { hygieneBody, reportBody } from './pages/forms.js';
+import { message } from './pages/layout.js';
+import type { WebUser } from './sessions.js';
+
+const idPattern = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const phonePattern = /^\+?[0-9][0-9 ()-]{4,24}$/;
+
+/** Fault actions, the hygiene record form and the public report form. */
+export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form: RequestHandler): Router {
+  const { deps, s } = ctx;
+  const r = Router();
+  const limiter = new RateLimiter(
+    deps.clock,
+    deps.web.publicReports.perHour,
+    60 * 60_000,
+    deps.web.publicReports.totalPerHour,
+  );
+  const me = (res: Response) => ctx.user(res) as WebUser;
+  const audit = (
+    req: Request,
+    user: WebUser | undefined,
+    action: string,
+    target: string,
+    detail: Record<string, unknown> = {},
+  ) =>
+    deps.audit.append({
+      at: deps.clock.now(),
+      actor: user?.name ?? 'public',
+      role: user?.role ?? 'public',
+      action,
+      target,
+      remoteAddr: req.ip ?? '',
+      detail: { ...detail, via: 'web' },
+    });
+
+  const faultId = (req: Request) => {
+    const raw = String(req.params.id ?? '');
+    if (!/^\d{1,12}$/.test(raw)) throw new HttpError(404, s.notFound);
+    return Number(raw);
+  };
+  const loadFault = async (id: number) => {
+    const found = await deps.faults.get(id);
+    if (!found) throw new HttpError(404, s.notFound);
+    return found;
+  };
+  const technicianKind = (kind: Parameters<typeof routeFor>[1]) =>
+    routeFor(deps.faultRoutes ?? {}, kind).includes('technician');
+  const mayResolve = (user: WebUser, kind: Parameters<typeof routeFor>[1]) =>
+    !technicianKind(kind) || roleAtLeast(user.role, 'technician');
+
+  r.get('/faults/:id', requireUser, async (req, res) => {
+    const { fault, events } = await loadFault(faultId(req));
+    const user = me(res);
+    const device = await deps.devices.get(fault.deviceId);
+    const saved = req.query.saved === '1' ? message(s.done) : html``;
+    ctx.send(
+      res,
+      200,
+      `${s.fault} #${fault.id}`,
+      html`${saved}${faultBody(
+        {
+          fault,
+          deviceName: device?.name ?? fault.deviceId,
+          events,
+          mayVendor: roleAtLeast(user.role, 'technician'),
+          mayResolve: mayResolve(user, fault.kind),
+          csrf: user.csrf,
+        },
+        s,
+        deps.timeZone,
+      )}`,
+    );
+  });
+
+  /** Refuses with 403 (and audits the refusal) when the signed-in role is too low. */
+  const deny = async (req: Request, user: WebUser, need: string) => {
+    await audit(req, user, 'denied', `${req.method} ${req.originalUrl.split('?')[0]}`.slice(0, 200), {
+      needed: need,
+    });
+    throw new HttpError(403, s.forbidden);
+  };
+
+  r.post('/faults/:id/ack', form, requireUser, async (req, res) => {
+    ctx.checkCsrf(req, res);
+    const id = faultId(req);
+    const note = cleanText(field(req.body, 'note'), 2000);
+    if (note === null) throw new HttpError(400, `${s.invalid}${s.ackNote}`);
+    await deps.faults.ack(id, me(res).name, note);
+    await audit(req, me(res), 'fault.ack', `fault:${id}`);
+    res.redirect(303, `/faults/${id}?saved=1`);
+  });
+
+  r.post('/faults/:id/vendor-contact', form, requireUser, async (req, res) => {
+    ctx.checkCsrf(req, res);
+    const user = me(res);
+    if (!roleAtLeast(user.role, 'technician')) await deny(req, user, 'technician');
+    const id = faultId(req);
+    const party = field(req.body, 'party');
+    const whom = cleanText(field(req.body, 'whom'), 200);
+    const ticket = cleanText(field(req.body, 'ticket'), 100);
+    const note = cleanText(field(req.body, 'note'), 2000);
+    if ((party !== 'vendor' && party !== 'service-provider') || !whom || ticket === null || note === null) {
+      throw new HttpError(400, `${s.invalid}${s.party} / ${s.whom}`);
+    }
+    await deps.faults.vendorContact(id, user.name, {
+      party,
+      whom,
+      ...(ticket ? { ticket } : {}),
+      ...(note ? { note } : {}),
+    });
+    await audit(req, user, 'fault.vendor-contact', `fault:${id}`, { party });
+    res.redirect(303, `/faults/${id}?saved=1`);
+  });
+
+  r.post('/faults/:id/resolve', form, requireUser, async (req, res) => {
+    ctx.checkCsrf(req, res);
+    const user = me(res);
+    const id = faultId(req);
+    const { fault } = await loadFault(id);
+    if (!mayResolve(user, fault.kind)) await deny(req, user, 'technician');
+    const note = cleanText(field(req.body, 'note'), 2000);
+    if (!note) throw new HttpError(400, `${s.invalid}${s.resolveNote}`);
+    await deps.faults.resolve(id, user.name, note);
+    await audit(req, user, 'fault.resolve', `fault:${id}`);
+    res.redirect(303, `/faults/${id}?saved=1`);
+  });
+
+  const hygieneForm = (req: Request, res: Response, status: number, msg?: string, error = false) => {
+    const h = deps.hygiene;
+    if (!h) throw new HttpError(404, s.notFound);
+    const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
+    ctx.send(
+      res,
+      status,
+      s.hygieneRecord,
+      html`${message(msg, error)}${hygieneBody(
+        {
+          targets: h.plan.targets.map((t) => ({ id: t.id, name: t.name, tasks: t.tasks.map((x) => x.task) })),
+          selectedTarget: q('target'),
+          selectedTask: q('task'),
+          csrf: me(res).csrf,
+          maxBytes: h.photoMaxBytes,
+        },
+        s,
+      )}`,
+    );
+  };
+
+  r.get('/hygiene/record', requireUser, (req, res) => {
+    const saved =
+      typeof req.query.saved === 'string' && /^\d{1,3}$/.test(req.query.saved) ? Number(req.query.saved) : 0;
+    hygieneForm(req, res, 200, saved > 0 ? s.recorded(saved) : undefined);
+  });
+
+  const multipartBody = express.raw({
+    type: 'multipart/form-data',
+    limit: (deps.hygiene?.photoMaxBytes ?? 1024 * 1024) + 64 * 1024,
+  });
+
+  r.post('/hygiene/record', requireUser, multipartBody, async (req, res) => {
+    const h = deps.hygiene;
+    if (!h) throw new HttpError(404, s.notFound);
+    const boundary = boundaryOf(req.get('content-type'));
+    if (!boundary || !Buffer.isBuffer(req.body)) throw new HttpError(415, 'expected multipart/form-data');
+    const parsed = parseMultipart(req.body, boundary);
+    if (!parsed.ok) throw new HttpError(400, parsed.problem);
+    const get = (k: string) => parsed.fields.get(k);
+    req.body = { csrf: get('csrf') };
+    ctx.checkCsrf(req, res);
+    const user = me(res);
+    const target = get('target') ?? '';
+    const task = get('task') ?? '';
+    const method = cleanText(get('method'), 200);
+    const agent = cleanText(get('agent'), 200);
+    const note = cleanText(get('note'), 2000);
+    if (
+      !idPattern.test(target) ||
+      !(hygieneTasks as readonly string[]).includes(task) ||
+      method === null ||
+      agent === null ||
+      note === null
+    ) {
+      throw new HttpError(400, `${s.invalid}${s.target} / ${s.task}`);
+    }
+    const actor = { name: user.name, role: user.role, remoteAddr: req.ip ?? '' };
+    const file = parsed.files.get('photo');
+    const photo = file ? (await h.service.uploadPhoto(file.data, actor)).sha256 : undefined;
+    const stored = await h.service.record(
+      {
+        targets: [target],
+        task: task as HygieneTask,
+        by: user.name,
+        source: 'api',
+        ...(method ? { method } : {}),
+        ...(agent ? { agent } : {}),
+        ...(note ? { note } : {}),
+        ...(photo ? { photo } : {}),
+      },
+      actor,
+    );
+    res.redirect(303, `/hygiene/record?saved=${stored.length}&target=${encodeURIComponent(target)}`);
+  });
+
+  const reportForm = async (req: Request, res: Response, status: number, msg?: string, error = false) => {
+    const devices = await deps.devices.list();
+    const selected = typeof req.query.device === 'string' ? req.query.device : field(req.body, 'device');
+    ctx.send(
+      res,
+      status,
+      s.report,
+      html`${message(msg, error)}${reportBody({ devices, selected, csrf: ctx.anonToken(req, res) }, s)}`,
+    );
+  };
+
+  r.get('/report', (req, res) => reportForm(req, res, 200));
+
+  r.post('/report', form, async (req, res) => {
+    ctx.checkCsrf(req, res);
+    const allowed = limiter.take(req.ip ?? 'unknown');
+    if (!allowed.ok) {
+      res.set('Retry-After', String(Math.ceil(allowed.retryAfterMs / 1000)));
+      return reportForm(req, res, 429, s.tooMany, true);
+    }
+    const deviceId = field(req.body, 'device') ?? '';
+    const description = cleanText(field(req.body, 'description'), 500);
+    const contact = cleanText(field(req.body, 'contact'), 50);
+    const device = idPattern.test(deviceId) ? await deps.devices.get(deviceId) : undefined;
+    if (!device?.active) return reportForm(req, res, 400, `${s.invalid}${s.device}`, true);
+    if (!description) return reportForm(req, res, 400, `${s.invalid}${s.whatsWrong}`, true);
+    if (contact === null || (contact !== undefined && !phonePattern.test(contact))) {
+      return reportForm(req, res, 400, `${s.invalid}${s.phone}`, true);
+    }
+    const out = await deps.faults.publicReport({
+      deviceId,
+      description,
+      ...(contact ? { contact } : {}),
+      client: req.ip ?? 'unknown',
+    });
+    await audit(req, undefined, 'public-report.create', `device:${deviceId}`, { reportId: out.reportId });
+    ctx.send(
+      res,
+      201,
+      s.report,
+      html`${message(s.reportThanks(out.reportId))}<p><a href="/report?device=${deviceId}">${s.back}</a></p>`,
+    );
+  });
+
+  return r;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { identifier, integer } from '../config/fields.js';
+import { show } from '../config/problems.js';
+import { pinHashPattern } from './pin-hash.js';
+
+/**
+ * The top-level `web:` section: staff sign-in for the pages and the public report limits. PINs are
+ * only ever configured as scrypt hashes (make one with `zoneops web-pin-hash`), never in plain text.
+ */
+export const webDefaults = {
+  sessionMinutes: 600,
+  lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
+  publicReports: { perHour: 5, totalPerHour: 100 },
+  secureCookies: false,
+};
+
+export function webSchema() {
+  const account = z.strictObject({
+    /** A `people[].id`. */
+    person: identifier(),
+    pinHash: z.custom<string>((v) => typeof v === 'string' && pinHashPattern.test(v), {
+      error: (iss) =>
+        iss.input === undefined
+          ? 'required'
+          : 'expected a scrypt hash made by `zoneops web-pin-hash` (scrypt$N$r$p$salt$hash), never the PIN itself',
+    }),
+    /** Overrides the role taken from the person (staff → staff, technician/lead → technician, admin → admin). */
+    role: z.enum(['staff', 'technician', 'admin']).optional(),
+  });
+  return z
+    .strictObject({
+      accounts: z.array(account).default([]),
+      /** A session ends this long after sign-in. */
+      sessionMinutes: integer(5, 7 * 24 * 60).default(webDefaults.sessionMinutes),
+      lockout: z
+        .strictObject({
+          maxFailures: integer(2, 50).default(webDefaults.lockout.maxFailures),
+          windowMinutes: integer(1, 24 * 60).default(webDefaults.lockout.windowMinutes),
+          lockMinutes: integer(1, 24 * 60).default(webDefaults.lockout.lockMinutes),
+        })
+        .default({ ...webDefaults.lockout }),
+      publicReports: z
+        .strictObject({
+          perHour: integer(1, 1000).default(webDefaults.publicReports.perHour),
+          totalPerHour: integer(1, 100_000).default(webDefaults.publicReports.totalPerHour),
+        })
+        .default({ ...webDefaults.publicReports }),
+      /** Mark cookies Secure: set when staff reach zoneops through an HTTPS reverse proxy. */
+      secureCookies: z.boolean().default(webDefaults.secureCookies),
+    })
+    .superRefine((w, ctx) => {
+      const seen = new Map<string, number>();
+      w.accounts.forEach((a, i) => {
+        const prev = seen.get(a.person);
+        if (prev !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['accounts', i, 'person'],
+            message: `duplicate account for ${show(a.person)} (also [${prev}])`,
+          });
+        }
+        seen.set(a.person, i);
+      });
+    })
+    .default({
+      accounts: [],
+      sessionMinutes: webDefaults.sessionMinutes,
+      lockout: { ...webDefaults.lockout },
+      publicReports: { ...webDefaults.publicReports },
+      secureCookies: webDefaults.secureCookies,
+    });
+}
+
+export type WebConfig = z.output<ReturnType<typeof webSchema>>;

@@ -1,0 +1,47 @@
+import type { ScheduleContext } from '../calendar/schedule.js';
+import type { Clock } from '../clock.js';
+import type { PersonConfig } from '../config/schema.js';
+import type { FaultKind } from '../domain/fault-kinds.js';
+import type { DayInfo, HygienePlan } from '../domain/hygiene-plan.js';
+import type { Audience } from '../domain/routing.js';
+import type { FaultService } from '../faults/fault-service.js';
+import type { HygieneRepo } from '../hygiene/repo.js';
+import type { HygieneService } from '../hygiene/service.js';
+import type { Logger } from '../log.js';
+import type { AuditRepo } from '../store/audit-repo.js';
+import type { Database } from '../store/db.js';
+import type { DeviceRow } from '../store/devices-repo.js';
+import type { WebConfig } from './config.js';
+import type { Language } from './i18n.js';
+
+/** What the web pages need; each feature is the service it already exports. */
+export interface WebDeps {
+  /** For the sessions and sign-in attempts tables (migration 6). */
+  db: Database;
+  audit: AuditRepo;
+  clock: Clock;
+  logger: Logger;
+  siteName: string;
+  language: Language;
+  timeZone: string;
+  /** `http.publicUrl`: the base of the links in the QR codes. Default: the address the sheet was opened at. */
+  publicUrl?: string | undefined;
+  web: WebConfig;
+  people: readonly PersonConfig[];
+  /** The asset register with last status (the store's DevicesRepo). */
+  devices: { list(): Promise<DeviceRow[]>; get(id: string): Promise<DeviceRow | undefined> };
+  faults: Pick<FaultService, 'list' | 'get' | 'ack' | 'vendorContact' | 'resolve' | 'publicReport'>;
+  /** `alerts.routes`: decides which kinds only the technician may resolve. */
+  faultRoutes?: Partial<Record<FaultKind, readonly Audience[]>> | undefined;
+  hygiene?:
+    | {
+        service: Pick<HygieneService, 'record' | 'uploadPhoto'>;
+        repo: Pick<HygieneRepo, 'facts'>;
+        plan: HygienePlan;
+        days: DayInfo;
+        photoMaxBytes: number;
+      }
+    | undefined;
+  /** The calendar and office hours, for today's power schedule. */
+  schedule?: (() => ScheduleContext) | undefined;
+}

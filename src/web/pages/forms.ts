@@ -1,0 +1,66 @@
+import { html, type SafeHtml } from '../html.js';
+import type { Strings } from '../i18n.js';
+
+export function loginBody(
+  s: Strings,
+  accounts: ReadonlyArray<{ personId: string; name: string }>,
+  csrf: string,
+  next: string,
+  selected?: string,
+): SafeHtml {
+  return html`<section><form method="post" action="/login"><input type="hidden" name="csrf" value="${csrf}">
+<input type="hidden" name="next" value="${next}">
+<label for="person">${s.person}</label><select id="person" name="person" required>${accounts.map(
+    (a) =>
+      html`<option value="${a.personId}"${a.personId === selected ? html` selected` : ''}>${a.name}</option>`,
+  )}</select>
+<label for="pin">${s.pin}</label><input id="pin" name="pin" type="password" autocomplete="current-password" required maxlength="200">
+<button type="submit">${s.submitSignIn}</button></form></section>`;
+}
+
+export interface HygieneFormView {
+  targets: ReadonlyArray<{ id: string; name: string; tasks: readonly string[] }>;
+  selectedTarget?: string | undefined;
+  selectedTask?: string | undefined;
+  csrf: string;
+  maxBytes: number;
+}
+
+export function hygieneBody(v: HygieneFormView, s: Strings): SafeHtml {
+  const tasks = ['clean', 'disinfect'];
+  return html`<section><form method="post" action="/hygiene/record" enctype="multipart/form-data" data-one-tap>
+<input type="hidden" name="csrf" value="${v.csrf}">
+<label for="target">${s.target}</label><select id="target" name="target" required>${v.targets.map(
+    (t) =>
+      html`<option value="${t.id}"${t.id === v.selectedTarget ? html` selected` : ''}>${t.name}</option>`,
+  )}</select>
+<fieldset style="border:0;padding:0;margin:.7rem 0 0"><legend style="font-weight:600">${s.task}</legend>${tasks.map(
+    (t, i) =>
+      html`<label style="display:inline-block;font-weight:400;margin-right:1.2rem"><input type="radio" name="task" value="${t}" style="width:auto"${
+        (v.selectedTask ?? 'clean') === t || (v.selectedTask === undefined && i === 0) ? html` checked` : ''
+      }> ${s.tasks[t] ?? t}</label>`,
+  )}</fieldset>
+<label for="method">${s.method}</label><input id="method" name="method" maxlength="200" placeholder="湿抹布擦拭 / 紫外线">
+<label for="agent">${s.agent}</label><input id="agent" name="agent" maxlength="200" placeholder="含氯消毒液 500mg/L">
+<label for="note">${s.note}</label><input id="note" name="note" maxlength="2000">
+<label for="photo">${s.photo}</label><input id="photo" name="photo" type="file" accept="image/jpeg,image/png" capture="environment">
+<button type="submit">${s.submitRecord}</button></form></section>`;
+}
+
+export interface ReportFormView {
+  devices: ReadonlyArray<{ id: string; name: string; location: string }>;
+  selected?: string | undefined;
+  csrf: string;
+}
+
+export function reportBody(v: ReportFormView, s: Strings): SafeHtml {
+  return html`<section><p>${s.reportIntro}</p><form method="post" action="/report" data-one-tap>
+<input type="hidden" name="csrf" value="${v.csrf}">
+<label for="device">${s.device}</label><select id="device" name="device" required>${v.devices.map(
+    (d) =>
+      html`<option value="${d.id}"${d.id === v.selected ? html` selected` : ''}>${d.name}（${d.location}）</option>`,
+  )}</select>
+<label for="description">${s.whatsWrong}</label><textarea id="description" name="description" required maxlength="500" rows="3"></textarea>
+<label for="contact">${s.phone}</label><input id="contact" name="contact" type="tel" inputmode="tel" maxlength="50" autocomplete="tel">
+<button type="submit">${s.submitReport}</button></form></section>`;
+}

@@ -1,0 +1,190 @@
+import { existsSync, readFileSync } from 'node:fs';
+import express, {
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type Response,
+  Router,
+} from 'express';
+import { FaultActionError } from '../faults/fault-service.js';
+import { HttpError } from '../http/problem.js';
+import { HygieneError } from '../hygiene/service.js';
+import { actionRoutes } from './action-routes.js';
+import { field, pageHeaders, safeNext, sessionCookie, WebContext } from './context.js';
+import { cookie, parseCookies } from './csrf.js';
+import type { WebDeps } from './deps.js';
+import { html } from './html.js';
+import { loginBody } from './pages/forms.js';
+import { formatTime, message } from './pages/layout.js';
+import { type QrItem, qrBody } from './pages/qr.js';
+import { statusBody } from './pages/status.js';
+import { accountsFrom, createSessions } from './sessions.js';
+import { loadStatus } from './view-data.js';
+import { WebRepo } from './web-repo.js';
+
+export type { WebDeps } from './deps.js';
+
+/** The one script, read once: from src/web/static when running from src, or next to dist. */
+function loadScript(): string {
+  for (const rel of ['./static/app.js', '../../src/web/static/app.js']) {
+    const url = new URL(rel, import.meta.url);
+    if (existsSync(url)) return readFileSync(url, 'utf8');
+  }
+  return '';
+}
+
+/**
+ * The staff and public web pages, mounted at the root of the HTTP app (before its 404 handler):
+ * `/` status, `/login`, `/logout`, `/faults/:id`, `/hygiene/record`, `/report`, `/qr`, `/static/app.js`.
+ * Staff pages need a session cookie (PIN sign-in); `/report` is public and rate-limited.
+ */
+export function webRoutes(deps: WebDeps): Router {
+  const { accounts, problems } = accountsFrom(deps.web, deps.people);
+  for (const p of problems) deps.logger.warn(p);
+  const repo = new WebRepo(deps.db);
+  const sessions = createSessions({
+    repo,
+    clock: deps.clock,
+    accounts,
+    lockout: deps.web.lockout,
+    sessionMinutes: deps.web.sessionMinutes,
+  });
+  const ctx = new WebContext(deps, sessions);
+  const { s } = ctx;
+  const script = loadScript();
+  const r = Router();
+  const form = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 20 });
+
+  r.get('/static/app.js', (_req, res) => {
+    res.type('text/javascript; charset=utf-8').set('Cache-Control', 'public, max-age=3600').send(script);
+  });
+
+  r.use(pageHeaders);
+  r.use(async (req, res, next) => {
+    res.locals.webUser = await sessions.current(parseCookies(req.headers.cookie).get(sessionCookie));
+    next();
+  });
+
+  const requireUser = (req: Request, res: Response, next: NextFunction) => {
+    if (ctx.user(res)) return next();
+    if (req.method === 'GET') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+    throw new HttpError(401, s.signInFirst);
+  };
+
+  const loginPage = (req: Request, res: Response, status: number, msg?: string, selected?: string) => {
+    const next = safeNext(
+      field(req.body, 'next') ?? (typeof req.query.next === 'string' ? req.query.next : undefined),
+    );
+    ctx.send(
+      res,
+      status,
+      s.signIn,
+      html`${message(msg, status >= 400)}${loginBody(s, accounts, ctx.anonToken(req, res), next, selected)}`,
+    );
+  };
+
+  r.get('/login', (req, res) => loginPage(req, res, 200));
+
+  r.post('/login', form, async (req, res) => {
+    ctx.checkCsrf(req, res);
+    const person = field(req.body, 'person') ?? '';
+    const pin = field(req.body, 'pin') ?? '';
+    if (person === '' || pin === '' || pin.length > 200) return loginPage(req, res, 400, s.badPin, person);
+    const result = await sessions.signIn(person.slice(0, 64), pin, req.ip ?? '');
+    await deps.audit.append({
+      at: deps.clock.now(),
+      actor: person.slice(0, 64),
+      role: 'web',
+      action: result.ok ? 'web.sign-in' : `web.sign-in-${result.reason}`,
+      target: `person:${person.slice(0, 64)}`,
+      remoteAddr: req.ip ?? '',
+      detail: {},
+    });
+    if (!result.ok) {
+      const msg = result.reason === 'locked' ? s.locked(formatTime(result.until, deps.timeZone)) : s.badPin;
+      return loginPage(req, res, result.reason === 'locked' ? 429 : 401, msg, person);
+    }
+    const maxAge = Math.floor((result.expiresAt - deps.clock.now()) / 1000);
+    res.append(
+      'Set-Cookie',
+      cookie(sessionCookie, result.cookieValue, { maxAgeSeconds: maxAge, secure: deps.web.secureCookies }),
+    );
+    res.redirect(303, safeNext(field(req.body, 'next')));
+  });
+
+  r.post('/logout', form, requireUser, async (req, res) => {
+    ctx.checkCsrf(req, res);
+    const user = ctx.user(res);
+    if (user) await sessions.signOut(user);
+    res.append('Set-Cookie', cookie(sessionCookie, '', { maxAgeSeconds: 0, secure: deps.web.secureCookies }));
+    res.redirect(303, '/login');
+  });
+
+  r.get('/', requireUser, async (_req, res) => {
+    const view = await loadStatus(deps);
+    ctx.send(res, 200, s.status, statusBody(view, s, deps.timeZone), 30);
+  });
+
+  r.get('/qr', requireUser, async (req, res) => {
+    const base = (deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`).replace(
+      /\/+$/,
+      '',
+    );
+    const devices = await deps.devices.list();
+    const byDevice = new Map(
+      (deps.hygiene?.plan.targets ?? []).filter((t) => t.device).map((t) => [t.device, t]),
+    );
+    const items: QrItem[] = devices.map((d) => {
+      const t = byDevice.get(d.id);
+      return {
+        id: d.id,
+        name: d.name,
+        location: d.location,
+        reportDevice: d.id,
+        ...(t ? { hygieneTarget: t.id } : {}),
+      };
+    });
+    // Areas (targets that are not a device) get a hygiene code of their own.
+    for (const t of deps.hygiene?.plan.targets ?? []) {
+      if (!t.device) items.push({ id: t.id, name: t.name, hygieneTarget: t.id });
+    }
+    ctx.send(res, 200, s.qrSheet, await qrBody(items, base, s));
+  });
+
+  r.use(actionRoutes(ctx, requireUser, form));
+  r.use(pageErrors(ctx));
+  return r;
+}
+
+function pageErrors(ctx: WebContext): ErrorRequestHandler {
+  const { s } = ctx;
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const show = (status: number, text: string) =>
+      ctx.send(
+        res,
+        status,
+        status === 404 ? s.notFound : s.invalid.replace(/[:：]\s*$/, ''),
+        html`${message(text, true)}<p><a href="/">${s.back}</a></p>`,
+      );
+    if (err instanceof HttpError) return show(err.status, err.message);
+    if (err instanceof FaultActionError) {
+      return show(err.code === 'not-found' ? 404 : err.code === 'conflict' ? 409 : 400, err.message);
+    }
+    if (err instanceof HygieneError) {
+      const status = {
+        invalid: 400,
+        'not-found': 404,
+        conflict: 409,
+        'too-large': 413,
+        'unsupported-type': 415,
+      }[err.code];
+      return show(status, err.message);
+    }
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') return show(413, 'request body too large');
+    if (typeof type === 'string' && type.startsWith('entity.')) return show(400, 'malformed form');
+    ctx.deps.logger.error({ err, method: req.method, path: req.path }, 'page failed');
+    show(500, 'internal error; the technician can find details in the zoneops log');
+  };
+}

@@ -1,0 +1,241 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NotifierConfig, PersonConfig } from '../../../src/config/schema.js';
+import { Secret } from '../../../src/config/secret.js';
+import type { AssetRecord } from '../../../src/domain/device.js';
+import type { OfficeHoursLike } from '../../../src/domain/fault-office-hours.js';
+import type { Observation } from '../../../src/domain/observation.js';
+import { type AlertsConfig, alertsSchema } from '../../../src/faults/alerts-config.js';
+import { createFaultService, type FaultService } from '../../../src/faults/fault-service.js';
+import { createLogger } from '../../../src/log.js';
+import { createNotifier, type Notifier } from '../../../src/notify/dispatcher.js';
+import { openStore, type Store } from '../../../src/store/store.js';
+import { FakeClock } from '../../helpers/fake-clock.js';
+import {
+  type Receiver,
+  type SmtpReceiver,
+  startReceiver,
+  startSmtpReceiver,
+} from '../../helpers/receivers.js';
+
+/** Our own demo zone for these tests (written by us, not from a real device). */
+export const assets: AssetRecord[] = [
+  asset('printer-01', '打印机 P-01', 'printer', '一楼查阅区', 'ZS-ZW-2023-003', '2026-05-31'),
+  asset('pc-01', '查阅电脑 1', 'pc', '一楼查阅区', 'ZS-ZW-2023-001', '2026-05-09'),
+  asset('copier-01', '复印机 C-01', 'copier', '二楼办事大厅', 'ZS-ZW-2022-007', '2024-12-31'),
+];
+
+function asset(
+  id: string,
+  name: string,
+  type: AssetRecord['type'],
+  location: string,
+  assetNo: string,
+  warrantyUntil: string,
+): AssetRecord {
+  return {
+    id,
+    name,
+    type,
+    location,
+    assetNo,
+    vendor: { name: '演示设备厂', phone: '400-000-0003' },
+    serviceProvider: { name: '演示办公设备维修部', contact: '孙师傅', phone: '023-00000002' },
+    purchasedOn: '2023-06-01',
+    warrantyUntil,
+    responsible: '王芳',
+    protocols: ['snmp'],
+    powerMethod: 'none',
+  };
+}
+
+export const officeHours: OfficeHoursLike = {
+  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  seasons: [
+    {
+      from: '05-01',
+      periods: [
+        { from: 540, to: 720 },
+        { from: 870, to: 1080 },
+      ],
+      byWeekday: {},
+    },
+    {
+      from: '10-01',
+      periods: [
+        { from: 540, to: 720 },
+        { from: 840, to: 1050 },
+      ],
+      byWeekday: {},
+    },
+  ],
+};
+
+export const WECOM_KEY = 'test-wecom-key';
+export const DING_TOKEN = 'test-ding-token';
+export const DING_SECRET = 'SECtest-ding-secret';
+
+export interface Zone {
+  clock: FakeClock;
+  store: Store;
+  dir: string;
+  wecom: Receiver;
+  ding: Receiver;
+  smtp: SmtpReceiver;
+  people: PersonConfig[];
+  notifiers: NotifierConfig[];
+  notifier: Notifier;
+  faults: FaultService;
+  alerts: AlertsConfig;
+  /** Rebuilds the services on the same database, as after a daemon restart. */
+  restart(): Promise<void>;
+  /** Moves time in steps, running escalation ticks and outbox dispatch after each. */
+  run(ms: number, step?: number): Promise<void>;
+  observe(deviceId: string, o: Partial<Observation>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startZone(
+  opts: { start?: string; alerts?: Record<string, unknown> } = {},
+): Promise<Zone> {
+  const clock = new FakeClock(opts.start ?? '2025-05-06T09:30:00+08:00');
+  const dir = mkdtempSync(join(tmpdir(), 'zoneops-faults-'));
+  const dbPath = join(dir, 'zoneops.db');
+  let store = await openStore(dbPath, clock.now());
+  await store.devices.sync(assets, clock.now());
+  const wecom = await startReceiver({ kind: 'wecom', token: WECOM_KEY });
+  const ding = await startReceiver({ kind: 'dingtalk', token: DING_TOKEN, secret: DING_SECRET });
+  const smtp = await startSmtpReceiver();
+  const notifiers: NotifierConfig[] = [
+    { id: 'duty-group', type: 'wecom', key: new Secret(WECOM_KEY, 'inline'), baseUrl: wecom.url },
+    {
+      id: 'tech-ding',
+      type: 'dingtalk',
+      accessToken: new Secret(DING_TOKEN, 'inline'),
+      secret: new Secret(DING_SECRET, 'inline'),
+      baseUrl: ding.url,
+    },
+    {
+      id: 'mail',
+      type: 'email',
+      from: 'zoneops@localhost',
+      smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
+    },
+  ];
+  const people: PersonConfig[] = [
+    { id: 'staff-a', name: '李娟', role: 'staff', post: 'A', phone: '13800000001', notify: ['duty-group'] },
+    {
+      id: 'staff-b',
+      name: '王芳',
+      role: 'staff',
+      post: 'B',
+      phone: '13800000002',
+      email: 'wangfang@localhost',
+      notify: ['duty-group', 'mail'],
+    },
+    {
+      id: 'tech',
+      name: '陈刚',
+      role: 'technician',
+      phone: '13800000003',
+      email: 'chengang@localhost',
+      notify: ['tech-ding', 'mail'],
+    },
+    { id: 'lead', name: '张主任', role: 'lead', phone: '13800000004', notify: ['duty-group'] },
+  ];
+  const alerts = alertsSchema().parse(opts.alerts ?? {});
+  const logger = createLogger('silent');
+  const build = () => {
+    const notifier = createNotifier({
+      db: store.db,
+      clock,
+      logger,
+      site: 'zhuoshui',
+      siteName: '濯水镇政务公开专区',
+      language: 'zh-CN',
+      notifiers,
+      people,
+      channelFailureAlertAfter: alerts.channelFailureAlertAfter,
+    });
+    const faults = createFaultService({
+      db: store.db,
+      clock,
+      logger,
+      notifier,
+      devices: store.devices,
+      people,
+      notifiers,
+      siteName: '濯水镇政务公开专区',
+      language: 'zh-CN',
+      publicUrl: 'http://127.0.0.1:9464',
+      timeZone: 'Asia/Shanghai',
+      alerts,
+      officeHours,
+    });
+    return { notifier, faults };
+  };
+  let built = build();
+  const zone: Zone = {
+    clock,
+    get store() {
+      return store;
+    },
+    dir,
+    wecom,
+    ding,
+    smtp,
+    people,
+    notifiers,
+    get notifier() {
+      return built.notifier;
+    },
+    get faults() {
+      return built.faults;
+    },
+    alerts,
+    async restart() {
+      await built.faults.stop();
+      await built.notifier.stop();
+      await store.close();
+      store = await openStore(dbPath, clock.now());
+      built = build();
+    },
+    async run(ms, step = 15_000) {
+      for (let t = 0; t < ms; t += step) {
+        await clock.advance(Math.min(step, ms - t));
+        await built.faults.tick();
+        await built.notifier.dispatchDue();
+      }
+    },
+    async observe(deviceId, o) {
+      await built.faults.observe({
+        deviceId,
+        source: 'snmp',
+        at: clock.now(),
+        reachable: true,
+        conditions: [],
+        ...o,
+      });
+    },
+    async close() {
+      await built.faults.stop();
+      await built.notifier.stop();
+      await store.close();
+      await wecom.close();
+      await ding.close();
+      await smtp.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return zone;
+}
+
+/** The markdown content of each message the WeCom robot accepted. */
+export function wecomTexts(r: Receiver): string[] {
+  return r.accepted.map((q) => (q.json as { markdown: { content: string } }).markdown.content);
+}
+
+export function dingTexts(r: Receiver): string[] {
+  return r.accepted.map((q) => (q.json as { markdown: { text: string } }).markdown.text);
+}

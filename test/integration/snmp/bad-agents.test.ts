@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../src/clock.js';
+import type { Observation } from '../../../src/domain/observation.js';
+import { MemoryBaselineStore } from '../../../src/probes/snmp/baseline-store.js';
+import { createSnmpPoller } from '../../../src/probes/snmp/poller.js';
+import { readDevice } from '../../../src/probes/snmp/read-device.js';
+import type { SnmpTarget } from '../../../src/probes/snmp/transport.js';
+import { waitUntil } from '../../helpers/proc.js';
+import { type RawAgent, type RawVarbind, startRawAgent } from './raw-agent.js';
+import { community, ownFixtures, type Snmpsim, startSnmpsim } from './snmpsim.js';
+
+const supplies = '1.3.6.1.2.1.43.11.1.1';
+const system = (descr: string, enterprise: string): RawVarbind[] => [
+  ['1.3.6.1.2.1.1.1.0', { t: 'str', v: descr }],
+  ['1.3.6.1.2.1.1.2.0', { t: 'oid', v: enterprise }],
+  ['1.3.6.1.2.1.1.3.0', { t: 'int', v: 100 }],
+  ['1.3.6.1.2.1.1.5.0', { t: 'str', v: 'printer' }],
+];
+/** The supplies rows as a LaserJet sends them: not in OID order. */
+const shuffled: RawVarbind[] = [
+  [`${supplies}.6.1.1`, { t: 'str', v: 'Black Cartridge' }],
+  [`${supplies}.8.1.1`, { t: 'int', v: 100 }],
+  [`${supplies}.6.1.2`, { t: 'str', v: 'Cyan Cartridge' }],
+  [`${supplies}.9.1.1`, { t: 'int', v: 50 }],
+  [`${supplies}.8.1.2`, { t: 'int', v: 100 }],
+  [`${supplies}.9.1.2`, { t: 'int', v: 25 }],
+];
+
+function outOfOrderAgent(descr: string, enterprise: string) {
+  return startRawAgent((pdu, oids) => {
+    if (pdu === 'get') return system(descr, enterprise);
+    const start = oids[0] ?? '';
+    if (start === supplies) return shuffled;
+    return [[start, { t: 'endOfMibView' }]];
+  });
+}
+
+const agents: RawAgent[] = [];
+let sim: Snmpsim;
+beforeAll(async () => {
+  sim = await startSnmpsim(ownFixtures, 'bad-types');
+});
+afterAll(async () => {
+  await Promise.all(agents.map((a) => a.close()));
+  await sim?.stop();
+});
+
+const target = (port: number, timeoutMs = 1000): SnmpTarget => ({
+  host: '127.0.0.1',
+  port,
+  version: '2c',
+  community: community('public'),
+  timeoutMs,
+  retries: 0,
+});
+const read = (port: number, timeoutMs?: number) =>
+  readDevice(target(port, timeoutMs), { deviceId: 'p', kindHint: 'printer', now: Date.now });
+
+describe('agents that misbehave', () => {
+  it('LaserJet answering out of order: the whole table is read (like snmpbulkwalk -Cc)', async () => {
+    const a = await outOfOrderAgent('HP ETHERNET MULTI-ENVIRONMENT', '1.3.6.1.4.1.11.2.3.9.1');
+    agents.push(a);
+    const r = await read(a.port);
+    expect(r.quirks).toContain('laserjet-out-of-order');
+    expect(
+      r.observation.printer?.supplies.map((s) => [s.index, s.description, s.level, s.max, s.percent]),
+    ).toEqual([
+      [1, 'Black Cartridge', 50, 100, 50],
+      [2, 'Cyan Cartridge', 25, 100, 25],
+    ]);
+    expect(r.observation.problem).toBeUndefined();
+  });
+
+  it('any other agent answering out of order: partial data with a clear note, no crash', async () => {
+    const a = await outOfOrderAgent('Generic Printer', '1.3.6.1.4.1.99999');
+    agents.push(a);
+    const r = await read(a.port);
+    expect(r.observation.reachable).toBe(true);
+    expect(r.observation.problem?.message).toContain('out of order');
+  });
+
+  it('noSuchObject/endOfMibView everywhere: reachable, with a problem saying so', async () => {
+    const a = await startRawAgent((pdu, oids) =>
+      oids.map((o) => [o, pdu === 'get' ? { t: 'noSuchObject' } : { t: 'endOfMibView' }] as RawVarbind),
+    );
+    agents.push(a);
+    const r = await readDevice(target(a.port), { deviceId: 'e', now: Date.now });
+    expect(r.observation.reachable).toBe(true);
+    expect(r.observation.problem?.message).toContain('no sysDescr');
+    expect(r.observation.printer).toBeUndefined();
+  });
+
+  it('an agent repeating the same OID forever: the walk stops, the poll ends', async () => {
+    const a = await startRawAgent((pdu) =>
+      pdu === 'get'
+        ? system('HP LaserJet', '1.3.6.1.4.1.11')
+        : [[`${supplies}.9.1.1`, { t: 'int', v: 5 }] as RawVarbind],
+    );
+    agents.push(a);
+    const r = await read(a.port);
+    expect(r.observation.reachable).toBe(true);
+    expect(r.observation.problem?.message).toContain('loop');
+  });
+
+  it('an agent that never answers: timeout, not an exception', async () => {
+    const a = await startRawAgent(() => null);
+    agents.push(a);
+    const r = await read(a.port, 200);
+    expect(r.observation.reachable).toBe(false);
+    expect(r.observation.problem?.reason).toBe('timeout');
+  });
+
+  it('wrong types and truncated tables (bad-types.snmprec via snmpsim): partial data, named', async () => {
+    const r = await readDevice(
+      { ...target(sim.port), community: community('bad-types') },
+      { deviceId: 'b', kindHint: 'printer', now: Date.now },
+    );
+    expect(r.observation.reachable).toBe(true);
+    expect(r.observation.problem?.message).toContain('hrPrinterDetectedErrorState.1 is integer');
+  });
+});
+
+describe('the poller with a dead device among good ones', () => {
+  it('keeps polling the others on time while one never answers', async () => {
+    const silent = await startRawAgent(() => null);
+    const hp = await outOfOrderAgent('HP ETHERNET MULTI-ENVIRONMENT', '1.3.6.1.4.1.11.2.3.9.1');
+    agents.push(silent, hp);
+    const seen: Observation[] = [];
+    const poller = createSnmpPoller({
+      devices: [
+        { id: 'dead', type: 'printer', target: target(silent.port, 1500), intervalSeconds: 1 },
+        { id: 'hp', type: 'printer', target: target(hp.port), intervalSeconds: 1 },
+        {
+          id: 'bad',
+          type: 'printer',
+          target: { ...target(sim.port), community: community('bad-types') },
+          intervalSeconds: 1,
+        },
+      ],
+      clock: systemClock,
+      logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
+      onObservation: (o) => seen.push(o),
+      baselines: new MemoryBaselineStore(),
+      forbiddenPatterns: [],
+      maxConcurrent: 2,
+    });
+    poller.start();
+    try {
+      // While "dead" holds one slot for 1.5 s per try, the two others keep getting polled every second.
+      await waitUntil(() => seen.filter((o) => o.deviceId === 'hp').length >= 3, 15_000, 'three hp polls');
+      await waitUntil(() => seen.some((o) => o.deviceId === 'dead'), 15_000, 'the dead device reported');
+    } finally {
+      await poller.stop();
+    }
+    expect(seen.filter((o) => o.deviceId === 'bad').length).toBeGreaterThanOrEqual(2);
+    const dead = seen.find((o) => o.deviceId === 'dead');
+    expect(dead?.reachable).toBe(false);
+    expect(dead?.problem?.reason).toBe('timeout');
+  });
+});

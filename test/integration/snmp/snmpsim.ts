@@ -1,0 +1,79 @@
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Secret } from '../../../src/config/secret.js';
+import { openClient } from '../../../src/probes/snmp/transport.js';
+import { freeUdpPort } from '../../helpers/net.js';
+import { type Peer, requireBinary, startPeer } from '../../helpers/proc.js';
+
+/** The shared recordings (others' data, read-only, never copied into the repo). */
+export const sharedRecordings = fileURLToPath(
+  new URL('../../../../shared/fixtures/snmprec', import.meta.url),
+);
+/** Our own hand-made fixtures. */
+export const ownFixtures = fileURLToPath(new URL('../../fixtures/snmp', import.meta.url));
+
+export function requireSharedRecordings(): string {
+  if (!existsSync(join(sharedRecordings, 'SOURCES.md'))) {
+    throw new Error(
+      `the shared SNMP recordings are missing at ${sharedRecordings}: this conformance suite needs ../shared/fixtures/snmprec`,
+    );
+  }
+  return sharedRecordings;
+}
+
+export interface Snmpsim {
+  readonly port: number;
+  readonly peer: Peer;
+  stop(): Promise<void>;
+}
+
+/** Starts snmpsimd on 127.0.0.1 (its own PID, stopped by `stop`); the community is the file name. */
+export async function startSnmpsim(dataDir: string, probeCommunity: string): Promise<Snmpsim> {
+  const bin = requireBinary('snmpsimd');
+  const port = await freeUdpPort();
+  const cache = mkdtempSync(join(tmpdir(), 'zoneops-snmpsim-'));
+  chmodSync(cache, 0o777);
+  const asRoot = process.getuid?.() === 0;
+  const peer = startPeer(bin, [
+    `--data-dir=${dataDir}`,
+    `--agent-udpv4-endpoint=127.0.0.1:${port}`,
+    `--cache-dir=${cache}`,
+    // snmpsimd logs every request; unread, that log would fill the pipe and stall it.
+    '--logging-method=null',
+    ...(asRoot ? ['--process-user=nobody', '--process-group=nogroup'] : []),
+  ]);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const opened = await openClient({
+      host: '127.0.0.1',
+      port,
+      version: '2c',
+      community: new Secret(probeCommunity, 'test'),
+      timeoutMs: 300,
+      retries: 0,
+    });
+    if (opened.ok) {
+      const r = await opened.value.get(['1.3.6.1.2.1.1.1.0']);
+      opened.value.close();
+      if (r.ok) break;
+    }
+    if (peer.proc.exitCode !== null || Date.now() > deadline) {
+      await peer.stop();
+      throw new Error(`snmpsimd did not answer on 127.0.0.1:${port}:\n${peer.output().slice(-2000)}`);
+    }
+  }
+  return {
+    port,
+    peer,
+    async stop() {
+      await peer.stop();
+      rmSync(cache, { recursive: true, force: true });
+    },
+  };
+}
+
+export function community(name: string): Secret {
+  return new Secret(name, 'test');
+}

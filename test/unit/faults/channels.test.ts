@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../../src/faults/rate-limit.js';
+import { dingtalkBody, dingtalkSign, dingtalkUrl } from '../../../src/notify/dingtalk.js';
+import { backoffMs } from '../../../src/notify/dispatcher.js';
+import { checkRobotReply } from '../../../src/notify/http-post.js';
+import { planDeliveries } from '../../../src/notify/plan.js';
+import { webhookSignature } from '../../../src/notify/webhook.js';
+import { truncateUtf8, wecomBody } from '../../../src/notify/wecom.js';
+import { FakeClock } from '../../helpers/fake-clock.js';
+
+const payload = {
+  type: 'initial' as const,
+  title: 't',
+  text: 'x',
+  markdown: '**x**',
+  to: [{ id: 'a', name: '李娟', phone: '13800000001' }],
+};
+
+describe('DingTalk 加签', () => {
+  it('matches the documented algorithm', () => {
+    // Expected value computed with the Python 3.8 sample of DingTalk's 自定义机器人安全设置 page
+    // (hmac.new(secret, f"{timestamp}\n{secret}", sha256) → base64 → urllib.parse.quote_plus),
+    // run separately with timestamp 1714528800000 and secret "SECexample-secret-for-zoneops-test".
+    expect(dingtalkSign(1714528800000, 'SECexample-secret-for-zoneops-test')).toBe(
+      'vCQ02G2sPU37aSa2vfiUAYw5hM7WXdS5CupkGeLsEeA%3D',
+    );
+    expect(
+      dingtalkUrl(
+        'https://oapi.dingtalk.com/robot/send',
+        'tok',
+        'SECexample-secret-for-zoneops-test',
+        1714528800000,
+      ),
+    ).toBe(
+      'https://oapi.dingtalk.com/robot/send?access_token=tok&timestamp=1714528800000&sign=vCQ02G2sPU37aSa2vfiUAYw5hM7WXdS5CupkGeLsEeA%3D',
+    );
+    expect(dingtalkUrl('https://oapi.dingtalk.com/robot/send', 'tok', undefined, 1)).toBe(
+      'https://oapi.dingtalk.com/robot/send?access_token=tok',
+    );
+  });
+
+  it('sends markdown with title, text and the @ mobiles (documented message format)', () => {
+    expect(dingtalkBody({ payload })).toEqual({
+      msgtype: 'markdown',
+      markdown: { title: 't', text: '**x**\n\n@13800000001' },
+      at: { atMobiles: ['13800000001'], isAtAll: false },
+    });
+  });
+});
+
+describe('WeCom and replies', () => {
+  it('sends a markdown message per the group robot documentation', () => {
+    expect(wecomBody({ payload })).toEqual({
+      msgtype: 'markdown',
+      markdown: { content: '**x**\n<font color="comment">李娟</font>' },
+    });
+    const long = '缺'.repeat(3000);
+    expect(Buffer.byteLength(truncateUtf8(long, 4096))).toBeLessThanOrEqual(4096);
+  });
+
+  it('treats a non-zero errcode as failure even with HTTP 200, and throttling as retry-later', () => {
+    expect(checkRobotReply({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }, [])).toEqual({ ok: true });
+    expect(
+      checkRobotReply({ status: 200, body: '{"errcode":93000,"errmsg":"invalid webhook url"}' }, []),
+    ).toEqual({
+      ok: false,
+      error: 'errcode 93000: invalid webhook url',
+    });
+    expect(
+      checkRobotReply({ status: 200, body: '{"errcode":45009,"errmsg":"api freq out of limit"}' }, [45009]),
+    ).toMatchObject({
+      ok: false,
+      retryAfterMs: 60_000,
+    });
+    expect(checkRobotReply({ status: 200, body: 'ok' }, [])).toEqual({
+      ok: false,
+      error: 'reply is not JSON',
+    });
+    expect(checkRobotReply({ status: 502, body: '' }, [])).toEqual({ ok: false, error: 'HTTP 502' });
+  });
+
+  it('signs webhooks with HMAC-SHA256 over "<timestamp>.<body>"', () => {
+    // Expected value from: printf '1700000000000.{"a":1}' | openssl dgst -sha256 -hmac k
+    expect(webhookSignature('k', 1700000000000, '{"a":1}')).toBe(
+      'sha256=4284e27cb13c82554d08fc92e741b8ae1c126aa41c93a3060481666c36909b51',
+    );
+  });
+});
+
+describe('delivery planning, back-off, rate limiting', () => {
+  it('one row per shared channel, one per person for e-mail', () => {
+    const rows = planDeliveries(
+      'fault:1:L0',
+      [
+        { id: 'a', name: 'A', notify: ['grp', 'mail'], email: 'a@localhost' },
+        { id: 'b', name: 'B', notify: ['grp', 'mail'] },
+      ],
+      [
+        { id: 'grp', type: 'wecom' },
+        { id: 'mail', type: 'email' },
+      ],
+      { type: 'initial', title: 't', text: 'x', markdown: 'x' },
+    );
+    expect(rows.map((r) => `${r.channel}/${r.recipient}/${r.payload.to.map((p) => p.id).join(',')}`)).toEqual(
+      ['mail/a/a', 'grp/group/a,b'],
+    );
+  });
+
+  it('backs off 15 s, 30 s, 1, 2, 4 min, then every 5 min', () => {
+    expect([1, 2, 3, 4, 5, 6, 20].map(backoffMs)).toEqual([
+      15_000, 30_000, 60_000, 120_000, 240_000, 300_000, 300_000,
+    ]);
+  });
+
+  it('limits per client and in total within the window', async () => {
+    const clock = new FakeClock(0);
+    const rl = new RateLimiter(clock, 2, 60_000, 3);
+    expect([rl.take('x'), rl.take('x'), rl.take('x')].map((r) => r.ok)).toEqual([true, true, false]);
+    expect(rl.take('y').ok).toBe(true);
+    expect(rl.take('z')).toEqual({ ok: false, retryAfterMs: 60_000 });
+    await clock.advance(60_000);
+    expect(rl.take('x').ok).toBe(true);
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  alertFor,
+  effectiveRecords,
+  evaluateSlot,
+  monthlyCompliance,
+  type RecordFact,
+} from '../../../src/domain/hygiene-compliance.js';
+import { slotsDueOn } from '../../../src/domain/hygiene-plan.js';
+import { bj, fakeDays, testPlan } from '../../fixtures/hygiene/fake-calendar.js';
+
+const tz = 'Asia/Shanghai';
+let nextId = 1;
+const rec = (
+  target: string,
+  task: 'clean' | 'disinfect',
+  done: string,
+  recorded = done,
+  extra: Partial<RecordFact> = {},
+): RecordFact => ({
+  id: nextId++,
+  target,
+  task,
+  doneAt: bj(done),
+  firstRecordedAt: bj(recorded),
+  backdated: false,
+  correctsId: null,
+  ...extra,
+});
+const slot = (date: string, target: string, task: 'clean' | 'disinfect') => {
+  const s = slotsDueOn(date, testPlan, fakeDays).find((x) => x.target === target && x.task === task);
+  if (!s) throw new Error(`no slot ${date} ${target} ${task}`);
+  return s;
+};
+
+describe('slot verdicts', () => {
+  const s = slot('2025-10-09', 'reading-area', 'clean');
+
+  it('on time when recorded by the deadline, late after it, overdue then missed without a record', () => {
+    expect(
+      evaluateSlot(s, [rec('reading-area', 'clean', '2025-10-09 08:59')], tz, bj('2025-10-09 12:00')).status,
+    ).toBe('on-time');
+    expect(
+      evaluateSlot(s, [rec('reading-area', 'clean', '2025-10-09 09:01')], tz, bj('2025-10-09 12:00')).status,
+    ).toBe('late');
+    expect(evaluateSlot(s, [], tz, bj('2025-10-09 08:59')).status).toBe('due');
+    expect(evaluateSlot(s, [], tz, bj('2025-10-09 09:00')).status).toBe('overdue');
+    expect(evaluateSlot(s, [], tz, bj('2025-10-10 00:00')).status).toBe('missed');
+  });
+
+  it('a back-dated record is late even though it claims a time before the deadline', () => {
+    const r = rec('reading-area', 'clean', '2025-10-09 08:30', '2025-10-09 10:00', { backdated: true });
+    expect(evaluateSlot(s, [r], tz, bj('2025-10-09 12:00')).status).toBe('late');
+  });
+
+  it('ignores records of other targets, tasks and days', () => {
+    const others = [
+      rec('waiting-area', 'clean', '2025-10-09 08:00'),
+      rec('reading-area', 'disinfect', '2025-10-09 08:00'),
+      rec('reading-area', 'clean', '2025-10-08 18:00'),
+    ];
+    expect(evaluateSlot(s, others, tz, bj('2025-10-10 00:00')).status).toBe('missed');
+  });
+
+  it('a corrected record no longer counts; its correction does', () => {
+    const old = rec('waiting-area', 'clean', '2025-10-09 08:00');
+    const fix = rec('reading-area', 'clean', '2025-10-09 08:00', '2025-10-09 08:00', { correctsId: old.id });
+    expect(effectiveRecords([old, fix]).map((r) => r.id)).toEqual([fix.id]);
+    expect(evaluateSlot(s, effectiveRecords([old, fix]), tz, bj('2025-10-09 12:00')).status).toBe('on-time');
+  });
+
+  it('reminds in the last 30 minutes only, and says overdue from the deadline on', () => {
+    const at = (t: string) => alertFor(evaluateSlot(s, [], tz, bj(t)), bj(t), 30);
+    expect(at('2025-10-09 08:29')).toBeNull();
+    expect(at('2025-10-09 08:30')).toBe('reminder');
+    expect(at('2025-10-09 08:59')).toBe('reminder');
+    expect(at('2025-10-09 09:00')).toBe('overdue');
+  });
+});
+
+describe('monthly compliance', () => {
+  it('counts on-time, late and missed per target over October with its holiday week', () => {
+    const records: RecordFact[] = [];
+    // waiting-area: every working day on time except the 13th (late) and the 14th (missed).
+    for (const d of [
+      '09',
+      '10',
+      '11',
+      '15',
+      '16',
+      '17',
+      '20',
+      '21',
+      '22',
+      '23',
+      '24',
+      '27',
+      '28',
+      '29',
+      '30',
+      '31',
+    ]) {
+      records.push(rec('waiting-area', 'clean', `2025-10-${d} 08:15`));
+    }
+    records.push(rec('waiting-area', 'clean', '2025-10-13 10:05'));
+    // Cleaning during the holiday is kept but nothing was due.
+    records.push(rec('waiting-area', 'clean', '2025-10-04 10:00'));
+    const summary = monthlyCompliance('2025-10', testPlan, fakeDays, records, tz, bj('2025-11-03 12:00'));
+    const waiting = summary.rows.find((r) => r.target === 'waiting-area');
+    expect(waiting?.counts).toEqual({ 'on-time': 16, late: 1, missed: 1, due: 0, overdue: 0 });
+    expect(waiting?.ratio).toBeCloseTo(16 / 18, 10);
+    const dis = summary.rows.find((r) => r.target === 'reading-area' && r.task === 'disinfect');
+    // Due 9, 13, 20, 27 October; nothing recorded.
+    expect(dis?.counts).toEqual({ 'on-time': 0, late: 0, missed: 4, due: 0, overdue: 0 });
+    expect(summary.totals.missed).toBe(1 + 18 + 4);
+  });
+});

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultAgentTemplates } from '../../../src/mqtt/config.js';
+import { deviceRoute } from '../../../src/probes/mqtt/device-route.js';
+import type { Decoded, MqttFamily } from '../../../src/probes/mqtt/types.js';
+
+const ctx = { site: 'demo', clientId: 'zoneops-demo', agent: defaultAgentTemplates };
+const devices: Array<{ family: MqttFamily; topic: string }> = [
+  { family: 'tasmota', topic: 'p1' },
+  { family: 'shelly1', topic: 's1' },
+  { family: 'shelly2', topic: 's2' },
+  { family: 'agent', topic: 'PC' },
+  { family: 'generic', topic: 'zoneops/demo/devices/k/telemetry' },
+];
+const routes = devices.map((d, i) => {
+  const r = deviceRoute(`d${i}`, d, ctx);
+  if ('problem' in r) throw new Error(r.problem);
+  return r;
+});
+const topics = [
+  'tele/p1/LWT',
+  'tele/p1/STATE',
+  'tele/p1/SENSOR',
+  'stat/p1/POWER',
+  'stat/p1/RESULT',
+  'stat/p1/STATUS8',
+  'shellies/s1/online',
+  'shellies/s1/relay/0',
+  'shellies/s1/relay/0/power',
+  's2/online',
+  's2/status/switch:0',
+  's2/events/rpc',
+  'homeassistant/sensor/PC/availability',
+  'homeassistant/sensor/PC/cpu/state',
+  'zoneops/demo/devices/k/telemetry',
+];
+
+/** Every update must hold only well-typed values: what a bad payload can never produce. */
+function assertSane(d: Decoded | null): void {
+  if (d === null || d.kind !== 'update') return;
+  const u = d.update;
+  if (u.online !== undefined) expect(typeof u.online).toBe('boolean');
+  if (u.relay !== undefined) expect(['on', 'off']).toContain(u.relay);
+  for (const n of [u.watts, u.energyKWh]) {
+    if (n !== undefined) expect(Number.isFinite(n) && n >= 0).toBe(true);
+  }
+  if (u.deviceOn !== undefined) expect(typeof u.deviceOn).toBe('boolean');
+}
+
+const decodeAll = (topic: string, payload: Uint8Array) => {
+  for (const r of routes) {
+    const d = r.decode(topic, payload);
+    if (d !== null) return d;
+  }
+  return null;
+};
+
+/** Hostile JSON: the right keys with wrong types, deep nesting, prototype keys. */
+const hostileValue = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.double(),
+  fc.constantFrom(Number.NaN, -1, 1e308, '12', 'ON', 'on', 'true', ''),
+  fc.string(),
+  fc.array(fc.anything(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.anything(), { maxKeys: 3 }),
+);
+const hostileObject = fc.record(
+  {
+    POWER: hostileValue,
+    POWER1: hostileValue,
+    ENERGY: fc.oneof(hostileValue, fc.record({ Power: hostileValue, Total: hostileValue })),
+    StatusSNS: fc.oneof(hostileValue, fc.record({ ENERGY: fc.record({ Power: hostileValue }) })),
+    output: hostileValue,
+    apower: hostileValue,
+    aenergy: fc.oneof(hostileValue, fc.record({ total: hostileValue })),
+    method: fc.constantFrom('NotifyStatus', 'x', 1),
+    params: fc.oneof(hostileValue, fc.record({ 'switch:0': hostileValue })),
+    online: hostileValue,
+    relay: hostileValue,
+    watts: hostileValue,
+    energyKWh: hostileValue,
+    deviceOn: hostileValue,
+    conditions: hostileValue,
+    __proto__: hostileValue,
+  },
+  { requiredKeys: [] },
+);
+
+describe('payload handlers under fuzzing (fast-check)', () => {
+  it('random bytes on every topic: never a throw, never an ill-typed reading', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...topics), fc.uint8Array({ maxLength: 512 }), (topic, bytes) => {
+        assertSane(decodeAll(topic, bytes));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hostile JSON with the right keys and wrong types: never a throw, never an ill-typed reading', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...topics), hostileObject, (topic, obj) => {
+        const d = decodeAll(topic, new TextEncoder().encode(JSON.stringify(obj)));
+        assertSane(d);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('random topics never match a device they do not belong to and never throw', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 40 }), (topic, text) => {
+        assertSane(decodeAll(topic, new TextEncoder().encode(text)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('1 MB of junk is refused by size before parsing, on every topic', () => {
+    const junk = new Uint8Array(1024 * 1024).fill(0x7b);
+    for (const t of topics) {
+      expect(decodeAll(t, junk)).toMatchObject({ kind: 'bad', reason: 'too-large' });
+    }
+  });
+
+  it('invalid UTF-8 is refused as such', () => {
+    expect(decodeAll('stat/p1/POWER', new Uint8Array([0xff, 0xfe, 0x4f]))).toMatchObject({
+      reason: 'not-utf8',
+    });
+  });
+});
