@@ -95,7 +95,8 @@ export function demoConfig(
       device('pc-01', '查阅电脑 1', 'pc', '一楼查阅区', 1, {
         snmp: snmp(p.snmp.pc01),
         mqtt: { family: 'agent', topic: 'pc-01' },
-        power: { method: 'agent' },
+        // An agent can shut a PC down but not wake it; the demo keeps PC 1 monitor-only.
+        power: { method: 'none' },
       }),
       device('pc-02', '查阅电脑 2', 'pc', '一楼查阅区', 2, {
         snmp: snmp(p.snmp.pc02),
@@ -123,5 +124,7 @@ export function demoConfig(
     },
     alerts: { downAfterFailedPolls: 2, clearAfterGoodPolls: 2, escalationMinutes: 2, nonCritical: 'always' },
     mqtt: { url: p.mqttUrl },
+    // PC 2's plug is on but the PC stays at standby power: reported as "did not start" after a minute.
+    power: { graceMinutes: 1, staggerSeconds: 0 },
   };
 }

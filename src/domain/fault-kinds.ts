@@ -20,6 +20,7 @@ export const faultKinds = [
   'cleaning-overdue',
   'disinfection-overdue',
   'public-report',
+  'supply-order-due',
 ] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
@@ -34,6 +35,7 @@ export const externalKinds = [
   'cleaning-overdue',
   'disinfection-overdue',
   'public-report',
+  'supply-order-due',
 ] as const satisfies readonly FaultKind[];
 export type ExternalKind = (typeof externalKinds)[number];
 
@@ -60,6 +62,7 @@ export const defaultKindSeverity: Readonly<Record<FaultKind, Severity>> = {
   'cleaning-overdue': 'warning',
   'disinfection-overdue': 'warning',
   'public-report': 'warning',
+  'supply-order-due': 'warning',
 };
 
 /**

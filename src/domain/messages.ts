@@ -28,6 +28,7 @@ const what: Readonly<Record<FaultKind, Readonly<Record<Language, string>>>> = {
   'cleaning-overdue': { 'zh-CN': '清洁已逾期', en: 'is overdue for cleaning' },
   'disinfection-overdue': { 'zh-CN': '消毒已逾期', en: 'is overdue for disinfection' },
   'public-report': { 'zh-CN': '有群众报告故障', en: 'was reported broken by a member of the public' },
+  'supply-order-due': { 'zh-CN': '耗材需要提前采购', en: 'needs supplies ordered' },
 };
 
 const t = {

@@ -28,6 +28,8 @@ export const defaultRoutes: Readonly<Record<FaultKind, readonly Audience[]>> = {
   offline: ['technician'],
   'service-requested': ['technician'],
   'disk-full': ['technician'],
+  // The technician orders toner through state procurement (weeks): told early, with the vendor named.
+  'supply-order-due': ['technician'],
   'forbidden-software': ['technician', 'lead'],
   'software-changed': ['technician', 'lead'],
   'hardware-changed': ['technician', 'lead'],

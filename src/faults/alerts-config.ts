@@ -28,6 +28,8 @@ export function alertsSchema() {
       channelFailureAlertAfter: integer(1, 100).default(5),
       /** Public reports accepted per client address per hour. */
       publicReportsPerHour: integer(1, 1000).default(5),
+      /** Procurement lead time: `supply-order-due` is raised when a supply will run out within this many days. */
+      supplyOrderLeadTimeDays: integer(1, 365).default(14),
     })
     .prefault({});
 }

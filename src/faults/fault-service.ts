@@ -169,6 +169,7 @@ export function createFaultService(deps: FaultServiceDeps) {
       at,
     });
     await faults.addEvent(tx, id, at, 'opened', actor, { detail: s.detail, severity: s.severity });
+    metrics.faultOpened(s.kind);
     return { id, notify: true };
   }
 

@@ -10,6 +10,7 @@ export interface AlertMetrics {
   notificationFailed(channel: string): void;
   faultAcknowledged(kind: string, severity: string, seconds: number): void;
   faultResolved(kind: string, severity: string, seconds: number): void;
+  faultOpened(kind: string): void;
 }
 
 export const noopAlertMetrics: AlertMetrics = {
@@ -17,6 +18,7 @@ export const noopAlertMetrics: AlertMetrics = {
   notificationFailed() {},
   faultAcknowledged() {},
   faultResolved() {},
+  faultOpened() {},
 };
 
 export interface AlertGaugeSources {
@@ -27,27 +29,27 @@ export interface AlertGaugeSources {
 const durationBuckets = [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 259_200];
 
 export function createAlertMetrics(registry: Registry, sources: AlertGaugeSources): AlertMetrics {
-  const sent = new Counter({
-    name: 'zoneops_notifications_sent_total',
-    help: 'Notifications delivered, by notifier id.',
-    labelNames: ['channel'],
+  const notifications = new Counter({
+    name: 'zoneops_notifications_total',
+    help: 'Notification delivery attempts by notifier id and result (sent, or failed and retried later).',
+    labelNames: ['channel', 'result'],
     registers: [registry],
   });
-  const failed = new Counter({
-    name: 'zoneops_notifications_failed_total',
-    help: 'Failed delivery attempts (each retried later), by notifier id.',
-    labelNames: ['channel'],
+  const opened = new Counter({
+    name: 'zoneops_faults_opened_total',
+    help: 'Faults opened (a reopened flapping fault counts once), by kind.',
+    labelNames: ['kind'],
     registers: [registry],
   });
   const ack = new Histogram({
-    name: 'zoneops_fault_time_to_acknowledge_seconds',
+    name: 'zoneops_fault_ack_seconds',
     help: 'Time from a fault opening to its acknowledgement.',
     labelNames: ['kind', 'severity'],
     buckets: durationBuckets,
     registers: [registry],
   });
   const resolve = new Histogram({
-    name: 'zoneops_fault_time_to_resolve_seconds',
+    name: 'zoneops_fault_resolve_seconds',
     help: 'Time from a fault opening to its resolution by a person.',
     labelNames: ['kind', 'severity'],
     buckets: durationBuckets,
@@ -64,7 +66,7 @@ export function createAlertMetrics(registry: Registry, sources: AlertGaugeSource
     },
   });
   new Gauge({
-    name: 'zoneops_notification_outbox_depth',
+    name: 'zoneops_notification_outbox_pending',
     help: 'Notifications waiting in the outbox to be sent (or retried).',
     registers: [registry],
     async collect() {
@@ -72,8 +74,9 @@ export function createAlertMetrics(registry: Registry, sources: AlertGaugeSource
     },
   });
   return {
-    notificationSent: (channel) => sent.inc({ channel }),
-    notificationFailed: (channel) => failed.inc({ channel }),
+    notificationSent: (channel) => notifications.inc({ channel, result: 'sent' }),
+    notificationFailed: (channel) => notifications.inc({ channel, result: 'failed' }),
+    faultOpened: (kind) => opened.inc({ kind }),
     faultAcknowledged: (kind, severity, s) => ack.observe({ kind, severity }, s),
     faultResolved: (kind, severity, s) => resolve.observe({ kind, severity }, s),
   };

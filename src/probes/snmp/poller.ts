@@ -127,6 +127,8 @@ export function createSnmpPoller(deps: SnmpPollerDeps): SnmpPoller {
           now: () => clock.now(),
           ...(kindHint(s.device.type) ? { kindHint: kindHint(s.device.type) as DeviceKind } : {}),
         });
+        // Stopped while the read was out: the store may be closing, so the result is dropped.
+        if (!running) return undefined;
         const final = await enrich(s, reading);
         try {
           deps.onObservation(final.observation, final);
@@ -206,7 +208,12 @@ export function createSnmpPoller(deps: SnmpPollerDeps): SnmpPoller {
         s.cancel?.();
         s.cancel = null;
       }
-      await Promise.all([...states.values()].map((s) => s.inFlight ?? Promise.resolve()));
+      // A read stuck on a dead device ends at its own timeout; shutdown waits at most a second for it
+      // (its result is dropped), so the daemon still stops within its 5 s budget.
+      const inFlight = Promise.all([...states.values()].map((s) => s.inFlight ?? Promise.resolve()));
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([inFlight, new Promise((r) => (timer = setTimeout(r, 1000)))]);
+      clearTimeout(timer);
     },
     pollNow(deviceId) {
       const s = states.get(deviceId);
