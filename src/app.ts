@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { loadScheduleContext } from './calendar/schedule.js';
+import { loadScheduleContext, type ScheduleContext } from './calendar/schedule.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/schema.js';
 import { startFeatures } from './core/features.js';
@@ -19,6 +19,7 @@ import { createMetrics } from './metrics/registry.js';
 import { createNotifier, type Notifier } from './notify/dispatcher.js';
 import { openStore, type Store } from './store/store.js';
 import { version } from './version.js';
+import { webPagesFor } from './web/from-app.js';
 
 export interface AppDeps {
   config: Config;
@@ -40,6 +41,9 @@ export interface AppParts {
   readonly store: Store;
   readonly faults: FaultService;
   readonly notifier: Notifier;
+  readonly hygiene: Awaited<ReturnType<typeof startFeatures>>['hygiene'];
+  /** The calendar sources, office hours and time zone the schedule runs on. */
+  readonly schedule: () => ScheduleContext;
 }
 
 export interface App {
@@ -100,6 +104,12 @@ export function createApp(deps: AppDeps): App {
       deviceMetrics.setInventory(config.devices);
       const zoneMetrics = createZoneMetrics(metrics.registry, context, () => clock.now());
       const scheduleNow = createScheduleNow(context, new Map(config.devices.map((d) => [d.id, d.type])));
+      deviceMetrics.setExpectedOnSource(() => {
+        const now = clock.now();
+        return config.devices
+          .filter((d) => d.type !== 'plug')
+          .map((d) => ({ device: d.id, type: d.type, on: scheduleNow.expectedOn(d.id, now) }));
+      });
 
       let faults: FaultService | undefined;
       let notifier: Notifier | undefined;
@@ -147,7 +157,6 @@ export function createApp(deps: AppDeps): App {
       stops.push(() => startedNotifier.stop());
       await startedFaults.start();
       stops.push(() => startedFaults.stop());
-      parts = { config, store: opened, faults: startedFaults, notifier: startedNotifier };
 
       const hub = createObservationHub({
         logger,
@@ -196,6 +205,14 @@ export function createApp(deps: AppDeps): App {
       });
       stops.push(() => features.stop());
       mqttPublish = features.mqttPublish;
+      parts = {
+        config,
+        store: opened,
+        faults: startedFaults,
+        notifier: startedNotifier,
+        hygiene: features.hygiene,
+        schedule: context,
+      };
       routers.push(...features.routers);
       rawRouters.push(...features.rawRouters);
 
@@ -211,7 +228,7 @@ export function createApp(deps: AppDeps): App {
         guard,
         routers,
         rawRouters,
-        ...(deps.pages ? { pages: deps.pages(parts) } : {}),
+        pages: (deps.pages ?? ((p: AppParts) => webPagesFor(p, logger, clock)))(parts),
       });
       const where = deps.listen ?? config.http.listen;
       server = await listen(app, where.host, where.port);

@@ -12,6 +12,7 @@ import { registerHygiene } from './hygiene.js';
 import { registerProbeIpp } from './probe-ipp.js';
 import { registerProbeMqtt } from './probe-mqtt.js';
 import { registerProbeSnmp } from './probe-snmp.js';
+import { registerReport } from './report.js';
 import { summarizeConfig } from './summary.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad configuration or usage. */
@@ -94,6 +95,7 @@ export function buildProgram(): Command {
   registerProbeSnmp(probe);
   registerBaseline(program);
   registerCalendar(program);
+  registerReport(program);
   void probe;
 
   return program;

@@ -8,6 +8,7 @@ import type { FaultKind } from '../domain/fault-kinds.js';
 import type { FaultService } from '../faults/fault-service.js';
 import type { Guard } from '../http/guard.js';
 import { hygienePhotoRoutes, hygieneRoutes } from '../http/routes/hygiene.js';
+import { reportRoutes } from '../http/routes/report.js';
 import { scheduleRoutes } from '../http/routes/schedule.js';
 import { createButtonRecorder } from '../hygiene/button.js';
 import { createHygieneChecker, type HygieneAlert } from '../hygiene/checker.js';
@@ -34,6 +35,10 @@ import { snmpDevicesFromConfig } from '../probes/snmp/from-config.js';
 import { createSnmpPoller } from '../probes/snmp/poller.js';
 import { forbiddenPatternsOf } from '../probes/snmp/settings.js';
 import { createTrapReceiver, pollOnTrap } from '../probes/snmp/trap-receiver.js';
+import { createForecastMetrics } from '../readings/metrics.js';
+import { ReadingsRepo } from '../readings/repo.js';
+import { createReadingsSampler } from '../readings/sampler.js';
+import { loadMonthlyReport } from '../report/load.js';
 import type { Store } from '../store/store.js';
 import type { ObservationHub } from './observation-hub.js';
 import type { ScheduleNow } from './schedule-now.js';
@@ -196,8 +201,41 @@ export async function startFeatures(deps: FeatureDeps) {
     }),
   );
 
+  // Readings history and the monthly report (issue 12)
+  const readings = createReadingsSampler({
+    repo: new ReadingsRepo(store.db),
+    clock,
+    logger: child('readings'),
+    faults,
+    leadTimeDays: config.alerts.supplyOrderLeadTimeDays,
+    language: config.language,
+    metrics: createForecastMetrics(deps.registry),
+  });
+  hub.addSink((merged) => readings.sink(merged));
+  routers.push(
+    reportRoutes({
+      guard,
+      clock,
+      language: config.language,
+      load: (month, now) => loadMonthlyReport({ db: store.db, config, context: deps.context }, month, now),
+    }),
+  );
+
+  const hygieneParts = {
+    service: hygiene,
+    repo: hygieneRepo,
+    plan,
+    days,
+    photoMaxBytes: config.hygiene.photoMaxBytes,
+  };
   if (!deps.enabled) {
-    return { routers, rawRouters, mqttPublish: undefined, stop: async () => undefined };
+    return {
+      routers,
+      rawRouters,
+      hygiene: hygieneParts,
+      mqttPublish: undefined,
+      stop: async () => undefined,
+    };
   }
 
   // MQTT: plugs and agents in, power commands and statuses out, the hygiene buttons.
@@ -328,6 +366,7 @@ export async function startFeatures(deps: FeatureDeps) {
   return {
     routers,
     rawRouters,
+    hygiene: hygieneParts,
     mqttPublish: (topic: string, payload: string) =>
       link ? link.publish(topic, payload) : Promise.reject(new Error('MQTT is not configured')),
     async stop() {

@@ -33,7 +33,10 @@ export function isMonth(s: string): boolean {
 }
 
 /** The month as local dates and as instants [from, to). */
-export function monthSpan(month: string, tz: string): { first: string; days: number; from: number; to: number } {
+export function monthSpan(
+  month: string,
+  tz: string,
+): { first: string; days: number; from: number; to: number } {
   if (!isMonth(month)) throw new Error(`not a month YYYY-MM: ${month}`);
   const first = `${month}-01`;
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -43,14 +46,22 @@ export function monthSpan(month: string, tz: string): { first: string; days: num
 
 const types: readonly DeviceType[] = ['pc', 'kiosk', 'printer', 'copier', 'mfp', 'other'];
 
-export function reportDays(month: string, tz: string, sources: CalendarSources, hours: OfficeHours): ReportDay[] {
+export function reportDays(
+  month: string,
+  tz: string,
+  sources: CalendarSources,
+  hours: OfficeHours,
+): ReportDay[] {
   const span = monthSpan(month, tz);
   const out: ReportDay[] = [];
   for (let i = 0; i < span.days; i++) {
     const date = addDays(span.first, i);
     const cal = calendarDay(date, sources);
     const o = openOn(cal, hours);
-    const at = (p: Period): Interval => ({ from: zonedEpoch(date, p.from, tz), to: zonedEpoch(date, p.to, tz) });
+    const at = (p: Period): Interval => ({
+      from: zonedEpoch(date, p.from, tz),
+      to: zonedEpoch(date, p.to, tz),
+    });
     const power: Partial<Record<DeviceType, Interval[]>> = {};
     for (const t of types) {
       const ll = leadLagFor(t, hours);

@@ -10,6 +10,8 @@ import type { Observation } from '../domain/observation.js';
  */
 export function createDeviceMetrics(registry: Registry) {
   const r = [registry];
+  const lastEnergy = new Map<string, number>();
+  let expectedOnSource: (() => Array<{ device: string; type: string; on: boolean }>) | undefined;
   const lastPages = new Map<string, number>();
   const m = {
     info: new Gauge({
@@ -23,6 +25,11 @@ export function createDeviceMetrics(registry: Registry) {
       help: 'Whether the power schedule says the device should be on now (1) or off (0).',
       labelNames: ['device', 'type'],
       registers: r,
+      // Asked at scrape time, so it follows the calendar and overrides without a timer of its own.
+      collect() {
+        if (!expectedOnSource) return;
+        for (const e of expectedOnSource()) this.set({ device: e.device, type: e.type }, e.on ? 1 : 0);
+      },
     }),
     up: new Gauge({
       name: 'zoneops_device_up',
@@ -42,11 +49,15 @@ export function createDeviceMetrics(registry: Registry) {
       labelNames: ['device'],
       registers: r,
     }),
-    energyKWh: new Gauge({
+    energyKWh: new Counter({
       name: 'zoneops_device_energy_kwh_total',
-      help: 'Energy used by the device since its plug was installed (the plug’s counter).',
+      help: 'Energy used by the device, in kWh: the plug’s own lifetime counter.',
       labelNames: ['device'],
       registers: r,
+      collect() {
+        this.reset();
+        for (const [device, kwh] of lastEnergy) this.inc({ device }, kwh);
+      },
     }),
     supplyLevel: new Gauge({
       name: 'zoneops_printer_supply_level_ratio',
@@ -110,8 +121,9 @@ export function createDeviceMetrics(registry: Registry) {
       m.info.reset();
       for (const a of assets) m.info.set({ device: a.id, type: a.type }, 1);
     },
-    setExpectedOn(asset: Pick<AssetRecord, 'id' | 'type'>, on: boolean): void {
-      m.expectedOn.set({ device: asset.id, type: asset.type }, on ? 1 : 0);
+    /** Where zoneops_device_expected_on comes from (the schedule), read at each scrape. */
+    setExpectedOnSource(source: () => Array<{ device: string; type: string; on: boolean }>): void {
+      expectedOnSource = source;
     },
     /** Updates every series the observation speaks about. */
     observe(asset: Pick<AssetRecord, 'id' | 'type'>, obs: Observation): void {
@@ -126,7 +138,8 @@ export function createDeviceMetrics(registry: Registry) {
       m.lastSeen.set({ device, type: asset.type }, Math.floor(obs.at / 1000));
       if (obs.power) {
         if (obs.power.watts !== null) m.powerWatts.set({ device }, obs.power.watts);
-        if (obs.power.energyKWh !== null) m.energyKWh.set({ device }, obs.power.energyKWh);
+        if (obs.power.energyKWh !== null && obs.power.energyKWh >= 0)
+          lastEnergy.set(device, obs.power.energyKWh);
       }
       if (obs.printer) {
         const p = obs.printer;

@@ -53,14 +53,27 @@ export class ReadingsRepo {
   }
 
   async addEnergy(deviceId: string, at: number, kwh: number): Promise<void> {
-    await this.db.run('INSERT INTO reading_energy (device_id, at, kwh) VALUES (?, ?, ?)', [deviceId, at, kwh]);
+    await this.db.run('INSERT INTO reading_energy (device_id, at, kwh) VALUES (?, ?, ?)', [
+      deviceId,
+      at,
+      kwh,
+    ]);
   }
 
   async addSupply(s: SupplySample): Promise<void> {
     await this.db.run(
       `INSERT INTO reading_supplies (device_id, supply_index, at, percent, type, color, description, receptacle)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [s.deviceId, s.index, s.at, s.percent, s.type, s.color, s.description.slice(0, 200), s.receptacle ? 1 : 0],
+      [
+        s.deviceId,
+        s.index,
+        s.at,
+        s.percent,
+        s.type,
+        s.color,
+        s.description.slice(0, 200),
+        s.receptacle ? 1 : 0,
+      ],
     );
   }
 

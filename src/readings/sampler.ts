@@ -147,7 +147,9 @@ export function createReadingsSampler(deps: ReadingsSamplerDeps) {
     /** For ObservationHub.addSink: the merged view of each device. Samples one at a time, in order. */
     sink(merged: Observation): Promise<void> {
       const next = tail.then(() => sample(merged));
-      tail = next.catch((err: unknown) => logger.error({ err, deviceId: merged.deviceId }, 'sampling failed'));
+      tail = next.catch((err: unknown) =>
+        logger.error({ err, deviceId: merged.deviceId }, 'sampling failed'),
+      );
       return next.catch(() => undefined);
     },
     /** Resolves when every queued sample is stored (tests, shutdown). */

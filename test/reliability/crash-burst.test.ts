@@ -7,7 +7,14 @@ import { freePort } from '../helpers/net.js';
 import { waitUntil } from '../helpers/proc.js';
 import { type Receiver, startReceiver } from '../helpers/receivers.js';
 import { capture } from './helpers/capture.js';
-import { type Daemon, device, spawnDaemon, waitHealthy, writeZoneConfig, zoneConfig } from './helpers/daemon.js';
+import {
+  type Daemon,
+  device,
+  spawnDaemon,
+  waitHealthy,
+  writeZoneConfig,
+  zoneConfig,
+} from './helpers/daemon.js';
 import { call, metric } from './helpers/http.js';
 import { emptyTally, saveTally } from './helpers/summary.js';
 
@@ -46,7 +53,10 @@ describe('kill -9 during a burst of records and notifications', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zoneops-rel-crash-'));
     const dbPath = join(dir, 'zoneops.db');
     const port = await freePort();
-    const reportDevices = Array.from({ length: 3 * rounds + 10 }, (_, i) => `kiosk-${String(i).padStart(2, '0')}`);
+    const reportDevices = Array.from(
+      { length: 3 * rounds + 10 },
+      (_, i) => `kiosk-${String(i).padStart(2, '0')}`,
+    );
     const config = writeZoneConfig(
       zoneConfig({
         port,
@@ -81,14 +91,27 @@ describe('kill -9 during a burst of records and notifications', () => {
       const hygiene = async () => {
         const r = await call(d.base, 'POST', '/api/v1/hygiene/records', {
           role: 'staff',
-          body: { target: random() < 0.5 ? 'reading-area' : 'waiting-area', task: 'clean', by: '甲', note: `round ${round}` },
+          body: {
+            target: random() < 0.5 ? 'reading-area' : 'waiting-area',
+            task: 'clean',
+            by: '甲',
+            note: `round ${round}`,
+          },
         });
-        if (r.status === 201) ackedHygiene.push(...(JSON.parse(r.body) as { records: Array<{ id: number }> }).records.map((x) => x.id));
+        if (r.status === 201)
+          ackedHygiene.push(
+            ...(JSON.parse(r.body) as { records: Array<{ id: number }> }).records.map((x) => x.id),
+          );
       };
       const maintenance = async () => {
         const r = await call(d.base, 'POST', '/api/v1/devices/pc-01/maintenance', {
           role: 'technician',
-          body: { kind: 'inspection', note: `巡检 round ${round}`, performedBy: '技术员', performedOn: '2025-05-06' },
+          body: {
+            kind: 'inspection',
+            note: `巡检 round ${round}`,
+            performedBy: '技术员',
+            performedOn: '2025-05-06',
+          },
         });
         if (r.status === 201) ackedMaintenance.push((JSON.parse(r.body) as { id: number }).id);
       };
@@ -118,7 +141,9 @@ describe('kill -9 during a burst of records and notifications', () => {
     await waitHealthy(last);
     tally.faultsSurvived += kills; // every restart above and this one opened the database and answered /healthz
     await waitUntil(
-      async () => metric(await (await fetch(`${last.base}/metrics`)).text(), 'zoneops_notification_outbox_pending') === 0,
+      async () =>
+        metric(await (await fetch(`${last.base}/metrics`)).text(), 'zoneops_notification_outbox_pending') ===
+        0,
       30_000,
       'the notification outbox to drain',
     );
@@ -128,7 +153,8 @@ describe('kill -9 during a burst of records and notifications', () => {
     try {
       const integrity = await store.db.get<{ integrity_check: string }>('PRAGMA integrity_check');
       expect(integrity?.integrity_check).toBe('ok');
-      const present = async (sql: string) => new Set((await store.db.all<{ id: number }>(sql)).map((r) => r.id));
+      const present = async (sql: string) =>
+        new Set((await store.db.all<{ id: number }>(sql)).map((r) => r.id));
       const hygieneIds = await present('SELECT id FROM hygiene_records');
       const maintIds = await present('SELECT id FROM maintenance_records');
       const reportIds = await present('SELECT id FROM public_reports');
@@ -139,13 +165,16 @@ describe('kill -9 during a burst of records and notifications', () => {
       };
       const written = ackedHygiene.length + ackedMaintenance.length + ackedReports.length;
       tally.recordsWritten += written;
-      tally.recordsFoundAfterCrashes += written - lost.hygiene.length - lost.maintenance.length - lost.reports.length;
+      tally.recordsFoundAfterCrashes +=
+        written - lost.hygiene.length - lost.maintenance.length - lost.reports.length;
       expect(lost).toEqual({ hygiene: [], maintenance: [], reports: [] });
       expect(ackedHygiene.length).toBeGreaterThan(rounds);
       expect(ackedReports.length).toBeGreaterThan(rounds / 2);
 
       // Every acknowledged public report opened (or joined) a fault whose first message was queued.
-      const faultsOfReports = await store.db.all<{ fault_id: number }>('SELECT DISTINCT fault_id FROM public_reports');
+      const faultsOfReports = await store.db.all<{ fault_id: number }>(
+        'SELECT DISTINCT fault_id FROM public_reports',
+      );
       const queued = await store.db.all<{ event_key: string; state: string }>(
         "SELECT event_key, state FROM notifications WHERE channel = 'hook'",
       );

@@ -66,10 +66,12 @@ export function createIppPoller(deps: IppPollerDeps): IppPoller {
     const startedAt = deps.clock.now();
     const job = (async () => {
       try {
+        const started = performance.now();
         const result = await probe(t.target, { now: () => deps.clock.now(), signal: abort.signal });
+        const durationMs = performance.now() - started;
         if (!running) return;
         noteTransition(t.target, result.observation);
-        deps.onObservation(result.observation, result.reading);
+        deps.onObservation({ ...result.observation, durationMs }, result.reading);
       } catch (err) {
         // A bug (ours or a consumer's): log it with the stack, keep polling.
         deps.logger.error({ err, deviceId: t.target.deviceId }, 'IPP poll failed unexpectedly');

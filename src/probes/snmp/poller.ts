@@ -122,6 +122,7 @@ export function createSnmpPoller(deps: SnmpPollerDeps): SnmpPoller {
     const run = (async () => {
       await acquire();
       try {
+        const started = performance.now();
         const reading = await read(s.device.target, {
           deviceId: s.device.id,
           now: () => clock.now(),
@@ -129,7 +130,8 @@ export function createSnmpPoller(deps: SnmpPollerDeps): SnmpPoller {
         });
         // Stopped while the read was out: the store may be closing, so the result is dropped.
         if (!running) return undefined;
-        const final = await enrich(s, reading);
+        const durationMs = performance.now() - started;
+        const final = await enrich(s, { ...reading, observation: { ...reading.observation, durationMs } });
         try {
           deps.onObservation(final.observation, final);
         } catch (err) {

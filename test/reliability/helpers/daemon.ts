@@ -25,7 +25,11 @@ export function tokenConfig() {
 }
 
 /** A device entry of our own (loopback only); `extra` adds its protocol sections. */
-export function device(id: string, type: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function device(
+  id: string,
+  type: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id,
     name: `设备 ${id}`,
@@ -77,7 +81,10 @@ export function zoneConfig(opts: {
   };
 }
 
-export function writeZoneConfig(data: Record<string, unknown>, dir = mkdtempSync(join(tmpdir(), 'zoneops-rel-'))) {
+export function writeZoneConfig(
+  data: Record<string, unknown>,
+  dir = mkdtempSync(join(tmpdir(), 'zoneops-rel-')),
+) {
   const file = join(dir, 'zoneops.yaml');
   writeFileSync(file, stringify(data));
   return file;
@@ -96,7 +103,11 @@ export interface Daemon {
  * Spawns the built daemon (`bin/zoneops.js run`), its own PID. `fsizeBytes` starts it under
  * `prlimit --fsize` (RLIMIT_FSIZE: a write past it fails with EFBIG, as on a full disk).
  */
-export function spawnDaemon(configPath: string, port: number, opts: { env?: NodeJS.ProcessEnv; fsizeBytes?: number } = {}): Daemon {
+export function spawnDaemon(
+  configPath: string,
+  port: number,
+  opts: { env?: NodeJS.ProcessEnv; fsizeBytes?: number } = {},
+): Daemon {
   const args = [zoneopsBin, 'run', '--config', configPath, '--log-level', 'debug'];
   const child =
     opts.fsizeBytes !== undefined
@@ -105,7 +116,11 @@ export function spawnDaemon(configPath: string, port: number, opts: { env?: Node
           env: { ...process.env, ...opts.env },
           stdio: ['ignore', 'pipe', 'pipe'],
         })
-      : spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      : spawn(process.execPath, args, {
+          cwd: repoRoot,
+          env: { ...process.env, ...opts.env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
   let out = '';
   child.stdout?.on('data', (b: Buffer) => {
     out += b.toString();

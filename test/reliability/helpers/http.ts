@@ -14,7 +14,13 @@ export async function call(
   base: string,
   method: string,
   path: string,
-  opts: { role?: Role; token?: string; body?: unknown; contentType?: string; headers?: Record<string, string> } = {},
+  opts: {
+    role?: Role;
+    token?: string;
+    body?: unknown;
+    contentType?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...opts.headers };
   const token = opts.token ?? (opts.role ? tokens[opts.role] : undefined);
@@ -41,7 +47,8 @@ export function metric(text: string, name: string, labels: Record<string, string
     const m = /^([^{ ]+)(?:\{(.*)\})? (\S+)/.exec(line);
     if (!m || m[1] !== name) continue;
     const have = new Map<string, string>();
-    for (const p of (m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) have.set(p[1] as string, p[2] as string);
+    for (const p of (m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
+      have.set(p[1] as string, p[2] as string);
     if (Object.entries(labels).every(([k, v]) => have.get(k) === v)) return Number(m[3]);
   }
   return undefined;
@@ -54,7 +61,8 @@ export function metricSum(text: string, name: string, labels: Record<string, str
     const m = /^([^{ ]+)(?:\{(.*)\})? (\S+)/.exec(line);
     if (!m || m[1] !== name) continue;
     const have = new Map<string, string>();
-    for (const p of (m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) have.set(p[1] as string, p[2] as string);
+    for (const p of (m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
+      have.set(p[1] as string, p[2] as string);
     if (Object.entries(labels).every(([k, v]) => have.get(k) === v)) sum += Number(m[3]);
   }
   return sum;

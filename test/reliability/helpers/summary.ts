@@ -41,7 +41,10 @@ export function saveTally(name: string, t: Tally): void {
   const all = readdirSync(dataDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ''), t: JSON.parse(readFileSync(dataDir + f, 'utf8')) as Tally }));
+    .map((f) => ({
+      name: f.replace(/\.json$/, ''),
+      t: JSON.parse(readFileSync(dataDir + f, 'utf8')) as Tally,
+    }));
   const sum = (k: keyof Omit<Tally, 'notes'>) => all.reduce((n, a) => n + a.t[k], 0);
   const row = (n: string, t: Pick<Tally, keyof Omit<Tally, 'notes'>>) =>
     `| ${n} | ${t.faultsInjected} / ${t.faultsSurvived} | ${t.inputsTried} / ${t.inputsRefusedCleanly} | ${t.recordsWritten} / ${t.recordsFoundAfterCrashes} | ${t.notificationsQueued} / ${t.notificationsDeliveredOnce} |`;

@@ -1,0 +1,89 @@
+import type { ScheduleContext } from '../calendar/schedule.js';
+import type { Config } from '../config/schema.js';
+import { createScheduleNow } from '../core/schedule-now.js';
+import { buildMonthlyReport } from '../domain/report-build.js';
+import { monthSpan } from '../domain/report-calendar.js';
+import type { MonthlyReport, ReportDevice } from '../domain/report-types.js';
+import { loadCompliance } from '../hygiene/compliance.js';
+import { planFromConfig } from '../hygiene/config.js';
+import { HygieneRepo } from '../hygiene/repo.js';
+import { ReadingsRepo } from '../readings/repo.js';
+import type { Database } from '../store/db.js';
+import { ReportRepo } from './report-repo.js';
+
+export type ReportConfig = Pick<
+  Config,
+  'site' | 'siteName' | 'timezone' | 'devices' | 'hygiene' | 'alerts' | 'language'
+>;
+
+export interface ReportSources {
+  readonly db: Database;
+  readonly config: ReportConfig;
+  /** The calendar and office hours (the daemon's, or loaded by the CLI). */
+  readonly context: () => ScheduleContext;
+}
+
+/** The forecast at the month's end looks this far back (as the daemon's sampler does). */
+const historyMs = 120 * 86_400_000;
+
+export function reportDevices(config: Pick<Config, 'devices'>): ReportDevice[] {
+  return config.devices.map((d) => ({
+    id: d.id,
+    name: d.name,
+    type: d.type,
+    location: d.location,
+    powerMethod: d.power.method,
+    plug: d.power.method === 'plug' ? d.power.plug : null,
+    vendor: d.vendor.name,
+  }));
+}
+
+/** Reads the month's rows and computes the report (the I/O half; the figures are domain/report-*.ts). */
+export async function loadMonthlyReport(
+  src: ReportSources,
+  month: string,
+  now: number,
+): Promise<MonthlyReport> {
+  const { db, config } = src;
+  const ctx = src.context();
+  const tz = config.timezone;
+  const span = monthSpan(month, tz);
+  const rows = new ReportRepo(db);
+  const readings = new ReadingsRepo(db);
+  const plan = planFromConfig(config.hygiene);
+  const scheduleNow = createScheduleNow(src.context, new Map(config.devices.map((d) => [d.id, d.type])));
+  const days = {
+    isWorkingDay: (d: string) => scheduleNow.openingMinutes(d) !== null,
+    openingMinutes: (d: string) => scheduleNow.openingMinutes(d),
+  };
+  const [transitions, faults, actions, pages, energy, supplies, hygiene] = await Promise.all([
+    rows.transitions(span.from, span.to),
+    rows.faults(span.from, span.to),
+    rows.actions(span.from, span.to),
+    readings.pages(span.from, span.to),
+    readings.energy(span.from, span.to),
+    readings.supplies(span.to - historyMs, span.to),
+    plan.targets.length > 0
+      ? loadCompliance(new HygieneRepo(db), plan, days, tz, month, now)
+      : Promise.resolve(null),
+  ]);
+  return buildMonthlyReport(
+    {
+      month,
+      tz,
+      site: config.site,
+      siteName: config.siteName,
+      now,
+      devices: reportDevices(config),
+      transitions,
+      faults,
+      actions,
+      pages: pages.map((s) => ({ deviceId: s.deviceId, at: s.at, value: s.value })),
+      energy: energy.map((s) => ({ deviceId: s.deviceId, at: s.at, value: s.value })),
+      supplies,
+      hygiene,
+      leadTimeDays: config.alerts.supplyOrderLeadTimeDays,
+    },
+    { sources: ctx.sources, hours: ctx.hours },
+  );
+}

@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
+import { createNotifier } from '../../src/notify/dispatcher.js';
+import { createWebhookChannel } from '../../src/notify/webhook.js';
+import { openStore } from '../../src/store/store.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { startZone, type Zone } from '../integration/faults/harness.js';
+import { emptyTally, saveTally } from './helpers/summary.js';
+
+/**
+ * Notifier endpoints failing for ten minutes (errcode ≠ 0, HTTP 500, dropped connections, a receiver
+ * that never answers) and the clock jumping an hour forward and back, driven by a fake clock over real
+ * HTTP receivers on 127.0.0.1 (test/helpers/receivers.ts through the faults harness).
+ */
+const tally = emptyTally();
+const zones: Zone[] = [];
+afterAll(async () => {
+  for (const z of zones) await z.close();
+  saveTally('notify-clock', tally);
+});
+
+const min = 60_000;
+
+async function notifiedKeys(z: Zone, faultId: number): Promise<string[]> {
+  return (await z.notifier.outbox.byEventPrefix(`fault:${faultId}:`)).map((r) => `${r.eventKey}@${r.channel}`);
+}
+
+describe('a notifier endpoint failing for 10 minutes', () => {
+  it('errcode, then HTTP 500, then dropped connections: every message delivered exactly once after it recovers', async () => {
+    const z = await startZone();
+    zones.push(z);
+    z.wecom.mode = 'errcode';
+    const id = await z.faults.raise({ deviceId: 'printer-01', kind: 'jam', detail: '卡纸' });
+    tally.faultsInjected += 3;
+    await z.run(3 * min);
+    z.wecom.mode = 'http-500';
+    await z.run(3 * min);
+    z.wecom.mode = 'drop';
+    await z.run(4 * min);
+    expect(z.wecom.accepted).toHaveLength(0);
+    expect(z.wecom.seen.length).toBeGreaterThan(2);
+    z.wecom.mode = 'ok';
+    // Back-off is capped at 5 minutes; the A→B escalation (15 min) also falls in this window.
+    await z.run(12 * min);
+    const rows = (await z.notifier.outbox.all()).filter((r) => r.channel === 'duty-group');
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((r) => r.state !== 'sent')).toEqual([]);
+    // One accepted request per outbox row: nothing lost, nothing twice.
+    expect(z.wecom.accepted).toHaveLength(rows.length);
+    const texts = z.wecom.accepted.map((r) => JSON.stringify(r.json));
+    expect(new Set(texts).size).toBe(texts.length);
+    // The failing channel raised its own alert on the technician's other channels (DingTalk, e-mail).
+    expect((await z.notifier.outbox.all()).some((r) => r.payload.type === 'channel-down')).toBe(true);
+    expect((await notifiedKeys(z, id)).filter((k) => k.endsWith('@duty-group'))).toEqual([
+      `fault:${id}:L0@duty-group`,
+      `fault:${id}:L1@duty-group`,
+    ]);
+    tally.faultsSurvived += 3;
+    tally.notificationsQueued += rows.length;
+    tally.notificationsDeliveredOnce += z.wecom.accepted.length;
+  }, 60_000);
+
+  it('a webhook that never answers: each attempt times out, delivered once when it answers again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zoneops-rel-hang-'));
+    const clock = new FakeClock('2025-05-06T02:00:00Z');
+    const store = await openStore(join(dir, 'z.db'), clock.now());
+    const hanging: ServerResponse[] = [];
+    const got: string[] = [];
+    let answering = false;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (!answering) {
+          hanging.push(res);
+          return;
+        }
+        got.push(String(req.headers['x-zoneops-event']));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const addr = server.address();
+    const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/hook`;
+    const notifier = createNotifier({
+      db: store.db,
+      clock,
+      logger: createLogger('silent'),
+      site: 'reliability',
+      siteName: '可靠性测试专区',
+      language: 'zh-CN',
+      notifiers: [],
+      people: [],
+      // The real webhook channel with a short timeout, so the test does not wait 10 s per attempt.
+      channels: [createWebhookChannel({ id: 'hook', url }, 'reliability', () => clock.now(), 300)],
+    });
+    try {
+      const deliveries = ['a', 'b', 'c'].map((k) => ({
+        eventKey: `test:${k}`,
+        channel: 'hook',
+        recipient: 'group',
+        payload: { type: 'initial' as const, title: k, text: k, markdown: k, to: [] },
+      }));
+      await store.db.transaction((tx) => notifier.enqueue(tx, deliveries, clock.now()));
+      tally.faultsInjected++;
+      for (let i = 0; i < 6; i++) {
+        await notifier.dispatchDue();
+        await clock.advance(2 * min);
+      }
+      expect(hanging.length).toBeGreaterThanOrEqual(2);
+      expect(got).toEqual([]);
+      answering = true;
+      for (let i = 0; i < 8; i++) {
+        await notifier.dispatchDue();
+        await clock.advance(min);
+      }
+      expect(got.sort()).toEqual(['test:a', 'test:b', 'test:c']);
+      expect(await notifier.outboxDepth()).toBe(0);
+      tally.faultsSurvived++;
+      tally.notificationsQueued += 3;
+      tally.notificationsDeliveredOnce += new Set(got).size === got.length ? got.length : 0;
+    } finally {
+      for (const r of hanging) r.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await notifier.stop();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('the clock jumping', () => {
+  it('an hour forward then an hour back: each escalation step once, none lost', async () => {
+    const z = await startZone({ start: '2025-05-06T09:30:00+08:00' });
+    zones.push(z);
+    const id = await z.faults.raise({ deviceId: 'printer-01', kind: 'jam', detail: '卡纸' });
+    await z.run(30_000);
+    const t0 = z.clock.now();
+    tally.faultsInjected += 2;
+    z.clock.set(t0 + 60 * min); // forward: NTP correction, or a VM resumed
+    await z.run(2 * min);
+    z.clock.set(t0 - 60 * min + 3 * min); // back an hour
+    await z.run(30 * min);
+    // Back past where it was before the jumps, then long enough for the last level.
+    await z.run(80 * min, 60_000);
+    const events = (await z.faults.get(id))?.events.filter((e) => e.type === 'notified') ?? [];
+    const levels = events.map((e) => `${String((e.data as { type: string }).type)}:${String((e.data as { level: number }).level)}`);
+    expect(new Set(levels).size).toBe(levels.length);
+    const keys = await notifiedKeys(z, id);
+    expect(new Set(keys).size).toBe(keys.length);
+    // A → B → lead, each told once (jam is routed on-duty: A, B, then the lead).
+    for (const level of ['L0', 'L1', 'L2']) expect(keys.some((k) => k.startsWith(`fault:${id}:${level}@`))).toBe(true);
+    const sent = (await z.notifier.outbox.all()).filter((r) => r.eventKey.startsWith(`fault:${id}:`));
+    expect(sent.filter((r) => r.state !== 'sent')).toEqual([]);
+    expect(z.wecom.accepted.length).toBe(sent.filter((r) => r.channel === 'duty-group').length);
+    tally.faultsSurvived += 2;
+    tally.notificationsQueued += sent.length;
+    tally.notificationsDeliveredOnce += sent.filter((r) => r.state === 'sent').length;
+  }, 60_000);
+
+  it('Asia/Shanghai: a non-critical fault at 08:30 Beijing time (00:30 UTC) waits for the 09:00 opening', async () => {
+    const z = await startZone({ start: '2025-05-06T00:30:00Z' });
+    zones.push(z);
+    const id = await z.faults.raise({ deviceId: 'printer-01', kind: 'paper-low', detail: '纸少' });
+    await z.run(29 * min, 60_000);
+    expect(await notifiedKeys(z, id)).toEqual([]);
+    await z.run(2 * min, 30_000);
+    expect((await notifiedKeys(z, id)).some((k) => k.startsWith(`fault:${id}:L0@`))).toBe(true);
+    // 09:00 in Shanghai is 01:00 UTC: no DST, no offset other than +08:00.
+    expect(z.clock.now()).toBeGreaterThanOrEqual(Date.parse('2025-05-06T01:00:00Z'));
+  }, 30_000);
+});
