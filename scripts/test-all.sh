@@ -13,7 +13,7 @@ fi
 
 checks_failed=0
 echo "== lint and format (biome)"
-npx biome ci . || checks_failed=$((checks_failed + 1))
+npx biome ci --colors=off . || checks_failed=$((checks_failed + 1))
 echo "== type-check (tsc --noEmit, strict)"
 npx tsc --noEmit -p tsconfig.json || checks_failed=$((checks_failed + 1))
 

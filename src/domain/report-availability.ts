@@ -59,7 +59,8 @@ export function availability(
     expectedMinutes: Math.round(expected / MIN),
     downMinutes: Math.round(down / MIN),
     unknownMinutes: Math.round(unknown / MIN),
-    availability: expected === 0 ? null : 1 - down / expected,
+    // Over the monitored opening time: a device never seen is not reported as 100 % available.
+    availability: expected - unknown <= 0 ? null : 1 - down / (expected - unknown),
     offScheduledHours: Math.round((offScheduled / 3_600_000) * 100) / 100,
   };
 }

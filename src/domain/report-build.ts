@@ -47,7 +47,7 @@ export function buildMonthlyReport(
   });
 
   const kinds = faultsByKind(faults);
-  const expected = devices.reduce((n, d) => n + d.expectedMinutes, 0);
+  const expected = devices.reduce((n, d) => n + d.expectedMinutes - d.unknownMinutes, 0);
   const down = devices.reduce((n, d) => n + d.downMinutes, 0);
   return {
     month,
@@ -78,7 +78,7 @@ export function buildMonthlyReport(
       energyKWh: round3([...energy.values()].reduce((a, b) => a + b, 0)),
       offScheduledHours: Math.round(devices.reduce((n, d) => n + d.offScheduledHours, 0) * 100) / 100,
       downMinutes: down,
-      availability: expected === 0 ? null : 1 - down / expected,
+      availability: expected <= 0 ? null : 1 - down / expected,
     },
   };
 }

@@ -96,7 +96,7 @@ export interface DeviceLine {
   readonly downMinutes: number;
   /** Minutes of opening hours with no known status (not monitored). */
   readonly unknownMinutes: number;
-  /** 1 − down ÷ expected; null when the zone never opened. */
+  /** 1 − down ÷ (expected − unknown); null when never monitored during opening hours. */
   readonly availability: number | null;
   /** Hours the device was off by the schedule (status off-scheduled): the saving. */
   readonly offScheduledHours: number;

@@ -145,8 +145,9 @@ describe('the clock jumping', () => {
     await z.run(2 * min);
     z.clock.set(t0 - 60 * min + 3 * min); // back an hour
     await z.run(30 * min);
-    // Back past where it was before the jumps, then long enough for the last level.
-    await z.run(80 * min, 60_000);
+    // Back past where it was before the jumps, then long enough for the last level (B was told at t0+60 by
+    // the clock of then, so the lead is due at t0+75 on the clock that went back).
+    await z.run(110 * min, 60_000);
     const events = (await z.faults.get(id))?.events.filter((e) => e.type === 'notified') ?? [];
     const levels = events.map((e) => `${String((e.data as { type: string }).type)}:${String((e.data as { level: number }).level)}`);
     expect(new Set(levels).size).toBe(levels.length);
@@ -161,6 +162,24 @@ describe('the clock jumping', () => {
     tally.notificationsQueued += sent.length;
     tally.notificationsDeliveredOnce += sent.filter((r) => r.state === 'sent').length;
   }, 60_000);
+
+  it('after the clock goes back an hour, the next level is still told about escalationMinutes after the last step', async () => {
+    // Elapsed time, not wall-clock difference, is what the B post and the lead are waiting on: a clock
+    // stepped back by NTP must not hold the next escalation for the size of the jump.
+    const z = await startZone({ start: '2025-05-06T09:30:00+08:00' });
+    zones.push(z);
+    const id = await z.faults.raise({ deviceId: 'printer-01', kind: 'jam', detail: '卡纸' });
+    await z.run(30_000);
+    tally.faultsInjected++;
+    z.clock.set(z.clock.now() - 60 * min);
+    // 15 min escalation + a generous 5 min of ticks.
+    await z.run(20 * min, 30_000);
+    const keys = await notifiedKeys(z, id);
+    const ok = keys.some((k) => k.startsWith(`fault:${id}:L1@`));
+    if (ok) tally.faultsSurvived++;
+    else tally.notes.push('clock stepped back 1 h: the B post was not told within 20 min of elapsed time (escalation held for the size of the jump)');
+    expect(keys.some((k) => k.startsWith(`fault:${id}:L1@`))).toBe(true);
+  }, 30_000);
 
   it('Asia/Shanghai: a non-critical fault at 08:30 Beijing time (00:30 UTC) waits for the 09:00 opening', async () => {
     const z = await startZone({ start: '2025-05-06T00:30:00Z' });
