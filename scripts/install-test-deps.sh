@@ -2,7 +2,7 @@
 # Installs the Debian packages the test suite talks to (real peers on 127.0.0.1).
 # Idempotent: packages already present are left alone.
 set -euo pipefail
-pkgs=(mosquitto snmp snmpd snmpsim cups-ipp-utils prometheus avahi-daemon dbus chromium fonts-wqy-zenhei)
+pkgs=(mosquitto snmp snmpd snmpsim cups-ipp-utils prometheus avahi-daemon dbus chromium fonts-wqy-zenhei prometheus-snmp-exporter wrk)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,3 +1,5 @@
+import { localTime } from './local-time.js';
+
 /**
  * "Is the office open now?" for the alerting rule "non-critical messages wait for office hours" (pure).
  * Holidays and adjusted working days are not known here: the daemon passes the real calendar in as an
@@ -29,31 +31,8 @@ export interface LocalParts {
   readonly minutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 export function localParts(now: number, timeZone: string): LocalParts {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of f.formatToParts(new Date(now))) parts[p.type] = p.value;
-  const weekday = (parts.weekday ?? 'Sun').toLowerCase().slice(0, 3) as Weekday;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
+  return localTime(now, timeZone);
 }
 
 export function isOfficeOpen(hours: OfficeHoursLike, timeZone: string, now: number): boolean {

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import { createLogger } from '../../src/log.js';
-import { hashPin } from '../../src/web/pin-hash.js';
 import { webPagesFor } from '../../src/web/from-app.js';
+import { hashPin } from '../../src/web/pin-hash.js';
 import { testConfig } from '../helpers/config.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { Browser } from '../integration/web/stack.js';
@@ -50,7 +50,9 @@ beforeAll(async () => {
     port: 0,
     dbPath: join(dir, 'z.db'),
     devices: [
-      device('pc-01', 'pc', { snmp: { host: '127.0.0.1', port: 9, version: '2c', community: secrets.community } }),
+      device('pc-01', 'pc', {
+        snmp: { host: '127.0.0.1', port: 9, version: '2c', community: secrets.community },
+      }),
       device('pc-02', 'pc', {
         snmp: {
           host: '127.0.0.1',
@@ -70,12 +72,30 @@ beforeAll(async () => {
   data.notifiers = [
     { id: 'hook', type: 'webhook', url: 'http://127.0.0.1:9/hook', secret: secrets.webhookSecret },
     { id: 'wecom', type: 'wecom', key: secrets.wecomKey, baseUrl: 'http://127.0.0.1:9/cgi-bin/webhook/send' },
-    { id: 'ding', type: 'dingtalk', accessToken: secrets.dingToken, secret: secrets.dingSecret, baseUrl: 'http://127.0.0.1:9/robot/send' },
-    { id: 'mail', type: 'email', from: 'zoneops@localhost', smtp: { host: '127.0.0.1', port: 9, user: 'zoneops', password: secrets.smtpPassword } },
+    {
+      id: 'ding',
+      type: 'dingtalk',
+      accessToken: secrets.dingToken,
+      secret: secrets.dingSecret,
+      baseUrl: 'http://127.0.0.1:9/robot/send',
+    },
+    {
+      id: 'mail',
+      type: 'email',
+      from: 'zoneops@localhost',
+      smtp: { host: '127.0.0.1', port: 9, user: 'zoneops', password: secrets.smtpPassword },
+    },
   ];
   data.people = [
     { id: 'staff-a', name: '甲', role: 'staff', post: 'A', phone: '13800000001', notify: ['hook', 'wecom'] },
-    { id: 'tech', name: '技术员', role: 'technician', phone: '13800000003', email: 'tech@example.invalid', notify: ['ding', 'mail'] },
+    {
+      id: 'tech',
+      name: '技术员',
+      role: 'technician',
+      phone: '13800000003',
+      email: 'tech@example.invalid',
+      notify: ['ding', 'mail'],
+    },
   ];
   data.alerts = { nonCritical: 'always', publicReportsPerHour: 5 };
   data.hygiene = {
@@ -119,7 +139,16 @@ async function send(method: string, path: string, opts: Parameters<typeof call>[
   return r;
 }
 
-const tables = ['hygiene_records', 'hygiene_photos', 'maintenance_records', 'faults', 'public_reports', 'silences', 'power_overrides', 'notifications'];
+const tables = [
+  'hygiene_records',
+  'hygiene_photos',
+  'maintenance_records',
+  'faults',
+  'public_reports',
+  'silences',
+  'power_overrides',
+  'notifications',
+];
 async function snapshot(): Promise<string> {
   const db = app.store?.db;
   if (!db) throw new Error('no store');
@@ -143,26 +172,61 @@ const routes: Route[] = [
   { method: 'GET', path: '/api/v1/devices', need: 'staff' },
   { method: 'GET', path: '/api/v1/devices/pc-01', need: 'staff' },
   { method: 'GET', path: '/api/v1/devices/pc-01/maintenance', need: 'staff' },
-  { method: 'POST', path: '/api/v1/devices/pc-01/maintenance', need: 'technician', body: () => ({ kind: 'repair', note: 'n', performedBy: 'x', performedOn: '2025-05-06' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/devices/pc-01/maintenance',
+    need: 'technician',
+    body: () => ({ kind: 'repair', note: 'n', performedBy: 'x', performedOn: '2025-05-06' }),
+  },
   { method: 'GET', path: '/api/v1/audit', need: 'admin' },
   { method: 'GET', path: '/api/v1/faults', need: 'staff' },
   { method: 'GET', path: '/api/v1/faults/1', need: 'staff' },
   { method: 'POST', path: '/api/v1/faults/1/ack', need: 'staff', body: () => ({}) },
-  { method: 'POST', path: '/api/v1/faults/1/vendor-contact', need: 'technician', body: () => ({ party: 'vendor', whom: '厂家' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/faults/1/vendor-contact',
+    need: 'technician',
+    body: () => ({ party: 'vendor', whom: '厂家' }),
+  },
   { method: 'POST', path: '/api/v1/faults/1/resolve', need: 'staff', body: () => ({ note: 'ok' }) },
-  { method: 'POST', path: '/api/v1/silences', need: 'technician', body: () => ({ deviceId: 'pc-01', endsAt: '2025-05-06T12:00:00+08:00', reason: 'r' }) },
-  { method: 'POST', path: '/api/v1/absences', need: 'staff', body: () => ({ personId: 'staff-a', date: '2025-05-06' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/silences',
+    need: 'technician',
+    body: () => ({ deviceId: 'pc-01', endsAt: '2025-05-06T12:00:00+08:00', reason: 'r' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/absences',
+    need: 'staff',
+    body: () => ({ personId: 'staff-a', date: '2025-05-06' }),
+  },
   { method: 'GET', path: '/api/v1/schedule', need: 'staff' },
-  { method: 'POST', path: '/api/v1/power/overrides', need: 'staff', body: () => ({ kind: 'keep-on', until: '23:00' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/power/overrides',
+    need: 'staff',
+    body: () => ({ kind: 'keep-on', until: '23:00' }),
+  },
   { method: 'POST', path: '/api/v1/power/pc-01', need: 'technician', body: () => ({ action: 'on' }) },
-  { method: 'POST', path: '/api/v1/hygiene/records', need: 'staff', body: () => ({ target: 'reading-area', task: 'clean', by: '甲' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/hygiene/records',
+    need: 'staff',
+    body: () => ({ target: 'reading-area', task: 'clean', by: '甲' }),
+  },
   { method: 'POST', path: '/api/v1/hygiene/photos', need: 'staff' },
   { method: 'GET', path: '/api/v1/hygiene/records', need: 'staff' },
   { method: 'GET', path: '/api/v1/hygiene/records.csv', need: 'staff' },
   { method: 'GET', path: '/api/v1/hygiene/plan', need: 'staff' },
   { method: 'GET', path: '/api/v1/hygiene/compliance', need: 'staff' },
   { method: 'GET', path: '/api/v1/hygiene/compliance.html', need: 'staff' },
-  { method: 'POST', path: '/api/v1/public-reports', need: 'none', body: () => ({ deviceId: 'printer-01', description: '打不出来' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/public-reports',
+    need: 'none',
+    body: () => ({ deviceId: 'printer-01', description: '打不出来' }),
+  },
   { method: 'GET', path: '/healthz', need: 'none' },
   { method: 'GET', path: '/metrics', need: 'none' },
 ];
@@ -176,19 +240,32 @@ describe('authentication and roles, route by route', () => {
       const before = await snapshot();
       const body = r.body?.();
       const none = await send(r.method, r.path, body !== undefined ? { body } : {});
-      const bad = await send(r.method, r.path, { token: 'not-a-token', ...(body !== undefined ? { body } : {}) });
-      const malformed = await send(r.method, r.path, { headers: { authorization: 'Basic Zm9vOmJhcg==' }, ...(body !== undefined ? { body } : {}) });
+      const bad = await send(r.method, r.path, {
+        token: 'not-a-token',
+        ...(body !== undefined ? { body } : {}),
+      });
+      const malformed = await send(r.method, r.path, {
+        headers: { authorization: 'Basic Zm9vOmJhcg==' },
+        ...(body !== undefined ? { body } : {}),
+      });
       const low = lower[r.need];
-      const wrong = low ? await send(r.method, r.path, { role: low, ...(body !== undefined ? { body } : {}) }) : undefined;
-      table.push(`${r.method} ${r.path} need=${r.need}: none=${none.status} invalid=${bad.status} malformed=${malformed.status} lower=${wrong?.status ?? '-'}`);
+      const wrong = low
+        ? await send(r.method, r.path, { role: low, ...(body !== undefined ? { body } : {}) })
+        : undefined;
+      table.push(
+        `${r.method} ${r.path} need=${r.need}: none=${none.status} invalid=${bad.status} malformed=${malformed.status} lower=${wrong?.status ?? '-'}`,
+      );
       expect([none.status, bad.status, malformed.status], `${r.method} ${r.path}`).toEqual([401, 401, 401]);
       if (wrong) expect(wrong.status, `${r.method} ${r.path} as ${low}`).toBe(403);
-      for (const x of [none, bad, malformed, wrong]) if (x) expect(x.contentType).toContain('application/problem+json');
+      for (const x of [none, bad, malformed, wrong])
+        if (x) expect(x.contentType).toContain('application/problem+json');
       expect(await snapshot()).toBe(before);
       tally.inputsTried += wrong ? 4 : 3;
       tally.inputsRefusedCleanly += wrong ? 4 : 3;
     }
-    tally.notes.push(`role table: ${table.length} protected routes × (no token, invalid, malformed, lower role) all refused`);
+    tally.notes.push(
+      `role table: ${table.length} protected routes × (no token, invalid, malformed, lower role) all refused`,
+    );
     // The same routes with the right role get past the guard (not 401/403).
     for (const r of routes) {
       if (r.need === 'none' || r.path.endsWith('/photos')) continue;
@@ -240,7 +317,10 @@ const enc = (s: string) => {
   try {
     return encodeURIComponent(s);
   } catch {
-    return s.split('').map((c) => (/[\uD800-\uDFFF]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c))).join('');
+    return s
+      .split('')
+      .map((c) => (/[\uD800-\uDFFF]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c)))
+      .join('');
   }
 };
 
@@ -250,19 +330,51 @@ describe('bad input on every route', () => {
     const bodies = fc.sample(
       fc.oneof(
         fc.jsonValue(),
-        fc.dictionary(fc.constantFrom('target', 'targets', 'task', 'kind', 'note', 'deviceId', 'description', 'by', 'doneAt', 'endsAt', 'personId', 'date', 'action', 'until', 'photoBase64', 'corrects', 'party', 'whom', 'performedOn', 'performedBy'), fc.oneof(fc.jsonValue(), fc.constantFrom(...hostileStrings))),
+        fc.dictionary(
+          fc.constantFrom(
+            'target',
+            'targets',
+            'task',
+            'kind',
+            'note',
+            'deviceId',
+            'description',
+            'by',
+            'doneAt',
+            'endsAt',
+            'personId',
+            'date',
+            'action',
+            'until',
+            'photoBase64',
+            'corrects',
+            'party',
+            'whom',
+            'performedOn',
+            'performedBy',
+          ),
+          fc.oneof(fc.jsonValue(), fc.constantFrom(...hostileStrings)),
+        ),
       ),
       { numRuns: 40, seed: 10 },
     );
     let tried = 0;
     let clean = 0;
     for (const r of post) {
-      const role: Role | undefined = r.need === 'none' ? undefined : r.need === 'staff' ? 'technician' : r.need;
-      for (const body of [...bodies, ...pollutionBodies, ...hostileStrings.map((s) => ({ note: s, description: s, target: s }))]) {
+      const role: Role | undefined =
+        r.need === 'none' ? undefined : r.need === 'staff' ? 'technician' : r.need;
+      for (const body of [
+        ...bodies,
+        ...pollutionBodies,
+        ...hostileStrings.map((s) => ({ note: s, description: s, target: s })),
+      ]) {
         const before = await snapshot();
         const res = await send(r.method, r.path, { ...(role ? { role } : {}), body: JSON.stringify(body) });
         tried++;
-        expect(looksLikeCrash(res), `${r.path} ${JSON.stringify(body).slice(0, 200)} → ${res.status} ${res.body.slice(0, 300)}`).toBe(false);
+        expect(
+          looksLikeCrash(res),
+          `${r.path} ${JSON.stringify(body).slice(0, 200)} → ${res.status} ${res.body.slice(0, 300)}`,
+        ).toBe(false);
         if (res.status >= 400) {
           expect(res.contentType).toContain('application/problem+json');
           expect(await snapshot(), `${r.path} refused ${res.status} yet changed the DB`).toBe(before);
@@ -292,7 +404,20 @@ describe('bad input on every route', () => {
 
   it('hostile query strings and path parameters (SQL injection included): never a 5xx, tables intact', async () => {
     const get = routes.filter((r) => r.method === 'GET');
-    const params = ['from', 'to', 'limit', 'state', 'device', 'kind', 'target', 'month', 'lang', 'days', 'date', '__proto__'];
+    const params = [
+      'from',
+      'to',
+      'limit',
+      'state',
+      'device',
+      'kind',
+      'target',
+      'month',
+      'lang',
+      'days',
+      'date',
+      '__proto__',
+    ];
     let tried = 0;
     for (const r of get) {
       for (const s of hostileStrings) {
@@ -300,12 +425,18 @@ describe('bad input on every route', () => {
           const q = `${r.path}?${p}=${enc(s.slice(0, 3000))}&${params[(p.length * 7) % params.length]}=${enc(s.slice(0, 50))}`;
           const res = await send('GET', q, { role: 'admin' });
           tried++;
-          expect(looksLikeCrash(res), `${q.slice(0, 200)} → ${res.status} ${res.body.slice(0, 200)}`).toBe(false);
+          expect(looksLikeCrash(res), `${q.slice(0, 200)} → ${res.status} ${res.body.slice(0, 200)}`).toBe(
+            false,
+          );
         }
       }
     }
     for (const s of hostileStrings) {
-      for (const path of [`/api/v1/devices/${enc(s.slice(0, 2000))}`, `/api/v1/faults/${enc(s.slice(0, 2000))}`, `/api/v1/hygiene/photos/${enc(s.slice(0, 2000))}`]) {
+      for (const path of [
+        `/api/v1/devices/${enc(s.slice(0, 2000))}`,
+        `/api/v1/faults/${enc(s.slice(0, 2000))}`,
+        `/api/v1/hygiene/photos/${enc(s.slice(0, 2000))}`,
+      ]) {
         const res = await send('GET', path, { role: 'admin' });
         tried++;
         expect(looksLikeCrash(res)).toBe(false);
@@ -317,11 +448,16 @@ describe('bad input on every route', () => {
     expect((JSON.parse(list.body) as { devices: unknown[] }).devices.length).toBeGreaterThanOrEqual(3);
     const mt = await send('POST', '/api/v1/devices/pc-01/maintenance', {
       role: 'technician',
-      body: { kind: 'repair', note: "'; DROP TABLE maintenance_records; --", performedBy: "O'Brien", performedOn: '2025-05-06' },
+      body: {
+        kind: 'repair',
+        note: "'; DROP TABLE maintenance_records; --",
+        performedBy: "O'Brien",
+        performedOn: '2025-05-06',
+      },
     });
     expect(mt.status).toBe(201);
     const back = await send('GET', '/api/v1/devices/pc-01/maintenance', { role: 'staff' });
-    expect(back.body).toContain("DROP TABLE maintenance_records; --");
+    expect(back.body).toContain('DROP TABLE maintenance_records; --');
     expect(await snapshot()).not.toContain('=-1');
     tally.inputsTried += tried + 1;
     tally.inputsRefusedCleanly += tried + 1;
@@ -330,7 +466,12 @@ describe('bad input on every route', () => {
   it('photo uploads: wrong type, too big, huge declared dimensions, path tricks', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // A PNG header claiming 100000 × 100000 pixels (a decompression bomb if anyone decoded it).
-    const ihdr = Buffer.concat([png, Buffer.from([0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.from([0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0, 8, 6, 0, 0, 0, 0, 0, 0, 0])]);
+    const ihdr = Buffer.concat([
+      png,
+      Buffer.from([0, 0, 0, 13]),
+      Buffer.from('IHDR'),
+      Buffer.from([0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0, 8, 6, 0, 0, 0, 0, 0, 0, 0]),
+    ]);
     const cases: Array<[string, Buffer | string, string, number[]]> = [
       ['empty', Buffer.alloc(0), 'image/png', [400]],
       ['text', 'hello', 'image/jpeg', [415]],
@@ -343,20 +484,33 @@ describe('bad input on every route', () => {
     ];
     for (const [what, body, type, expected] of cases) {
       const before = await snapshot();
-      const res = await send('POST', '/api/v1/hygiene/photos', { role: 'staff', body: typeof body === 'string' ? Buffer.from(body) : body, contentType: type });
+      const res = await send('POST', '/api/v1/hygiene/photos', {
+        role: 'staff',
+        body: typeof body === 'string' ? Buffer.from(body) : body,
+        contentType: type,
+      });
       expect(expected, `${what}: ${res.status} ${res.body}`).toContain(res.status);
       expect(looksLikeCrash(res)).toBe(false);
       if (res.status >= 400) expect(await snapshot()).toBe(before);
     }
     const tricks = await send('POST', '/api/v1/hygiene/records', {
       role: 'staff',
-      body: { target: 'reading-area', task: 'clean', photoBase64: Buffer.from([0xff, 0xd8, 0xff, 0xdb, 9, 9]).toString('base64'), photoFileName: '../../../../tmp/zoneops-owned.jpg' },
+      body: {
+        target: 'reading-area',
+        task: 'clean',
+        photoBase64: Buffer.from([0xff, 0xd8, 0xff, 0xdb, 9, 9]).toString('base64'),
+        photoFileName: '../../../../tmp/zoneops-owned.jpg',
+      },
     });
     expect(tricks.status).toBe(201);
     expect(readdirSync('/tmp').filter((f) => f === 'zoneops-owned.jpg')).toEqual([]);
     const wrongB64 = await send('POST', '/api/v1/hygiene/records', {
       role: 'staff',
-      body: { target: 'reading-area', task: 'clean', photoBase64: `data:image/svg+xml;base64,${Buffer.from(xss).toString('base64')}` },
+      body: {
+        target: 'reading-area',
+        task: 'clean',
+        photoBase64: `data:image/svg+xml;base64,${Buffer.from(xss).toString('base64')}`,
+      },
     });
     expect(wrongB64.status).toBeGreaterThanOrEqual(400);
     expect(wrongB64.status).toBeLessThan(500);
@@ -368,10 +522,15 @@ describe('bad input on every route', () => {
 describe('stored text in pages', () => {
   it('XSS in every stored text comes back escaped in compliance.html and the web pages', async () => {
     for (const field of ['note', 'by', 'method', 'agent'] as const) {
-      const r = await send('POST', '/api/v1/hygiene/records', { role: 'staff', body: { target: 'reading-area', task: 'disinfect', [field]: xss } });
+      const r = await send('POST', '/api/v1/hygiene/records', {
+        role: 'staff',
+        body: { target: 'reading-area', task: 'disinfect', [field]: xss },
+      });
       expect(r.status).toBe(201);
     }
-    const rep = await send('POST', '/api/v1/public-reports', { body: { deviceId: 'printer-01', description: 'a <b>bold</b> "quote" & más' } });
+    const rep = await send('POST', '/api/v1/public-reports', {
+      body: { deviceId: 'printer-01', description: 'a <b>bold</b> "quote" & más' },
+    });
     expect([202, 429]).toContain(rep.status);
     const fault = await app.parts?.faults.raise({ deviceId: 'pc-01', kind: 'jam', detail: xss });
     const pages: string[] = [];
@@ -401,7 +560,10 @@ describe('public reports', () => {
     clock.set(Date.parse('2025-05-06T06:00:00Z'));
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const r = await send('POST', '/api/v1/public-reports', { body: { deviceId: 'printer-01', description: `第${i}次` }, headers: { 'x-forwarded-for': '127.0.0.9' } });
+      const r = await send('POST', '/api/v1/public-reports', {
+        body: { deviceId: 'printer-01', description: `第${i}次` },
+        headers: { 'x-forwarded-for': '127.0.0.9' },
+      });
       statuses.push(r.status);
       if (r.status === 429) expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
     }
@@ -409,7 +571,10 @@ describe('public reports', () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
     let accepted = 0;
     for (let i = 0; i < 130; i++) {
-      const r = await send('POST', '/api/v1/public-reports', { body: { deviceId: 'printer-01', description: 'x' }, headers: { 'x-forwarded-for': `127.1.${i >> 8}.${i & 255}` } });
+      const r = await send('POST', '/api/v1/public-reports', {
+        body: { deviceId: 'printer-01', description: 'x' },
+        headers: { 'x-forwarded-for': `127.1.${i >> 8}.${i & 255}` },
+      });
       if (r.status === 202) accepted++;
     }
     // 100 per hour in total whatever the address (src/http/routes/faults.ts default).

@@ -47,13 +47,16 @@ describe('the database disk full', () => {
     expect(first.status).toBe(201);
     acked.push(...(JSON.parse(first.body) as { records: Array<{ id: number }> }).records.map((r) => r.id));
     // Leave ~256 KiB free.
-    const free = Number(execFileSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).split('\n')[1]);
+    const free = Number(
+      execFileSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).split('\n')[1],
+    );
     writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, free - 256 * 1024)));
     tally.faultsInjected++;
     let refused: Awaited<ReturnType<typeof record>> | undefined;
     for (let i = 0; i < 400 && !refused; i++) {
       const r = await record();
-      if (r.status === 201) acked.push(...(JSON.parse(r.body) as { records: Array<{ id: number }> }).records.map((x) => x.id));
+      if (r.status === 201)
+        acked.push(...(JSON.parse(r.body) as { records: Array<{ id: number }> }).records.map((x) => x.id));
       else refused = r;
     }
     expect(refused, 'a write was refused once the disk was full').toBeDefined();
@@ -64,7 +67,9 @@ describe('the database disk full', () => {
     expect(daemon.child.exitCode).toBeNull();
     // The technician's log names the cause.
     expect(daemon.output()).toContain('database or disk is full');
-    tally.notes.push(`disk full (tmpfs 4 MiB): write refused with HTTP ${refused.status}: ${refused.body.slice(0, 160)}`);
+    tally.notes.push(
+      `disk full (tmpfs 4 MiB): write refused with HTTP ${refused.status}: ${refused.body.slice(0, 160)}`,
+    );
     // Space returns: writes work again without a restart.
     rmSync(join(mnt, 'filler'));
     let back = false;
@@ -80,8 +85,12 @@ describe('the database disk full', () => {
     await daemon.stop();
     const store = await openStore(dbPath, Date.now());
     try {
-      expect((await store.db.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check).toBe('ok');
-      const ids = new Set((await store.db.all<{ id: number }>('SELECT id FROM hygiene_records')).map((r) => r.id));
+      expect(
+        (await store.db.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check,
+      ).toBe('ok');
+      const ids = new Set(
+        (await store.db.all<{ id: number }>('SELECT id FROM hygiene_records')).map((r) => r.id),
+      );
       const lost = acked.filter((id) => !ids.has(id));
       tally.recordsWritten += acked.length;
       tally.recordsFoundAfterCrashes += acked.length - lost.length;

@@ -26,7 +26,9 @@ afterAll(async () => {
 const min = 60_000;
 
 async function notifiedKeys(z: Zone, faultId: number): Promise<string[]> {
-  return (await z.notifier.outbox.byEventPrefix(`fault:${faultId}:`)).map((r) => `${r.eventKey}@${r.channel}`);
+  return (await z.notifier.outbox.byEventPrefix(`fault:${faultId}:`)).map(
+    (r) => `${r.eventKey}@${r.channel}`,
+  );
 }
 
 describe('a notifier endpoint failing for 10 minutes', () => {
@@ -149,12 +151,15 @@ describe('the clock jumping', () => {
     // the clock of then, so the lead is due at t0+75 on the clock that went back).
     await z.run(110 * min, 60_000);
     const events = (await z.faults.get(id))?.events.filter((e) => e.type === 'notified') ?? [];
-    const levels = events.map((e) => `${String((e.data as { type: string }).type)}:${String((e.data as { level: number }).level)}`);
+    const levels = events.map(
+      (e) => `${String((e.data as { type: string }).type)}:${String((e.data as { level: number }).level)}`,
+    );
     expect(new Set(levels).size).toBe(levels.length);
     const keys = await notifiedKeys(z, id);
     expect(new Set(keys).size).toBe(keys.length);
     // A → B → lead, each told once (jam is routed on-duty: A, B, then the lead).
-    for (const level of ['L0', 'L1', 'L2']) expect(keys.some((k) => k.startsWith(`fault:${id}:${level}@`))).toBe(true);
+    for (const level of ['L0', 'L1', 'L2'])
+      expect(keys.some((k) => k.startsWith(`fault:${id}:${level}@`))).toBe(true);
     const sent = (await z.notifier.outbox.all()).filter((r) => r.eventKey.startsWith(`fault:${id}:`));
     expect(sent.filter((r) => r.state !== 'sent')).toEqual([]);
     expect(z.wecom.accepted.length).toBe(sent.filter((r) => r.channel === 'duty-group').length);
@@ -177,7 +182,10 @@ describe('the clock jumping', () => {
     const keys = await notifiedKeys(z, id);
     const ok = keys.some((k) => k.startsWith(`fault:${id}:L1@`));
     if (ok) tally.faultsSurvived++;
-    else tally.notes.push('clock stepped back 1 h: the B post was not told within 20 min of elapsed time (escalation held for the size of the jump)');
+    else
+      tally.notes.push(
+        'clock stepped back 1 h: the B post was not told within 20 min of elapsed time (escalation held for the size of the jump)',
+      );
     expect(keys.some((k) => k.startsWith(`fault:${id}:L1@`))).toBe(true);
   }, 30_000);
 

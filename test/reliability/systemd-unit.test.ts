@@ -43,11 +43,17 @@ describe('deploy/zoneops.service', () => {
     expect(last(s, 'ReadWritePaths')).toBe('/var/lib/zoneops');
     expect(last(s, 'CapabilityBoundingSet')).toBe('');
     expect(last(s, 'AmbientCapabilities')).toBe('');
-    expect(last(s, 'RestrictAddressFamilies')?.split(/\s+/).sort()).toEqual(['AF_INET', 'AF_INET6', 'AF_UNIX']);
+    expect(last(s, 'RestrictAddressFamilies')?.split(/\s+/).sort()).toEqual([
+      'AF_INET',
+      'AF_INET6',
+      'AF_UNIX',
+    ]);
     expect(last(s, 'SystemCallFilter')).toBe('@system-service');
     expect(last(s, 'EnvironmentFile')).toBe('/etc/zoneops/secrets.env');
     expect(last(s, 'Restart')).toBe('on-failure');
-    expect(last(s, 'ExecStart')).toMatch(/^\/usr\/bin\/node \S+\/bin\/zoneops\.js run --config \/etc\/zoneops\/zoneops\.yaml$/);
+    expect(last(s, 'ExecStart')).toMatch(
+      /^\/usr\/bin\/node \S+\/bin\/zoneops\.js run --config \/etc\/zoneops\/zoneops\.yaml$/,
+    );
     // No secret is written into the unit itself.
     expect(unit).not.toMatch(/^Environment=.*(KEY|SECRET|PASSWORD|COMMUNITY|TOKEN)/im);
   });
@@ -64,7 +70,12 @@ describe('deploy/zoneops.service', () => {
     const problems = `${r.stdout}${r.stderr}`
       .split('\n')
       .filter((l) => l.trim() !== '')
-      .filter((l) => !/zoneops.*(user|group)|User=|secrets\.env|\/var\/lib\/zoneops|\/etc\/zoneops|Failed to (prepare|connect)|System has not been booted|bus/i.test(l));
+      .filter(
+        (l) =>
+          !/zoneops.*(user|group)|User=|secrets\.env|\/var\/lib\/zoneops|\/etc\/zoneops|Failed to (prepare|connect)|System has not been booted|bus/i.test(
+            l,
+          ),
+      );
     const tally = emptyTally();
     tally.notes.push(`systemd-analyze verify: ${problems.length === 0 ? 'clean' : problems.join(' | ')}`);
     saveTally('systemd-unit', tally);

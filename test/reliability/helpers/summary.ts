@@ -32,17 +32,17 @@ const dataDir = fileURLToPath(new URL('../summary-data/', import.meta.url));
 const summaryFile = fileURLToPath(new URL('../SUMMARY.md', import.meta.url));
 
 /**
- * Saves this file's tally (summary-data/<name>.json) and regenerates SUMMARY.md from every tally
+ * Saves this file's tally (summary-data/<name>.tally, JSON; not a .json file so Biome leaves the generated text alone) and regenerates SUMMARY.md from every tally
  * saved so far, so the summary is complete whichever file finishes last.
  */
 export function saveTally(name: string, t: Tally): void {
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(`${dataDir}${name}.json`, `${JSON.stringify(t, null, 2)}\n`);
+  writeFileSync(`${dataDir}${name}.tally`, `${JSON.stringify(t, null, 2)}\n`);
   const all = readdirSync(dataDir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.tally'))
     .sort()
     .map((f) => ({
-      name: f.replace(/\.json$/, ''),
+      name: f.replace(/\.tally$/, ''),
       t: JSON.parse(readFileSync(dataDir + f, 'utf8')) as Tally,
     }));
   const sum = (k: keyof Omit<Tally, 'notes'>) => all.reduce((n, a) => n + a.t[k], 0);

@@ -1,0 +1,249 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { parseConfig } from '../../src/config/load.js';
+import { Secret } from '../../src/config/secret.js';
+import { probeIpp } from '../../src/probes/ipp/probe.js';
+import { readDevice } from '../../src/probes/snmp/read-device.js';
+import {
+  encodeIpp,
+  httpResponse,
+  int,
+  kw,
+  type ReplayServer,
+  requestIdOf,
+  startReplayServer,
+} from '../helpers/ipp-replay.js';
+import { device, zoneConfig } from './helpers/daemon.js';
+import { emptyTally, saveTally } from './helpers/summary.js';
+import { malformedAnswers, startGarbageAgent, type UdpPeer } from './helpers/udp-agents.js';
+
+/**
+ * Bad input on the wire and in the config: malformed BER from a UDP server of our own, malformed IPP
+ * from a TCP server of our own (both on 127.0.0.1), and config files fuzzed with fast-check.
+ */
+const tally = emptyTally();
+const peers: Array<UdpPeer | ReplayServer> = [];
+afterAll(async () => {
+  for (const p of peers) await p.close();
+  saveTally('wire-and-config-input', tally);
+});
+
+describe('malformed SNMP answers (BER of our own making)', () => {
+  it('every malformed answer gives an unreachable or problem-carrying observation, never an exception', async () => {
+    // Each request gets the next malformation of its own bytes (truncated, wrong tags, huge lengths …).
+    const agent = await startGarbageAgent((req, n) => {
+      const all = malformedAnswers(req);
+      return all[n % all.length] ?? null;
+    });
+    peers.push(agent);
+    const rounds = malformedAnswers(Buffer.alloc(8)).length * 2;
+    for (let i = 0; i < rounds; i++) {
+      const r = await readDevice(
+        {
+          host: '127.0.0.1',
+          port: agent.port,
+          version: '2c',
+          community: new Secret('public', 'test'),
+          timeoutMs: 150,
+          retries: 0,
+        },
+        { deviceId: 'pc-bad', now: Date.now },
+      );
+      expect(r.observation.deviceId).toBe('pc-bad');
+      expect(
+        r.observation.reachable === false || r.observation.problem !== undefined,
+        JSON.stringify(r.observation),
+      ).toBe(true);
+      if (!r.observation.reachable) expect(r.observation.problem?.message.length).toBeGreaterThan(0);
+    }
+    expect(agent.requests).toBeGreaterThanOrEqual(rounds);
+    tally.inputsTried += rounds;
+    tally.inputsRefusedCleanly += rounds;
+  }, 60_000);
+});
+
+describe('malformed IPP answers (a TCP server of our own)', () => {
+  it('truncated, lying lengths, wrong tags, HTTP errors, non-IPP bodies: unreachable with a problem, never a throw', async () => {
+    const valid = (id: number) =>
+      encodeIpp({
+        status: 0,
+        requestId: id,
+        printer: [
+          ['printer-state', int(3)],
+          ['printer-state-reasons', kw('none')],
+        ],
+      });
+    const answers: Array<(req: Buffer) => Buffer> = [
+      (q) => httpResponse(200, 'OK', valid(requestIdOf(q)).subarray(0, 12)),
+      (q) => {
+        const b = Buffer.from(valid(requestIdOf(q)));
+        b.writeUInt16BE(0xffff, 11);
+        return httpResponse(200, 'OK', b);
+      },
+      (q) => {
+        const b = Buffer.from(valid(requestIdOf(q)));
+        b[8] = 0x7f;
+        return httpResponse(200, 'OK', b);
+      },
+      (q) =>
+        httpResponse(
+          200,
+          'OK',
+          Buffer.concat([valid(requestIdOf(q)).subarray(0, -1), Buffer.from([0x21, 0, 1])]),
+        ),
+      () => httpResponse(200, 'OK', Buffer.from('<html>not ipp</html>'), 'text/html'),
+      () => httpResponse(500, 'Internal Server Error', Buffer.from('oops'), 'text/plain'),
+      () => httpResponse(200, 'OK', Buffer.alloc(0)),
+      () => Buffer.from('garbage that is not HTTP\r\n\r\n'),
+      (q) => httpResponse(200, 'OK', valid(requestIdOf(q) + 1)),
+      () => httpResponse(200, 'OK', Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 53) & 0xff))),
+    ];
+    let n = 0;
+    const server = await startReplayServer((req) =>
+      (answers[n++ % answers.length] as (r: Buffer) => Buffer)(req),
+    );
+    peers.push(server);
+    for (let i = 0; i < answers.length; i++) {
+      const r = await probeIpp(
+        { deviceId: 'printer-bad', uri: server.uri, timeoutMs: 1500 },
+        { now: Date.now },
+      );
+      expect(
+        r.observation.reachable === false || r.observation.problem !== undefined,
+        `answer ${i}: ${JSON.stringify(r.observation)}`,
+      ).toBe(true);
+    }
+    tally.inputsTried += answers.length;
+    tally.inputsRefusedCleanly += answers.length;
+  }, 60_000);
+});
+
+describe('config files fuzzed', () => {
+  const base = () =>
+    zoneConfig({
+      port: 9464,
+      dbPath: 'data/z.db',
+      devices: [
+        device('pc-01', 'pc', {
+          snmp: { host: '127.0.0.1', port: 161, version: '2c', community: 'fuzz-community-secret' },
+        }),
+        device('printer-01', 'printer', { ipp: { uri: 'ipp://127.0.0.1:631/ipp/print' } }),
+      ],
+    });
+  const paths = [
+    ['site'],
+    ['siteName'],
+    ['timezone'],
+    ['http', 'listen'],
+    ['store', 'path'],
+    ['people', 0, 'role'],
+    ['people', 0, 'post'],
+    ['people', 0, 'notify'],
+    ['notifiers', 0, 'url'],
+    ['notifiers', 0, 'type'],
+    ['api', 'tokens', 0, 'sha256'],
+    ['api', 'tokens'],
+    ['devices', 0, 'snmp', 'port'],
+    ['devices', 0, 'snmp', 'version'],
+    ['devices', 0, 'snmp', 'community'],
+    ['devices', 0, 'id'],
+    ['devices', 1, 'ipp', 'uri'],
+    ['devices', 1, 'type'],
+    ['officeHours', 'seasons', 0, 'periods'],
+    ['officeHours', 'weekdays'],
+    ['alerts', 'escalationMinutes'],
+    ['hygiene', 'targets', 0, 'id'],
+    ['devices'],
+    ['people'],
+    ['nonsense'],
+  ] as const;
+  const junk = fc.oneof(
+    fc.jsonValue(),
+    fc.constantFrom(
+      '${UNSET_VAR_FOR_FUZZ}',
+      'file:/nonexistent/zoneops-secret',
+      '../../etc/passwd',
+      '0.0.0.0:80',
+      '10.0.0.1',
+      '',
+      '\u0000',
+      '𠜎'.repeat(50),
+      '-1',
+      '99999999999999999999',
+    ),
+  );
+  const problemLine = /^fuzz\.yaml(:\d+:\d+)?: .+/;
+  const schemaLine = /^fuzz\.yaml: [^:]+: .+/;
+
+  it('a valid config with one field replaced by anything: never throws, each problem is "FILE: path: message"', () => {
+    let tried = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...paths), junk), { minLength: 1, maxLength: 3 }),
+        (edits) => {
+          const data = base() as Record<string, unknown>;
+          for (const [path, value] of edits) {
+            let at: Record<string | number, unknown> = data;
+            for (const k of path.slice(0, -1)) {
+              const next = at[k];
+              if (typeof next !== 'object' || next === null) return;
+              at = next as Record<string | number, unknown>;
+            }
+            at[path[path.length - 1] as string | number] = value;
+          }
+          tried++;
+          const r = parseConfig(stringify(data), 'fuzz.yaml', {
+            env: {},
+            readFile: () => {
+              throw new Error('no');
+            },
+          });
+          if (r.ok) return;
+          expect(r.problems.length).toBeGreaterThan(0);
+          for (const line of r.problems) {
+            expect(line).toMatch(schemaLine);
+            expect(line).not.toContain('fuzz-community-secret');
+            expect(line).not.toContain('\n');
+          }
+        },
+      ),
+      { numRuns: 300, seed: 42 },
+    );
+    tally.inputsTried += tried;
+    tally.inputsRefusedCleanly += tried;
+  });
+
+  it('random text, YAML syntax junk and alias bombs: never throws, one clear line each', () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
+    const fixed = [
+      bomb,
+      'site: [unclosed',
+      'site: a\nsite: b',
+      '- a list',
+      '42',
+      '',
+      '\t\tsite:\n  - :',
+      'site: !!binary AAAA',
+      '? complex\n: key',
+      '\uFEFFsite: x',
+    ];
+    const random = fc.sample(fc.string({ unit: 'grapheme', maxLength: 200 }), { numRuns: 150, seed: 7 });
+    for (const text of [...fixed, ...random]) {
+      const t0 = Date.now();
+      const r = parseConfig(text, 'fuzz.yaml', { env: {} });
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(r.ok).toBe(false);
+      if (!r.ok) for (const line of r.problems) expect(line).toMatch(problemLine);
+    }
+    tally.inputsTried += fixed.length + random.length;
+    tally.inputsRefusedCleanly += fixed.length + random.length;
+  });
+});
