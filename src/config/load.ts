@@ -39,7 +39,13 @@ export function parseConfig(source: string, file: string, sources: Partial<Secre
       }),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // The yaml library refuses alias bombs (billion laughs) while expanding them.
+    return { ok: false, problems: [`${file}: YAML: too many aliases (alias expansion limit 100)`] };
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, problems: [`${file}: expected a mapping at the top level (site:, devices:, …)`] };
   }

@@ -129,15 +129,18 @@ export function escalationStep(
     if (l < 0 || !allowed) return { action: 'wait', until: null };
     return { action: 'notify', type: 'initial', level: l };
   }
+  // A step stamped in the future means the system clock went back: the escalator stores `now` as the
+  // step then; here it only guarantees the wait is never longer than escalationMs from now.
+  const stepAt = Math.min(s.stepAt, now);
   const cur = Math.min(s.level, present.length - 1);
   const next = firstPresent(cur + 1);
   if (next >= 0) {
-    const due = present[cur] ? s.stepAt + policy.escalationMs : s.stepAt;
+    const due = present[cur] ? stepAt + policy.escalationMs : stepAt;
     if (now < due || !allowed) return { action: 'wait', until: due };
     return { action: 'notify', type: 'escalate', level: next };
   }
   if (s.reminders >= policy.maxReminders) return { action: 'wait', until: null };
-  const due = s.stepAt + policy.reminderMs;
+  const due = stepAt + policy.reminderMs;
   if (now < due || !allowed) return { action: 'wait', until: due };
   return { action: 'notify', type: 'remind', level: cur };
 }

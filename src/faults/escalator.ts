@@ -52,7 +52,13 @@ export async function escalateFault(deps: EscalatorDeps, faultId: number, now: n
   return deps.db.transaction(async (tx) => {
     const f = await deps.faults.get(tx, faultId);
     if (f?.state !== 'open') return false;
-    const esc = await deps.faults.escalation(tx, faultId);
+    let esc = await deps.faults.escalation(tx, faultId);
+    if (esc.stepAt !== null && esc.stepAt > now) {
+      // The system clock went back past the last step: restart the wait from now (stored, so the next
+      // ticks count elapsed time from here instead of waiting out the size of the jump).
+      esc = { ...esc, stepAt: now };
+      await deps.faults.setEscalation(tx, faultId, esc);
+    }
     const route = routeFor(deps.routes, f.kind);
     const levels = escalationLevels(route, deps.people);
     const today = localParts(now, deps.timeZone).date;

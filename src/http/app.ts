@@ -98,6 +98,14 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
       case 'request.aborted':
         return;
     }
+    if ((err as { code?: string }).code === 'SQLITE_FULL') {
+      logger.error({ method: req.method, path: req.path }, 'database disk is full');
+      return sendProblem(
+        res,
+        503,
+        'the database disk is full; nothing was stored — free space and try again',
+      );
+    }
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       return sendProblem(res, e.status, 'bad request');
     }

@@ -1,0 +1,284 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Clock } from '../../../src/clock.js';
+
+/**
+ * Simulated zone devices as small MQTT clients, behaving as the documented devices do:
+ * - a Tasmota power-metering plug (../shared/fixtures/mqtt/tasmota.md): retained `tele/<t>/LWT`
+ *   Online/Offline, `cmnd/<t>/POWER ON|OFF|TOGGLE` answered by `stat/<t>/RESULT {"POWER":"ON"}` and
+ *   `stat/<t>/POWER ON`, and `tele/<t>/STATE` + `tele/<t>/SENSOR` (ENERGY.Power in W) every
+ *   TelePeriod (300 s on a real plug, shortened here);
+ * - a HASS.Agent PC agent (../shared/fixtures/mqtt/hass-agent.md): availability
+ *   `homeassistant/sensor/<name>/availability` online/offline (retained; offline is also its last
+ *   will), sensor states `homeassistant/sensor/<name>/<sensor>/state`, shutdown button
+ *   `homeassistant/button/<name>/shutdown/set`.
+ * Nothing here looks at zoneops' code: they only answer what arrives on the broker.
+ */
+
+const connect = (url: string, opts: mqtt.IClientOptions = {}) =>
+  mqtt.connectAsync(url, { reconnectPeriod: 0, connectTimeout: 5000, ...opts });
+
+type Relay = 'on' | 'off';
+
+export interface TasmotaPlug {
+  readonly topic: string;
+  readonly relay: Relay;
+  /** The watts it reports now (0 with the relay off). */
+  watts(): number;
+  /** Commands received on cmnd/<t>/POWER, in order. */
+  readonly commands: string[];
+  /** Publishes STATE and SENSOR at once (as Tasmota does after a power change with PowerDelta set). */
+  tele(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTasmotaPlug(opts: {
+  url: string;
+  topic: string;
+  clock: Clock;
+  relay: Relay;
+  /** What the device behind it draws while the relay is on. */
+  load: () => number;
+  /** Runs after the relay changed (the device behind it loses or gets power). */
+  onRelay?: (relay: Relay) => void;
+  telePeriodMs?: number;
+}): Promise<TasmotaPlug> {
+  const t = opts.topic;
+  const c: MqttClient = await connect(opts.url, {
+    clientId: `DVES_${t}`,
+    will: { topic: `tele/${t}/LWT`, payload: Buffer.from('Offline'), retain: true, qos: 1 },
+  });
+  let relay = opts.relay;
+  let kwh = 12.345;
+  const commands: string[] = [];
+  const watts = () => (relay === 'on' ? opts.load() : 0);
+  const time = () => new Date(opts.clock.now() + 8 * 3_600_000).toISOString().slice(0, 19);
+  const word = () => (relay === 'on' ? 'ON' : 'OFF');
+  const tele = async () => {
+    if (!c.connected) return;
+    const w = watts();
+    kwh += w / 1000 / 3600;
+    await Promise.all([
+      c.publishAsync(
+        `tele/${t}/STATE`,
+        JSON.stringify({ Time: time(), Uptime: '0T01:00:00', UptimeSec: 3600, POWER: word() }),
+      ),
+      c.publishAsync(
+        `tele/${t}/SENSOR`,
+        JSON.stringify({
+          Time: time(),
+          ENERGY: {
+            TotalStartTime: '2026-01-01T00:00:00',
+            Total: Number(kwh.toFixed(3)),
+            Yesterday: 0.5,
+            Today: 0.2,
+            Power: w,
+            Voltage: 226,
+            Current: Number((w / 226).toFixed(3)),
+          },
+        }),
+      ),
+    ]);
+  };
+  c.on('message', (topic, payload) => {
+    if (topic.toUpperCase() !== `CMND/${t.toUpperCase()}/POWER`) return;
+    const cmd = payload.toString().trim().toUpperCase();
+    commands.push(cmd);
+    const before = relay;
+    if (cmd === 'ON' || cmd === '1') relay = 'on';
+    else if (cmd === 'OFF' || cmd === '0') relay = 'off';
+    else if (cmd === 'TOGGLE' || cmd === '2') relay = relay === 'on' ? 'off' : 'on';
+    // An empty payload is a status query: answered the same way, the relay unchanged.
+    void c.publishAsync(`stat/${t}/RESULT`, JSON.stringify({ POWER: word() }));
+    void c.publishAsync(`stat/${t}/POWER`, word());
+    if (relay !== before) opts.onRelay?.(relay);
+    void tele().catch(() => undefined);
+  });
+  await c.subscribeAsync(`cmnd/${t}/POWER`, { qos: 1 });
+  await c.publishAsync(`tele/${t}/LWT`, 'Online', { retain: true, qos: 1 });
+  await tele();
+  const timer = setInterval(() => void tele().catch(() => undefined), opts.telePeriodMs ?? 400);
+  return {
+    topic: t,
+    get relay() {
+      return relay;
+    },
+    watts,
+    commands,
+    tele,
+    async stop() {
+      clearInterval(timer);
+      await c.endAsync();
+    },
+  };
+}
+
+export interface PcAgent {
+  readonly name: string;
+  readonly online: boolean;
+  /** Shutdown button presses received. */
+  readonly shutdownRequests: number;
+  /** The PC has power and boots: the agent connects and says online. */
+  boot(): Promise<void>;
+  /** The PC loses power while running: the connection just drops, the broker sends the last will. */
+  powerLost(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A HASS.Agent on a PC. On a shutdown press it says `offline` and disconnects after `shutdownMs`
+ * (Windows shutting down), and then calls `onShutdown` — unless `refuseShutdown` (someone at the PC
+ * cancels the shutdown: the agent keeps running and keeps reporting).
+ */
+export function pcAgent(opts: {
+  url: string;
+  name: string;
+  refuseShutdown?: boolean;
+  shutdownMs?: number;
+  sensorPeriodMs?: number;
+  onShutdown?: () => void;
+}): PcAgent {
+  const n = opts.name;
+  const availability = `homeassistant/sensor/${n}/availability`;
+  const shutdownTopic = `homeassistant/button/${n}/shutdown/set`;
+  let client: MqttClient | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let requests = 0;
+  let online = false;
+  const halt = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    online = false;
+  };
+  return {
+    name: n,
+    get online() {
+      return online;
+    },
+    get shutdownRequests() {
+      return requests;
+    },
+    async boot() {
+      if (online) return;
+      const c = await connect(opts.url, {
+        clientId: `hass-agent-${n}`,
+        will: { topic: availability, payload: Buffer.from('offline'), retain: true, qos: 1 },
+      });
+      client = c;
+      c.on('message', (topic) => {
+        if (topic !== shutdownTopic) return;
+        requests++;
+        if (opts.refuseShutdown) return;
+        setTimeout(() => {
+          halt();
+          // HASS.Agent says offline on a clean stop too (hass-agent.md: "last will, also on clean stop").
+          void c
+            .publishAsync(availability, 'offline', { retain: true, qos: 1 })
+            .then(() => c.endAsync())
+            .finally(() => opts.onShutdown?.());
+        }, opts.shutdownMs ?? 300);
+      });
+      await c.subscribeAsync(shutdownTopic, { qos: 1 });
+      await c.publishAsync(availability, 'online', { retain: true, qos: 1 });
+      online = true;
+      let load = 7;
+      timer = setInterval(() => {
+        load = (load * 7 + 3) % 40;
+        c.publish(`homeassistant/sensor/${n}/cpu_load/state`, String(load));
+      }, opts.sensorPeriodMs ?? 400);
+    },
+    powerLost() {
+      halt();
+      client?.stream.destroy();
+      client?.end(true);
+    },
+    async stop() {
+      halt();
+      await client?.endAsync(true).catch(() => undefined);
+    },
+  };
+}
+
+/** Leaves the retained `offline` a PC's agent left behind when it was last shut down. */
+export async function agentWasOffline(url: string, name: string): Promise<void> {
+  const c = await connect(url);
+  await c.publishAsync(`homeassistant/sensor/${name}/availability`, 'offline', { retain: true, qos: 1 });
+  await c.endAsync();
+}
+
+/**
+ * A PC fed by a plug, with an agent: it boots when the plug gives it power (BIOS "power on after AC
+ * loss"), draws `runningWatts` while Windows runs and `standbyWatts` once shut down. `holdPower`
+ * keeps it drawing full power after the agent went offline (a slow shutdown) until `releasePower()`.
+ */
+export function plugFedPc(opts: {
+  url: string;
+  agentName: string;
+  runningWatts?: number;
+  standbyWatts?: number;
+  refuseShutdown?: boolean;
+  holdPower?: boolean;
+  running?: boolean;
+}) {
+  let drawing = opts.running ?? false;
+  let held = opts.holdPower ?? false;
+  let shutdownAt: number | null = null;
+  const agent = pcAgent({
+    url: opts.url,
+    name: opts.agentName,
+    ...(opts.refuseShutdown !== undefined ? { refuseShutdown: opts.refuseShutdown } : {}),
+    onShutdown: () => {
+      shutdownAt = Date.now();
+      if (!held) drawing = false;
+    },
+  });
+  return {
+    agent,
+    /** Real time at which the agent finished its shutdown (said offline), null before. */
+    get shutdownAt() {
+      return shutdownAt;
+    },
+    load: () => (drawing ? (opts.runningWatts ?? 65) : (opts.standbyWatts ?? 2)),
+    onRelay(relay: Relay) {
+      if (relay === 'on') {
+        drawing = true;
+        setTimeout(() => void agent.boot().catch(() => undefined), 200);
+      } else {
+        drawing = false;
+        if (agent.online) agent.powerLost();
+      }
+    },
+    releasePower() {
+      held = false;
+      if (!agent.online) drawing = false;
+    },
+  };
+}
+
+export interface Published {
+  readonly topic: string;
+  readonly payload: string;
+  /** Delivered as a retained message (published before the observer subscribed). */
+  readonly retained: boolean;
+  /** The zone clock's time when the observer saw it. */
+  readonly at: number;
+  /** Real time (Date.now()) when the observer saw it. */
+  readonly real: number;
+}
+
+/** A separate client subscribed to everything: the broker's own record of what was published, in order. */
+export async function startObserver(url: string, clock: Clock) {
+  const c = await connect(url, { clientId: `observer-${process.pid}-${Math.random().toString(36).slice(2)}` });
+  const log: Published[] = [];
+  c.on('message', (topic, payload, packet) => {
+    log.push({ topic, payload: payload.toString(), retained: packet.retain, at: clock.now(), real: Date.now() });
+  });
+  await c.subscribeAsync('#', { qos: 1 });
+  return {
+    log,
+    /** Power commands: Tasmota cmnd/…/POWER and agent buttons …/set (never retained). */
+    commands(): Published[] {
+      return log.filter((m) => !m.retained && (m.topic.startsWith('cmnd/') || m.topic.endsWith('/set')));
+    },
+    stop: () => c.endAsync(),
+  };
+}
