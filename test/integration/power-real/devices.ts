@@ -282,3 +282,23 @@ export async function startObserver(url: string, clock: Clock) {
     stop: () => c.endAsync(),
   };
 }
+
+/**
+ * Waits until every topic has been published again after this call (the simulated devices report every
+ * few hundred ms), plus a moment for zoneops to take it in. Used after the clock jumps, so the daemon
+ * decides on readings taken "now" — as it would with the time passing for real.
+ */
+export async function freshReadings(
+  observer: { log: readonly Published[] },
+  topics: readonly string[],
+  timeoutMs = 5000,
+): Promise<void> {
+  const mark = Date.now();
+  const deadline = mark + timeoutMs;
+  const seen = () => topics.every((t) => observer.log.some((m) => m.topic === t && m.real > mark));
+  while (!seen()) {
+    if (Date.now() > deadline) throw new Error(`no fresh message on ${topics.join(', ')} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  await new Promise((r) => setTimeout(r, 150));
+}
