@@ -165,7 +165,7 @@ describe('config files fuzzed', () => {
       'file:/nonexistent/zoneops-secret',
       '../../etc/passwd',
       '0.0.0.0:80',
-      '10.0.0.1',
+      '127.0.0.2',
       '',
       '\u0000',
       '𠜎'.repeat(50),

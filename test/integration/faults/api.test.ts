@@ -183,19 +183,19 @@ describe('faults API', () => {
     const report = { deviceId: 'printer-01', description: '打印机不出纸' };
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++)
-      statuses.push((await call('/public-reports', { body: report, ip: '10.0.0.7' })).status);
+      statuses.push((await call('/public-reports', { body: report, ip: '127.0.10.7' })).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
-    const limited = await call('/public-reports', { body: report, ip: '10.0.0.7' });
+    const limited = await call('/public-reports', { body: report, ip: '127.0.10.7' });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3000);
 
     // Another member of the public is still heard; bad input is refused with a clear message.
-    expect((await call('/public-reports', { body: report, ip: '10.0.0.8' })).status).toBe(202);
-    const junk = await call('/public-reports', { body: { ...report, extra: 1 }, ip: '10.0.0.9' });
+    expect((await call('/public-reports', { body: report, ip: '127.0.10.8' })).status).toBe(202);
+    const junk = await call('/public-reports', { body: { ...report, extra: 1 }, ip: '127.0.10.9' });
     expect(junk.status).toBe(400);
     expect(((await junk.json()) as { detail: string }).detail).toContain('body.extra: unknown field');
     const ctl = await call('/public-reports', {
       body: { ...report, description: 'a\u0007b' },
-      ip: '10.0.0.10',
+      ip: '127.0.10.10',
     });
     expect(ctl.status).toBe(400);
 
@@ -211,6 +211,6 @@ describe('faults API', () => {
     expect((await call(`/faults/${faults[0]?.id}/ack`, { token: 'staff-token', body: {} })).status).toBe(200);
     // After an hour the client may report again.
     await zone.clock.advance(60 * 60_000);
-    expect((await call('/public-reports', { body: report, ip: '10.0.0.7' })).status).toBe(202);
+    expect((await call('/public-reports', { body: report, ip: '127.0.10.7' })).status).toBe(202);
   });
 });

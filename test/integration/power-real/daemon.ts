@@ -6,6 +6,7 @@ import { type App, createApp } from '../../../src/app.js';
 import type { Clock } from '../../../src/clock.js';
 import type { Config } from '../../../src/config/schema.js';
 import { createLogger } from '../../../src/log.js';
+import { PowerActionsRepo } from '../../../src/power/actions-repo.js';
 import type { Reconciler } from '../../../src/power/reconciler.js';
 import { testConfig } from '../../helpers/config.js';
 import { waitUntil } from '../../helpers/proc.js';
@@ -141,4 +142,12 @@ export async function powerFaults(d: Daemon): Promise<FaultView[]> {
   const r = await d.api<{ faults: FaultView[] }>('/faults');
   if (r.status !== 200) throw new Error(`GET /faults: HTTP ${r.status}`);
   return r.body.faults.filter((f) => f.kind === 'power-on-failed' || f.kind === 'still-on-after-hours');
+}
+
+/** The daemon's record of its power commands (power_actions), oldest first: [device, action, result]. */
+export async function powerActions(d: Daemon): Promise<Array<[string, string, string]>> {
+  const store = d.app.store;
+  if (!store) throw new Error('the daemon is not started');
+  const rows = await new PowerActionsRepo(store.db).list();
+  return rows.sort((a, b) => a.id - b.id).map((r) => [r.deviceId, r.action, r.result]);
 }

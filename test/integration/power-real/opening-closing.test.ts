@@ -3,7 +3,7 @@ import { type Mosquitto, startMosquitto } from '../../helpers/mosquitto.js';
 import { type Receiver, startReceiver } from '../../helpers/receivers.js';
 import { cronJobs } from './capture.js';
 import { localClock, ShiftedClock, shanghai } from './clock.js';
-import { type Daemon, device, powerFaults, startDaemon, tempDb, zoneConfig } from './daemon.js';
+import { type Daemon, device, powerActions, powerFaults, startDaemon, tempDb, zoneConfig } from './daemon.js';
 import {
   agentWasOffline,
   freshReadings,
@@ -187,5 +187,13 @@ describe('power schedule over a real Mosquitto: a working day', () => {
     expect(plugs.map((p) => p.relay)).toEqual(['on', 'off', 'off']);
     expect(await powerFaults(daemon)).toEqual([]);
     expect(pc.agent.shutdownRequests).toBe(1);
+    expect(await powerActions(daemon)).toEqual([
+      ['printer-01', 'on', 'ok'],
+      ['pc-02', 'on', 'ok'],
+      ['kiosk-01', 'on', 'ok'],
+      ['pc-02', 'soft-off', 'ok'],
+      ['kiosk-01', 'cut', 'ok'],
+      ['pc-02', 'cut', 'ok'],
+    ]);
   });
 });
