@@ -99,7 +99,10 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
         return;
     }
     if ((err as { code?: string }).code === 'SQLITE_FULL') {
-      logger.error({ method: req.method, path: req.path }, 'database disk is full');
+      logger.error(
+        { err: (err as Error).message, method: req.method, path: req.path },
+        'database disk is full',
+      );
       return sendProblem(
         res,
         503,

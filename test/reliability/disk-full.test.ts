@@ -63,6 +63,8 @@ describe('the database disk full', () => {
     if (!refused) return;
     // A problem answer, no stack trace; the daemon lives on.
     expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.status).toBe(503);
+    expect(refused.body).toContain('the database disk is full');
     expect(looksLikeCrash({ ...refused, status: 200 })).toBe(false);
     expect(daemon.child.exitCode).toBeNull();
     // The technician's log names the cause.
