@@ -86,7 +86,11 @@ const exec = (cmd: string, args: readonly string[]) =>
     p.on('exit', (code) => resolve(code === 0));
   });
 
-export async function runIpp(opts: { seconds: number; printers: number; concurrency?: number }): Promise<IppResult> {
+export async function runIpp(opts: {
+  seconds: number;
+  printers: number;
+  concurrency?: number;
+}): Promise<IppResult> {
   const ipptool = requireBinary('ipptool');
   const concurrency = opts.concurrency ?? 4;
   const printers: IppPrinter[] = [];
@@ -111,7 +115,18 @@ export async function runIpp(opts: { seconds: number; printers: number; concurre
       opts.seconds,
       concurrency,
       printers,
-      (p) => exec(ipptool, ['-q', '-T', '5', '-i', '0.001', '-n', String(repeat), p.uri, 'get-printer-attributes.test']),
+      (p) =>
+        exec(ipptool, [
+          '-q',
+          '-T',
+          '5',
+          '-i',
+          '0.001',
+          '-n',
+          String(repeat),
+          p.uri,
+          'get-printer-attributes.test',
+        ]),
       reapedChildrenCpuSeconds,
     );
     const scale = (s: IppSide): IppSide => ({
@@ -137,6 +152,9 @@ export async function runIpp(opts: { seconds: number; printers: number; concurre
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const r = await runIpp({ seconds: Number(argOf('seconds', '5')), printers: Number(argOf('printers', '2')) });
+  const r = await runIpp({
+    seconds: Number(argOf('seconds', '5')),
+    printers: Number(argOf('printers', '2')),
+  });
   process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
 }

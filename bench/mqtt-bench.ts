@@ -19,7 +19,11 @@ export interface MqttRow extends LinkResult {
 const linkWorker = fileURLToPath(new URL('./mqtt/link-worker.ts', import.meta.url));
 const publisher = fileURLToPath(new URL('./mqtt/publisher.ts', import.meta.url));
 
-export async function runMqtt(devices: number, messages: number, opts: { commands?: number; cpuProfileDir?: string } = {}): Promise<MqttRow> {
+export async function runMqtt(
+  devices: number,
+  messages: number,
+  opts: { commands?: number; cpuProfileDir?: string } = {},
+): Promise<MqttRow> {
   // Unlimited queues: a slow subscriber must be measured as slow, not silently lose messages.
   const broker = await startMosquitto({ extraConfig: ['max_queued_messages 0', 'max_queued_bytes 0'] });
   try {
@@ -28,14 +32,28 @@ export async function runMqtt(devices: number, messages: number, opts: { command
     const prof = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : [];
     const link = runChild<LinkResult>(
       linkWorker,
-      ['--url', broker.url, '--devices', String(devices), '--messages', String(messages), '--commands', String(opts.commands ?? 200)],
+      [
+        '--url',
+        broker.url,
+        '--devices',
+        String(devices),
+        '--messages',
+        String(messages),
+        '--commands',
+        String(opts.commands ?? 200),
+      ],
       { nodeArgs: prof, onLine: (l) => l === 'READY' && ready(), timeoutMs: 300_000 },
     );
     await Promise.race([isReady, link.result]);
     const pid = brokerPid();
     const m0 = cpuSeconds(pid);
     const pub = await runChild<{ published: number }>(publisher, [
-      '--url', broker.url, '--devices', String(devices), '--messages', String(messages),
+      '--url',
+      broker.url,
+      '--devices',
+      String(devices),
+      '--messages',
+      String(messages),
     ]).result;
     const r = await link.result;
     return { ...r, published: pub.published, mosquittoCpuSeconds: round(cpuSeconds(pid) - m0, 2) };

@@ -91,7 +91,11 @@ export const round = (x: number, digits = 2): number =>
   Number.isFinite(x) ? Number(x.toFixed(digits)) : Number.NaN;
 
 /** Runs `fn` over `items` with at most `limit` at once. */
-export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -76,6 +76,7 @@ while (observations < expected && Date.now() < deadline) {
   if (observations > 0 && observations === before) break; // silence: the rest was dropped
 }
 const cpu = process.cpuUsage(cpu0);
+const ingested = observations;
 const seconds = Math.max(1e-6, (last - first) / 1000);
 
 // Command round trips against a fake Tasmota plug (a second client in this process).
@@ -86,11 +87,15 @@ plug.on('message', (topic, payload) => {
 });
 await plug.subscribeAsync('cmnd/+/POWER', { qos: 1 });
 const lat: number[] = [];
+const relay = new Map<string, 'on' | 'off'>();
 let failures = 0;
 for (let i = 0; i < commandCount; i++) {
-  const id = `plug-${(i * 7919) % count}`;
+  // Every command changes the plug's state (a command for the state it is in confirms at once).
+  const id = `plug-${i % count}`;
+  const action = relay.get(id) === 'on' ? 'off' : 'on';
+  relay.set(id, action);
   const s = performance.now();
-  const r = await link.power.switch(id, i % 2 === 0 ? 'on' : 'off', { timeoutMs: 5000 });
+  const r = await link.power.switch(id, action, { timeoutMs: 5000 });
   if (r.ok) lat.push(performance.now() - s);
   else failures++;
 }
@@ -99,11 +104,11 @@ await link.stop();
 const result: LinkResult = {
   devices: count,
   received: link.stats.received,
-  observations,
+  observations: ingested,
   seconds,
-  messagesPerSecond: observations / seconds,
+  messagesPerSecond: ingested / seconds,
   cpuSeconds: (cpu.user + cpu.system) / 1e6,
-  cpuUsPerMessage: ((cpu.user + cpu.system) / Math.max(1, observations)),
+  cpuUsPerMessage: (cpu.user + cpu.system) / Math.max(1, ingested),
   peakRssBytes: process.resourceUsage().maxRSS * 1024,
   commands: lat.length,
   commandP50Ms: percentile(lat, 50),

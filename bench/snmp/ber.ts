@@ -36,7 +36,7 @@ export function oidBody(parts: readonly number[]): Buffer {
   const out = [40 * (parts[0] ?? 0) + (parts[1] ?? 0)];
   for (const n of parts.slice(2)) {
     const b: number[] = [n % 128];
-    for (let x = Math.floor(n / 128); x > 0; x = Math.floor(x / 128)) b.unshift(0x80 | x % 128);
+    for (let x = Math.floor(n / 128); x > 0; x = Math.floor(x / 128)) b.unshift(0x80 | (x % 128));
     out.push(...b);
   }
   return Buffer.from(out);

@@ -26,7 +26,11 @@ const run = (cmd: string, args: readonly string[]) =>
     p.on('exit', (code) => resolve(code === 0));
   });
 
-export async function bulkwalkCycle(devices: readonly BenchDevice[], sample: number, concurrency: number): Promise<BulkwalkCycle> {
+export async function bulkwalkCycle(
+  devices: readonly BenchDevice[],
+  sample: number,
+  concurrency: number,
+): Promise<BulkwalkCycle> {
   const walk = requireBinary('snmpbulkwalk');
   const get = requireBinary('snmpget');
   const list = devices.slice(0, Math.min(sample, devices.length));

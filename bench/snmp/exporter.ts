@@ -60,7 +60,12 @@ export function exporterModules(): Record<string, unknown> {
         metric('prtInputMaxCapacity', oid.prtInputMaxCapacity, 'gauge', inputs),
         metric('prtInputCurrentLevel', oid.prtInputCurrentLevel, 'gauge', inputs),
         metric('prtInputMediaName', oid.prtInputMediaName, 'OctetString', inputs),
-        metric('prtMarkerLifeCount', oid.prtMarkerLifeCount, 'counter', idx('hrDeviceIndex', 'prtMarkerIndex')),
+        metric(
+          'prtMarkerLifeCount',
+          oid.prtMarkerLifeCount,
+          'counter',
+          idx('hrDeviceIndex', 'prtMarkerIndex'),
+        ),
         metric('prtMarkerSuppliesColorantIndex', oid.prtMarkerSuppliesColorantIndex, 'gauge', supplies),
         metric('prtMarkerSuppliesClass', oid.prtMarkerSuppliesClass, 'gauge', supplies),
         metric('prtMarkerSuppliesType', oid.prtMarkerSuppliesType, 'gauge', supplies),
@@ -68,7 +73,12 @@ export function exporterModules(): Record<string, unknown> {
         metric('prtMarkerSuppliesSupplyUnit', oid.prtMarkerSuppliesSupplyUnit, 'gauge', supplies),
         metric('prtMarkerSuppliesMaxCapacity', oid.prtMarkerSuppliesMaxCapacity, 'gauge', supplies),
         metric('prtMarkerSuppliesLevel', oid.prtMarkerSuppliesLevel, 'gauge', supplies),
-        metric('prtMarkerColorantValue', oid.prtMarkerColorantValue, 'OctetString', idx('hrDeviceIndex', 'prtMarkerColorantIndex')),
+        metric(
+          'prtMarkerColorantValue',
+          oid.prtMarkerColorantValue,
+          'OctetString',
+          idx('hrDeviceIndex', 'prtMarkerColorantIndex'),
+        ),
         metric('prtAlertSeverityLevel', oid.prtAlertSeverityLevel, 'gauge', alerts),
         metric('prtAlertGroup', oid.prtAlertGroup, 'gauge', alerts),
         metric('prtAlertCode', oid.prtAlertCode, 'gauge', alerts),
@@ -108,7 +118,10 @@ export interface ExporterCycle {
 }
 
 /** One exporter process per run (so its peak RSS is this run's): scrapes every device once. */
-export async function exporterCycle(devices: readonly BenchDevice[], concurrency: number): Promise<ExporterCycle> {
+export async function exporterCycle(
+  devices: readonly BenchDevice[],
+  concurrency: number,
+): Promise<ExporterCycle> {
   const bin = requireBinary('prometheus-snmp-exporter');
   const dir = mkdtempSync(join(tmpdir(), 'zoneops-bench-exporter-'));
   const conf = join(dir, 'snmp.yml');
@@ -166,7 +179,9 @@ export async function exporterCycle(devices: readonly BenchDevice[], concurrency
       varbindsPerDevice: pdus / Math.max(1, devices.length),
     };
     if (answered < devices.length) {
-      process.stderr.write(`snmp_exporter: ${devices.length - answered} scrapes failed\n${peer.output().slice(-1500)}\n`);
+      process.stderr.write(
+        `snmp_exporter: ${devices.length - answered} scrapes failed\n${peer.output().slice(-1500)}\n`,
+      );
     }
     return result;
   } finally {

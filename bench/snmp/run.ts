@@ -48,25 +48,35 @@ export async function runSnmp(n: number, opts: SnmpOptions = {}): Promise<SnmpRo
     const file = join(tmp, 'devices.json');
     writeFileSync(file, JSON.stringify(zone.devices));
     const pcs = zone.devices.filter((d) => d.kind === 'pc').length;
-    log(`SNMP N=${n}: ${n - pcs} printers (${zone.agents.replayProcesses} replay agents), ${pcs} PCs (${zone.agents.snmpdProcesses} snmpd)`);
+    log(
+      `SNMP N=${n}: ${n - pcs} printers (${zone.agents.replayProcesses} replay agents), ${pcs} PCs (${zone.agents.snmpdProcesses} snmpd)`,
+    );
 
     let a0 = zone.agentCpuSeconds();
     const prof = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : [];
-    const z = await runChild<ZoneopsCycle>(worker, ['--devices', file, '--concurrency', String(concurrency)], {
-      nodeArgs: ['--expose-gc', ...prof],
-    }).result;
+    const z = await runChild<ZoneopsCycle>(
+      worker,
+      ['--devices', file, '--concurrency', String(concurrency)],
+      {
+        nodeArgs: ['--expose-gc', ...prof],
+      },
+    ).result;
     const zAgent = zone.agentCpuSeconds() - a0;
     log(`  zoneops: ${z.answered}/${n} in ${z.wallSeconds.toFixed(2)} s, CPU ${z.cpuSeconds.toFixed(2)} s`);
 
     a0 = zone.agentCpuSeconds();
     const e = await exporterCycle(zone.devices, concurrency);
     const eAgent = zone.agentCpuSeconds() - a0;
-    log(`  snmp_exporter: ${e.answered}/${n} in ${e.wallSeconds.toFixed(2)} s, CPU ${e.cpuSeconds.toFixed(2)} s`);
+    log(
+      `  snmp_exporter: ${e.answered}/${n} in ${e.wallSeconds.toFixed(2)} s, CPU ${e.cpuSeconds.toFixed(2)} s`,
+    );
 
     a0 = zone.agentCpuSeconds();
     const b = await bulkwalkCycle(zone.devices, opts.bulkwalkSample ?? 100, 8);
     const bAgent = zone.agentCpuSeconds() - a0;
-    log(`  snmpbulkwalk: ${b.answered}/${b.sampled} in ${b.wallSeconds.toFixed(2)} s, CPU ${b.cpuSeconds.toFixed(2)} s`);
+    log(
+      `  snmpbulkwalk: ${b.answered}/${b.sampled} in ${b.wallSeconds.toFixed(2)} s, CPU ${b.cpuSeconds.toFixed(2)} s`,
+    );
 
     const per1000 = (cpu: number, count: number) => round((cpu / Math.max(1, count)) * 1000, 3);
     const zPer = per1000(z.cpuSeconds, n);

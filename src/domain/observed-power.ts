@@ -25,7 +25,13 @@ export function observePower(
   const fresh = (o: Observation) => now - o.at <= staleMs;
   const own = device.filter(fresh);
   const plugObs = plug.filter(fresh);
-  const agent = own.find((o) => o.source === 'mqtt' && o.power !== undefined)?.power;
+  // An agent that said "offline" stays offline until it says otherwise (its last will is retained by the
+  // broker and it sends nothing more), so that reading holds however old it is; "online" must be fresh.
+  const lastAgent = device.find((o) => o.source === 'mqtt' && o.power !== undefined)?.power;
+  const agent =
+    lastAgent && (lastAgent.online === false || own.some((o) => o.power === lastAgent))
+      ? lastAgent
+      : undefined;
   const agentOnline = agent ? agent.online : null;
   const plugPower = plugObs.find((o) => o.power !== undefined)?.power;
   const plugRelay = plugPower?.online ? plugPower.relay : null;

@@ -98,13 +98,25 @@ export type EscalationStep =
   | { readonly action: 'notify'; readonly type: 'initial' | 'escalate' | 'remind'; readonly level: number }
   | { readonly action: 'wait'; readonly until: number | null };
 
-/** Non-critical faults wait for office hours; critical ones do not. */
+/**
+ * Faults that by their nature happen after hours and need someone now: a device left on (someone may
+ * still be using it, or a printer is still printing) must reach the staff the same evening, not at 09:00.
+ */
+const afterHoursKinds: ReadonlySet<string> = new Set(['still-on-after-hours']);
+
+/** Non-critical faults wait for office hours; critical ones, and after-hours kinds, do not. */
 export function mayNotify(
   severity: Severity,
   workingTime: boolean,
   policy: 'office-hours' | 'always',
+  kind?: string,
 ): boolean {
-  return severity === 'critical' || policy === 'always' || workingTime;
+  return (
+    severity === 'critical' ||
+    policy === 'always' ||
+    workingTime ||
+    (kind !== undefined && afterHoursKinds.has(kind))
+  );
 }
 
 /**

@@ -65,7 +65,7 @@ export async function escalateFault(deps: EscalatorDeps, faultId: number, now: n
     const absent = await deps.silences.absentOn(tx, today);
     const present = levels.map((l) => l.some((p) => !absent.has(p.id)));
     const silenced = await deps.silences.silenced(tx, f.deviceId, f.kind, now);
-    const allowed = !silenced && mayNotify(f.severity, deps.isWorkingTime(now), deps.nonCritical);
+    const allowed = !silenced && mayNotify(f.severity, deps.isWorkingTime(now), deps.nonCritical, f.kind);
     const step = escalationStep(esc, present, now, allowed, deps.policy);
     if (step.action === 'wait') return false;
 

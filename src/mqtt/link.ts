@@ -60,6 +60,8 @@ interface Tracked {
   readonly device: DeviceConfig;
   state: PowerState | undefined;
   lastOnline: boolean | null;
+  /** When the state was last handed on as an observation. */
+  lastEmit?: number;
 }
 
 /**
@@ -139,6 +141,7 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
     if (!t.state) return;
     const obs = toObservation(t.route.deviceId, t.state, options(t), now);
     t.lastOnline = obs.power?.online ?? null;
+    t.lastEmit = now;
     try {
       deps.onObservation(obs);
     } catch (err) {
@@ -180,7 +183,9 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
     for (const t of tracked.values()) {
       if (!t.state) continue;
       const online = isOnline(t.state, options(t), now) === true;
-      if (online !== t.lastOnline) emit(t, now);
+      // Re-sent once a minute even when nothing changed: a device that went quiet (an agent that left,
+      // a plug between telemetry periods) must not drop out of the consumers' freshness windows.
+      if (online !== t.lastOnline || now - (t.lastEmit ?? 0) >= 60_000) emit(t, now);
     }
   };
 
@@ -236,6 +241,10 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
           onConnect: () => {
             outbox.flush();
             publishStatuses();
+            for (const t of tracked.values()) {
+              const q = t.route.stateQuery;
+              if (q) conn?.publish(q.topic, q.payload, false).catch(() => undefined);
+            }
           },
         },
       );

@@ -74,6 +74,8 @@ interface Memory {
  * every command in power_actions and, on its first sight of a device, resumes from the last recorded
  * command so a restart at 10:00 neither repeats what was done nor misses what was not.
  */
+const cancelledDetail = 'cancelled: zoneops stopped before the command was sent';
+
 export function createReconciler(deps: ReconcilerDeps): Reconciler {
   const { clock, logger, settings } = deps;
   const wake = deps.wake ?? sendWol;
@@ -87,6 +89,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
   const cancels = new Set<() => void>();
   let sent: number[] = [];
   let nextOnSlot = 0;
+  /** Commands recorded but waiting for their stagger slot: marked cancelled if zoneops stops first. */
+  const unsent = new Set<number>();
   let running: Promise<void> | undefined;
   let stopped = false;
 
@@ -107,7 +111,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     if (desired.on && last.action === 'on') {
       if (last.result === 'pending')
         mem.phase = { kind: 'starting', actionId: last.id, verifyBy: last.requestedAt + grace };
-      else if (last.result === 'failed') mem.phase = { kind: 'on-failed' };
+      else if (last.result === 'ok') mem.phase = { kind: 'on-done' };
+      else if (last.detail !== cancelledDetail) mem.phase = { kind: 'on-failed' };
     } else if (!desired.on && last.action !== 'on') {
       if (last.result === 'pending') {
         const kind = last.action === 'cut' ? 'cutting' : 'soft-off';
@@ -177,11 +182,13 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
       mem.phase = { ...mem.phase, actionId, verifyBy: at + stepSettings.graceMs };
     }
     const run = () => {
+      unsent.delete(actionId);
       const p = perform(t, mem, command, actionId).finally(() => inFlight.delete(p));
       inFlight.add(p);
     };
     if (at <= now) run();
     else {
+      unsent.add(actionId);
       const cancel = clock.setTimeout(() => {
         cancels.delete(cancel);
         if (!stopped) run();
@@ -240,7 +247,10 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         type: 'still-on-after-hours',
         deviceId: t.id,
         at: now,
-        message: '关机指令发送失败，设备可能仍在运行，请值班人员关机。',
+        message:
+          command === 'soft-off' && error.startsWith('timeout')
+            ? '设备下班关机后仍在运行（可能有人正在使用），为安全起见未断开插座电源，请现场确认。'
+            : '关机指令发送失败，设备可能仍在运行，请值班人员关机。',
         detail: { command, error: error.slice(0, 200), plugCut: false },
       });
     }
@@ -283,6 +293,11 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
       for (const c of cancels) c();
       cancels.clear();
       await running;
+      // Staggered commands that never went out are marked so, so the next start sends them afresh.
+      for (const id of unsent) {
+        await deps.actions.update(id, 'failed', clock.now(), cancelledDetail).catch(() => undefined);
+      }
+      unsent.clear();
       await Promise.allSettled([...inFlight]);
     },
     phaseOf: (id) => memory.get(id)?.phase.kind,

@@ -17,6 +17,8 @@ export type Command = 'on' | 'soft-off' | 'cut';
 
 export type Phase =
   | { readonly kind: 'idle' }
+  /** Seen on (or confirmed by its last command) in this on-period: unknown state is then no reason to act. */
+  | { readonly kind: 'on-done' }
   | { readonly kind: 'starting'; readonly actionId: number | null; readonly verifyBy: number }
   | { readonly kind: 'on-failed' }
   | { readonly kind: 'blocked'; readonly since: number; readonly notified: boolean }
@@ -84,10 +86,13 @@ export function step(
 function stepOn(phase: Phase, o: ObservedPower, now: number, s: StepSettings): StepResult {
   if (o.on === true) {
     return {
-      phase: { kind: 'idle' },
+      phase: { kind: 'on-done' },
       ...(phase.kind === 'starting' ? finish(phase, 'ok', 'reachable') : {}),
     };
   }
+  // On already this period and merely not heard from (e.g. just after a restart): no command. Seen off
+  // (o.on === false), it is switched on again — level-triggered on the way up.
+  if (phase.kind === 'on-done' && o.on === null) return { phase };
   if (phase.kind === 'starting') {
     if (now < phase.verifyBy) return { phase };
     return {

@@ -23,6 +23,8 @@ export interface DeviceRoute {
   decode(topic: string, payload: Uint8Array): Decoded | null;
   /** The command for an action, or a reason the family cannot do it. */
   command(action: PowerAction, seq: number): MqttCommand | { unsupported: string };
+  /** A message that makes the device report its relay state now (sent on every connect), if the family has one. */
+  readonly stateQuery?: MqttCommand;
 }
 
 export interface RouteContext {
@@ -46,6 +48,9 @@ export function deviceRoute(
         filters: tasmotaFilters(t),
         decode: (topic, payload) => decodeTasmota(t, topic, payload),
         command: (action) => tasmotaCommand(t, action),
+        // An empty POWER command is Tasmota's status query: it answers stat/<t>/POWER at once, instead of
+        // zoneops knowing the relay only at the next telemetry period (300 s by default).
+        stateQuery: { topic: `cmnd/${t}/POWER`, payload: '' },
       };
     case 'shelly1':
       return {

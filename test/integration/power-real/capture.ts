@@ -1,4 +1,4 @@
-import type { Reconciler, createReconciler } from '../../../src/power/reconciler.js';
+import type { createReconciler, Reconciler } from '../../../src/power/reconciler.js';
 
 /**
  * Hooks for the test files' `vi.mock` factories (a factory may only reach other modules through a

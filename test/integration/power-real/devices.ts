@@ -82,7 +82,8 @@ export async function startTasmotaPlug(opts: {
   c.on('message', (topic, payload) => {
     if (topic.toUpperCase() !== `CMND/${t.toUpperCase()}/POWER`) return;
     const cmd = payload.toString().trim().toUpperCase();
-    commands.push(cmd);
+    // An empty POWER is zoneops' state query on connect, not a command.
+    if (cmd !== '') commands.push(cmd);
     const before = relay;
     if (cmd === 'ON' || cmd === '1') relay = 'on';
     else if (cmd === 'OFF' || cmd === '0') relay = 'off';
@@ -267,18 +268,29 @@ export interface Published {
 
 /** A separate client subscribed to everything: the broker's own record of what was published, in order. */
 export async function startObserver(url: string, clock: Clock) {
-  const c = await connect(url, { clientId: `observer-${process.pid}-${Math.random().toString(36).slice(2)}` });
+  const c = await connect(url, {
+    clientId: `observer-${process.pid}-${Math.random().toString(36).slice(2)}`,
+  });
   const log: Published[] = [];
   c.on('message', (topic, payload, packet) => {
-    log.push({ topic, payload: payload.toString(), retained: packet.retain, at: clock.now(), real: Date.now() });
+    log.push({
+      topic,
+      payload: payload.toString(),
+      retained: packet.retain,
+      at: clock.now(),
+      real: Date.now(),
+    });
   });
   await c.subscribeAsync('#', { qos: 1 });
   return {
     log,
-    /** Power commands: Tasmota cmnd/…/POWER and agent buttons …/set (never retained). */
+    /** Power commands: Tasmota cmnd/…/POWER and agent buttons …/set (never retained; state queries left out). */
     commands(): Published[] {
-      return log.filter((m) => !m.retained && (m.topic.startsWith('cmnd/') || m.topic.endsWith('/set')));
+      return log.filter(
+        (m) => !m.retained && ((m.topic.startsWith('cmnd/') && m.payload !== '') || m.topic.endsWith('/set')),
+      );
     },
+
     stop: () => c.endAsync(),
   };
 }
@@ -297,7 +309,8 @@ export async function freshReadings(
   const deadline = mark + timeoutMs;
   const seen = () => topics.every((t) => observer.log.some((m) => m.topic === t && m.real > mark));
   while (!seen()) {
-    if (Date.now() > deadline) throw new Error(`no fresh message on ${topics.join(', ')} within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`no fresh message on ${topics.join(', ')} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
   await new Promise((r) => setTimeout(r, 150));

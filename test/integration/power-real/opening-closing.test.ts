@@ -124,7 +124,8 @@ describe('power schedule over a real Mosquitto: a working day', () => {
       ['cmnd/plug03/POWER', 'ON'],
     ]);
     const [printer, pc02, kiosk] = cmds.map((c) => c.at) as [number, number, number];
-    const late = (actual: number, planned: number) => `${localClock(actual)} (planned ${localClock(planned)})`;
+    const late = (actual: number, planned: number) =>
+      `${localClock(actual)} (planned ${localClock(planned)})`;
     expect(printer - at('08:40:00'), late(printer, at('08:40:00'))).toBeLessThan(1500);
     expect(pc02 - at('08:45:00'), late(pc02, at('08:45:00'))).toBeGreaterThanOrEqual(0);
     expect(pc02 - at('08:45:00'), late(pc02, at('08:45:00'))).toBeLessThan(1500);
@@ -160,9 +161,9 @@ describe('power schedule over a real Mosquitto: a working day', () => {
     // The PC powers down (2 W standby): the next minute cuts its plug.
     pc.releasePower();
     await minute('17:48');
-    expect(commandsFrom(at('17:45:30')).map((c) => [c.topic, c.payload, localClock(c.at).slice(0, 5)])).toEqual([
-      ['cmnd/plug02/POWER', 'OFF', '17:48'],
-    ]);
+    expect(
+      commandsFrom(at('17:45:30')).map((c) => [c.topic, c.payload, localClock(c.at).slice(0, 5)]),
+    ).toEqual([['cmnd/plug02/POWER', 'OFF', '17:48']]);
     // On the broker: the press, then the agent's offline, then a reading under the 5 W threshold, then the cut.
     const log = observer.log.filter((m) => m.at >= at('17:45:00'));
     const press = log.findIndex((m) => m.topic === 'homeassistant/button/pc02/shutdown/set');
@@ -177,7 +178,9 @@ describe('power schedule over a real Mosquitto: a working day', () => {
     expect(press).toBeGreaterThanOrEqual(0);
     expect(offline).toBeGreaterThan(press);
     expect(cut).toBeGreaterThan(offline);
-    expect((JSON.parse(lastReadingBeforeCut ?? '{}') as { ENERGY?: { Power?: number } }).ENERGY?.Power).toBe(2);
+    expect((JSON.parse(lastReadingBeforeCut ?? '{}') as { ENERGY?: { Power?: number } }).ENERGY?.Power).toBe(
+      2,
+    );
   });
 
   it('after the cut everything is confirmed off: no more commands, no still-on-after-hours', async () => {
