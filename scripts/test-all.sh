@@ -15,7 +15,7 @@ checks_failed=0
 echo "== lint and format (biome)"
 npx biome ci --colors=off . || checks_failed=$((checks_failed + 1))
 echo "== type-check (tsc --noEmit, strict)"
-npx tsc --noEmit -p tsconfig.json || checks_failed=$((checks_failed + 1))
+npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p bench/tsconfig.json || checks_failed=$((checks_failed + 1))
 
 echo "== tests (vitest)"
 mkdir -p test/artifacts

@@ -149,6 +149,7 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
     }
   };
 
+  const owners = new Map<string, Tracked>();
   const onMessage = (topic: string, payload: Buffer, retained: boolean) => {
     stats.received++;
     const extra = extras.find((e) => matchesFilter(e.filter, topic));
@@ -157,9 +158,14 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
       return;
     }
     const now = clock.now();
-    for (const t of tracked.values()) {
+    // Which device a topic belongs to is found once, then remembered: with thousands of plugs a scan of
+    // every route per message would make ingest O(devices) (see bench/findings.md).
+    const known = owners.get(topic);
+    const candidates = known ? [known, ...tracked.values()] : tracked.values();
+    for (const t of candidates) {
       const decoded = t.route.decode(topic, payload);
       if (decoded === null) continue;
+      if (known !== t && owners.size < 100_000) owners.set(topic, t);
       if (decoded.kind === 'bad') {
         reportBad({ topic, reason: decoded.reason, detail: decoded.detail, deviceId: t.route.deviceId });
         return;

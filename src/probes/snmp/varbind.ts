@@ -81,15 +81,23 @@ export function column(view: MibView, columnOid: string): Map<string, Varbind> {
   return new Map(rows);
 }
 
+/**
+ * Numeric OID order ("1.2.10" after "1.2.9"). Parses the arcs in place without splitting or allocating:
+ * it runs for every varbind of every walk, so it is on the poller's hot path (see bench/findings.md).
+ */
 export function compareOids(a: string, b: string): number {
-  const pa = a.split('.');
-  const pb = b.split('.');
-  const n = Math.min(pa.length, pb.length);
-  for (let i = 0; i < n; i++) {
-    const d = Number(pa[i]) - Number(pb[i]);
-    if (d !== 0) return d;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    let x = 0;
+    for (; i < a.length && a.charCodeAt(i) !== 46; i++) x = x * 10 + a.charCodeAt(i) - 48;
+    let y = 0;
+    for (; j < b.length && b.charCodeAt(j) !== 46; j++) y = y * 10 + b.charCodeAt(j) - 48;
+    if (x !== y) return x - y;
+    i++;
+    j++;
   }
-  return pa.length - pb.length;
+  return (i < a.length ? 1 : 0) - (j < b.length ? 1 : 0);
 }
 
 export function inSubtree(base: string, oid: string): boolean {
