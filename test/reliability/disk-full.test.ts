@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/store.js';
 import { freePort } from '../helpers/net.js';
+import { waitUntil } from '../helpers/proc.js';
 import { capture } from './helpers/capture.js';
 import { type Daemon, spawnDaemon, waitHealthy, writeZoneConfig, zoneConfig } from './helpers/daemon.js';
 import { call, looksLikeCrash } from './helpers/http.js';
@@ -68,6 +69,13 @@ describe('the database disk full', () => {
     expect(looksLikeCrash({ ...refused, status: 200 })).toBe(false);
     expect(daemon.child.exitCode).toBeNull();
     // The technician's log names the cause.
+    // (The log line is written asynchronously: give it a moment to arrive on the pipe.)
+    const running = daemon;
+    await waitUntil(
+      () => running.output().includes('database or disk is full'),
+      5000,
+      'the disk-full log line',
+    ).catch(() => undefined);
     expect(daemon.output()).toContain('database or disk is full');
     tally.notes.push(
       `disk full (tmpfs 4 MiB): write refused with HTTP ${refused.status}: ${refused.body.slice(0, 160)}`,
