@@ -34,6 +34,10 @@ function contact(c: DeviceConfig['vendor']): Contact {
 /** Register id of a cleaning area that is not a device (faults such as cleaning-overdue need a subject). */
 export const areaAssetId = (targetId: string) => `area-${targetId}`;
 
+/** A register entry that stands for a cleaning area, not a device (nothing to poll or switch). */
+export const isAreaAsset = (a: { id: string; type: string; protocols: readonly string[] }) =>
+  a.type === 'other' && a.protocols.length === 0 && a.id.startsWith('area-');
+
 /**
  * The cleaning areas of the hygiene plan (查阅区, 等候区 …) that are not devices, as register entries of
  * type `other` without protocols or power, so an overdue cleaning can be a fault like any other.

@@ -86,6 +86,15 @@ const zh = {
     resolved: '已处理',
     cleared: '已自动恢复',
   } as Record<FaultState, string>,
+  deviceTypes: {
+    pc: '查阅电脑',
+    kiosk: '自助机',
+    printer: '打印机',
+    copier: '复印机',
+    mfp: '复印打印一体机',
+    plug: '智能插座',
+    other: '其他设备',
+  } as Record<string, string>,
   statuses: {
     up: '正常',
     degraded: '需处理',
@@ -187,6 +196,15 @@ const en: Strings = {
     resolved: 'resolved',
     cleared: 'cleared by itself',
   },
+  deviceTypes: {
+    pc: 'PCs',
+    kiosk: 'kiosks',
+    printer: 'printers',
+    copier: 'copiers',
+    mfp: 'multifunction printers',
+    plug: 'smart plugs',
+    other: 'other devices',
+  } as Record<string, string>,
   statuses: {
     up: 'up',
     degraded: 'needs attention',

@@ -2,6 +2,7 @@ import { scheduleView } from '../calendar/schedule.js';
 import { effectiveRecords, evaluateSlot } from '../domain/hygiene-compliance.js';
 import { slotsDueOn } from '../domain/hygiene-plan.js';
 import { localMoment, zonedEpoch } from '../domain/hygiene-time.js';
+import { isAreaAsset } from '../inventory/assets.js';
 import type { WebDeps } from './deps.js';
 import type { HygieneSlotView, StatusView } from './pages/status.js';
 
@@ -9,7 +10,9 @@ import type { HygieneSlotView, StatusView } from './pages/status.js';
 export async function loadStatus(deps: WebDeps): Promise<StatusView> {
   const now = deps.clock.now();
   const today = localMoment(now, deps.timeZone).date;
-  const [devices, faults] = await Promise.all([deps.devices.list(), deps.faults.list({ state: 'active' })]);
+  const [all, faults] = await Promise.all([deps.devices.list(), deps.faults.list({ state: 'active' })]);
+  // Cleaning areas are in the register only so their overdue faults have a subject; they are not devices.
+  const devices = all.filter((d) => !isAreaAsset(d));
   let schedule: StatusView['schedule'];
   if (deps.schedule) {
     try {

@@ -49,7 +49,7 @@ ${
   sched.openDay
     ? html`<p>${s.openHours}: ${sched.open.join(', ')}</p><table><tbody>${Object.entries(sched.power).map(
         ([type, windows]) =>
-          html`<tr><th>${type}</th><td>${windows.map((w) => `${w.on}–${w.off}`).join(', ')}</td></tr>`,
+          html`<tr><th>${s.deviceTypes[type] ?? type}</th><td>${windows.map((w) => `${w.on}–${w.off}`).join(', ')}</td></tr>`,
       )}</tbody></table>`
     : html`<p>${s.closedToday} <span class="muted">${sched.reason}</span></p>`
 }</section>`;
