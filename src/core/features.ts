@@ -3,8 +3,6 @@ import type { Registry } from 'prom-client';
 import type { ScheduleContext } from '../calendar/schedule.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/schema.js';
-import { calendarWarning } from '../domain/calendar.js';
-import type { FaultKind } from '../domain/fault-kinds.js';
 import type { FaultService } from '../faults/fault-service.js';
 import type { Guard } from '../http/guard.js';
 import { hygienePhotoRoutes, hygieneRoutes } from '../http/routes/hygiene.js';
@@ -22,13 +20,7 @@ import type { Logger } from '../log.js';
 import type { DeviceMetrics } from '../metrics/device-metrics.js';
 import { createMqttLink, type MqttLink } from '../mqtt/link.js';
 import type { Notifier } from '../notify/dispatcher.js';
-import { planDeliveries } from '../notify/plan.js';
-import { PowerActionsRepo } from '../power/actions-repo.js';
-import { PowerOverridesRepo } from '../power/overrides-repo.js';
-import { createReconciler } from '../power/reconciler.js';
 import { createPowerScheduler } from '../power/scheduler.js';
-import { powerTargets } from '../power/targets.js';
-import type { PowerSwitch } from '../power/types.js';
 import { createIppPoller } from '../probes/ipp/poller.js';
 import { SqliteBaselineStore } from '../probes/snmp/baseline-store.js';
 import { snmpDevicesFromConfig } from '../probes/snmp/from-config.js';
@@ -40,8 +32,11 @@ import { ReadingsRepo } from '../readings/repo.js';
 import { createReadingsSampler } from '../readings/sampler.js';
 import { loadMonthlyReport } from '../report/load.js';
 import type { Store } from '../store/store.js';
+import { watchCalendar } from './calendar-watch.js';
 import type { ObservationHub } from './observation-hub.js';
+import { createPowerWiring } from './power-wiring.js';
 import type { ScheduleNow } from './schedule-now.js';
+import { createTellPeople } from './tell-people.js';
 import type { createZoneMetrics } from './zone-metrics.js';
 
 export interface FeatureDeps {
@@ -62,13 +57,6 @@ export interface FeatureDeps {
   /** false: build the HTTP routes but start no poller, link, schedule or checker (API-only tests). */
   enabled: boolean;
 }
-
-const powerEventKind: Record<string, FaultKind> = {
-  'power-on-failed': 'power-on-failed',
-  'still-on-after-hours': 'still-on-after-hours',
-  // A printer still printing at closing time keeps its plug on: the staff are told as still-on-after-hours.
-  'power-off-blocked': 'still-on-after-hours',
-};
 
 /**
  * Starts the features around the fault engine: SNMP/IPP pollers and the MQTT link feed the observation
@@ -107,23 +95,14 @@ export async function startFeatures(deps: FeatureDeps) {
     hygieneMetricsSource({ repo: hygieneRepo, plan, days, clock, tz: config.timezone }),
   );
   const subjectOf = (a: HygieneAlert) => a.device ?? areaAssetId(a.target);
-  const remind = async (a: HygieneAlert) => {
-    const people = config.people.filter((p) => p.role === 'staff' && p.post === a.post);
-    const deliveries = planDeliveries(
+  const tell = createTellPeople({ db: store.db, notifier, clock, notifiers: config.notifiers });
+  const remind = (a: HygieneAlert) =>
+    tell(
       `hygiene-reminder:${a.target}:${a.task}:${a.dueDate}`,
-      people,
-      config.notifiers,
-      {
-        type: 'remind',
-        title: a.message,
-        text: a.message,
-        markdown: a.message,
-      },
+      config.people.filter((p) => p.role === 'staff' && p.post === a.post),
+      a.message,
+      'remind',
     );
-    if (deliveries.length === 0) return;
-    await store.db.transaction((tx) => notifier.enqueue(tx, deliveries, clock.now()));
-    notifier.kick();
-  };
 
   const routers: Router[] = [
     hygieneRoutes({
@@ -144,51 +123,18 @@ export async function startFeatures(deps: FeatureDeps) {
   ];
 
   // Power schedule (its routes exist even when nothing runs, so the schedule can be read).
-  const overrides = new PowerOverridesRepo(store.db);
-  const actionsRepo = new PowerActionsRepo(store.db);
-  const actions: Parameters<typeof createReconciler>[0]['actions'] = {
-    record: (a) => actionsRepo.record(a),
-    last: (id) => actionsRepo.last(id),
-    async update(id, result, at, detail) {
-      await actionsRepo.update(id, result, at, detail);
-      if (result !== 'pending') {
-        const row = await store.db.get<{ action: string }>('SELECT action FROM power_actions WHERE id = ?', [
-          id,
-        ]);
-        deps.zoneMetrics.powerAction(row?.action ?? 'unknown', result);
-      }
-    },
-  };
-  let link: MqttLink | undefined;
-  const noMqtt: PowerSwitch = {
-    switch: () =>
-      Promise.resolve({
-        ok: false,
-        reason: 'not-connected',
-        message: 'no MQTT link: no device has an mqtt section',
-      }),
-  };
-  const reconciler = createReconciler({
-    targets: powerTargets(config.devices),
-    context: deps.context,
-    observations: (id) => hub.latestOf(id),
-    overrides: {
-      async active(now) {
-        const list = await overrides.active(now);
-        scheduleNow.setOverrides(list);
-        return list;
-      },
-    },
-    actions,
-    powerSwitch: { switch: (id, action, opts) => (link?.power ?? noMqtt).switch(id, action, opts) },
+  const power = createPowerWiring({
+    config,
     clock,
     logger: child('power'),
-    settings: config.power,
-    onEvent: (e) => {
-      const kind = powerEventKind[e.type];
-      if (kind) void faults.raise({ deviceId: e.deviceId, kind, detail: e.message }).catch(() => undefined);
-    },
+    store,
+    hub,
+    faults,
+    scheduleNow,
+    context: deps.context,
+    zoneMetrics: deps.zoneMetrics,
   });
+  const { reconciler, overrides } = power;
   routers.push(
     scheduleRoutes({
       context: deps.context,
@@ -239,6 +185,7 @@ export async function startFeatures(deps: FeatureDeps) {
   }
 
   // MQTT: plugs and agents in, power commands and statuses out, the hygiene buttons.
+  let link: MqttLink | undefined;
   const press = createButtonRecorder({
     service: hygiene,
     site: config.site,
@@ -263,6 +210,7 @@ export async function startFeatures(deps: FeatureDeps) {
     });
     await started.start();
     link = started;
+    power.useSwitch(started.power);
     stops.push(() => started.stop());
     hub.addSink(async (merged) => {
       const row = await store.devices.get(merged.deviceId);
@@ -337,31 +285,14 @@ export async function startFeatures(deps: FeatureDeps) {
   stops.push(() => checker.stop());
 
   // The holiday calendar: tell the technician from 1 December when next year is not covered.
-  const warnCalendar = async () => {
-    const ctx = deps.context();
-    const w = calendarWarning(clock.now(), ctx.tz, ctx.sources);
-    if (w.level === 'none') return;
-    const technicians = config.people.filter((p) => p.role === 'technician');
-    const deliveries = planDeliveries(`calendar:${w.year}:${w.level}`, technicians, config.notifiers, {
-      type: 'initial',
-      title: w.message,
-      text: w.message,
-      markdown: w.message,
-    });
-    if (deliveries.length === 0) return;
-    await store.db.transaction((tx) => notifier.enqueue(tx, deliveries, clock.now()));
-    notifier.kick();
-  };
-  let cancelWarn = () => {};
-  const scheduleWarn = () => {
-    cancelWarn = clock.setTimeout(() => {
-      warnCalendar().catch((err: unknown) => logger.error({ err }, 'calendar check failed'));
-      scheduleWarn();
-    }, 6 * 3_600_000);
-  };
-  await warnCalendar().catch((err: unknown) => logger.error({ err }, 'calendar check failed'));
-  scheduleWarn();
-  stops.push(async () => cancelWarn());
+  const stopWatch = await watchCalendar({
+    context: deps.context,
+    clock,
+    logger,
+    people: config.people,
+    tell,
+  });
+  stops.push(async () => stopWatch());
 
   return {
     routers,
