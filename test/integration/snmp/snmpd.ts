@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Secret } from '../../../src/config/secret.js';
-import { openClient } from '../../../src/probes/snmp/transport.js';
 import { freeUdpPort } from '../../helpers/net.js';
 import { type Peer, requireBinary, startPeer } from '../../helpers/proc.js';
+import { waitForAgent } from './snmpsim.js';
 
 export const v3 = {
   privUser: 'privUser',
@@ -41,26 +40,7 @@ export async function startSnmpd(): Promise<Snmpd> {
     ].join('\n'),
   );
   const peer = startPeer(bin, ['-f', '-Lo', '-C', '-c', conf, '-p', join(dir, 'pid')]);
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const opened = await openClient({
-      host: '127.0.0.1',
-      port,
-      version: '2c',
-      community: new Secret(v3.community, 'test'),
-      timeoutMs: 300,
-      retries: 0,
-    });
-    if (opened.ok) {
-      const r = await opened.value.get(['1.3.6.1.2.1.1.1.0']);
-      opened.value.close();
-      if (r.ok) break;
-    }
-    if (peer.proc.exitCode !== null || Date.now() > deadline) {
-      await peer.stop();
-      throw new Error(`snmpd did not answer on 127.0.0.1:${port}:\n${peer.output().slice(-2000)}`);
-    }
-  }
+  await waitForAgent(peer, port, v3.community, 'snmpd');
   return {
     port,
     peer,

@@ -44,6 +44,24 @@ export async function startSnmpsim(dataDir: string, probeCommunity: string): Pro
     '--logging-method=null',
     ...(asRoot ? ['--process-user=nobody', '--process-group=nogroup'] : []),
   ]);
+  await waitForAgent(peer, port, probeCommunity, 'snmpsimd');
+  return {
+    port,
+    peer,
+    async stop() {
+      await peer.stop();
+      rmSync(cache, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits (up to 20 s) until an agent answers a v2c get of sysDescr; fails with its output if it never does. */
+export async function waitForAgent(
+  peer: Peer,
+  port: number,
+  probeCommunity: string,
+  name: string,
+): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const opened = await openClient({
@@ -57,21 +75,13 @@ export async function startSnmpsim(dataDir: string, probeCommunity: string): Pro
     if (opened.ok) {
       const r = await opened.value.get(['1.3.6.1.2.1.1.1.0']);
       opened.value.close();
-      if (r.ok) break;
+      if (r.ok) return;
     }
     if (peer.proc.exitCode !== null || Date.now() > deadline) {
       await peer.stop();
-      throw new Error(`snmpsimd did not answer on 127.0.0.1:${port}:\n${peer.output().slice(-2000)}`);
+      throw new Error(`${name} did not answer on 127.0.0.1:${port}:\n${peer.output().slice(-2000)}`);
     }
   }
-  return {
-    port,
-    peer,
-    async stop() {
-      await peer.stop();
-      rmSync(cache, { recursive: true, force: true });
-    },
-  };
 }
 
 export function community(name: string): Secret {
