@@ -158,15 +158,15 @@ export function createApp(deps: AppDeps): App {
       await startedFaults.start();
       stops.push(() => startedFaults.stop());
 
+      const byId = new Map(config.devices.map((d) => [d.id, d]));
       const hub = createObservationHub({
         logger,
         maxAgeMs: (id) => {
-          const d = config.devices.find((x) => x.id === id);
+          const d = byId.get(id);
           const interval = Math.max(d?.snmp?.intervalSeconds ?? 0, d?.ipp?.intervalSeconds ?? 0, 60);
           return 3 * interval * 1000;
         },
       });
-      const byId = new Map(config.devices.map((d) => [d.id, d]));
       hub.addSink((_merged, raw) => {
         const d = byId.get(raw.deviceId);
         if (d) deviceMetrics.observe(d, raw);

@@ -212,16 +212,16 @@ export async function startFeatures(deps: FeatureDeps) {
     link = started;
     power.useSwitch(started.power);
     stops.push(() => started.stop());
+    // The retained status is published when it changes, not on every poll of every device.
+    const published = new Map<string, string>();
     hub.addSink(async (merged) => {
       const row = await store.devices.get(merged.deviceId);
-      if (row) {
-        started.publishStatus(row.id, {
-          status: row.status,
-          since: row.statusSince,
-          conditions: row.conditions,
-          at: merged.at,
-        });
-      }
+      if (!row) return;
+      const status = { status: row.status, since: row.statusSince, conditions: row.conditions };
+      const key = JSON.stringify(status);
+      if (published.get(row.id) === key) return;
+      published.set(row.id, key);
+      started.publishStatus(row.id, { ...status, at: merged.at });
     });
   }
 
