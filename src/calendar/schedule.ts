@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { powerDefaults } from '../config/sections/power.js';
 import {
   type CalendarSources,
   type CalendarWarning,
@@ -10,7 +11,6 @@ import {
 import { type DayPlan, planDay } from '../domain/desired-power.js';
 import { addDays } from '../domain/local-time.js';
 import type { OfficeHours } from '../domain/office-hours.js';
-import { powerDefaults } from '../power/config.js';
 import { loadCalendarOverrides } from './override-file.js';
 import { chineseDaysPackage } from './package.js';
 

@@ -1,10 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import mqtt from 'mqtt';
+import { type AgentTemplates, defaultAgentTemplates } from '../config/sections/mqtt.js';
 import type { ProbeProblem } from '../domain/observation.js';
-import { type AgentTemplates, defaultAgentTemplates } from '../mqtt/config.js';
 import { safeUrl } from '../mqtt/connection.js';
-import { deviceRoute } from '../probes/mqtt/device-route.js';
-import { applyUpdate, initialState, type PowerState, toObservation } from '../probes/mqtt/power-state.js';
+import { deviceRoute } from '../mqtt/dialects/route.js';
+import { applyUpdate, initialState, type PowerState, toObservation } from '../mqtt/power-state.js';
 
 export const probeFamilies = ['tasmota', 'shelly1', 'shelly2', 'agent'] as const;
 export type ProbeFamily = (typeof probeFamilies)[number];

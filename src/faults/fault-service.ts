@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Cancel, Clock } from '../clock.js';
 import type { NotifierConfig, PersonConfig } from '../config/schema.js';
+import { type AlertsConfig, defaultAlertsConfig } from '../config/sections/alerts.js';
 import type { Severity } from '../domain/conditions.js';
 import type { AssetRecord } from '../domain/device.js';
 import { defaultStatusPolicy, nextStatus, type StatusState } from '../domain/device-status.js';
@@ -13,7 +14,6 @@ import type { Observation } from '../domain/observation.js';
 import type { Logger } from '../log.js';
 import type { Notifier } from '../notify/dispatcher.js';
 import type { Database, Queries } from '../store/db.js';
-import { type AlertsConfig, defaultAlertsConfig } from './alerts-config.js';
 import { type EscalatorDeps, escalateFault } from './escalator.js';
 import { type FaultFilter, FaultRepo, type FaultRow } from './fault-repo.js';
 import { type AlertMetrics, noopAlertMetrics } from './metrics.js';

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
-import { type BadReason, badReasons } from '../probes/mqtt/types.js';
+import { type BadReason, badReasons } from './dialects/types.js';
 
 export interface BadMessage {
   readonly topic: string;

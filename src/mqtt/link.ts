@@ -1,23 +1,17 @@
 import type { Cancel, Clock } from '../clock.js';
 import type { DeviceConfig } from '../config/schema.js';
+import type { MqttConfig } from '../config/sections/mqtt.js';
 import type { Observation, PowerReading } from '../domain/observation.js';
 import type { Logger } from '../log.js';
-import { createMqttPowerSwitch } from '../power/mqtt-switch.js';
 import type { PowerSwitch } from '../power/types.js';
-import { type DeviceRoute, deviceRoute } from '../probes/mqtt/device-route.js';
-import {
-  applyUpdate,
-  initialState,
-  isOnline,
-  type PowerState,
-  toObservation,
-} from '../probes/mqtt/power-state.js';
-import { matchesFilter } from '../probes/mqtt/topic-filter.js';
 import { type BadMessage, createBadMessageSink, emptyStats, type MqttStats } from './bad-messages.js';
-import type { MqttConfig } from './config.js';
 import { type Connection, createConnection, safeUrl } from './connection.js';
+import { type DeviceRoute, deviceRoute } from './dialects/route.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './embedded-broker.js';
 import { createOutbox } from './outbox.js';
+import { applyUpdate, initialState, isOnline, type PowerState, toObservation } from './power-state.js';
+import { createMqttPowerSwitch } from './power-switch.js';
+import { matchesFilter } from './topic-filter.js';
 
 export interface MqttLinkDeps {
   config: MqttConfig;

@@ -1,5 +1,5 @@
-import type { CommandOutbox } from '../power/mqtt-switch.js';
-import type { MqttCommand } from '../probes/mqtt/types.js';
+import type { MqttCommand } from './dialects/types.js';
+import type { CommandOutbox } from './power-switch.js';
 
 /**
  * Commands wait here while the broker is unreachable and are handed over exactly once when it

@@ -5,7 +5,7 @@ import { buildMonthlyReport } from '../domain/report-build.js';
 import { monthSpan } from '../domain/report-calendar.js';
 import type { MonthlyReport, ReportDevice } from '../domain/report-types.js';
 import { loadCompliance } from '../hygiene/compliance.js';
-import { planFromConfig } from '../hygiene/config.js';
+import { planFromConfig } from '../hygiene/plan.js';
 import { HygieneRepo } from '../hygiene/repo.js';
 import { ReadingsRepo } from '../readings/repo.js';
 import type { Database } from '../store/db.js';

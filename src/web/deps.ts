@@ -1,6 +1,7 @@
 import type { ScheduleContext } from '../calendar/schedule.js';
 import type { Clock } from '../clock.js';
 import type { PersonConfig } from '../config/schema.js';
+import type { WebConfig } from '../config/sections/web.js';
 import type { FaultKind } from '../domain/fault-kinds.js';
 import type { DayInfo, HygienePlan } from '../domain/hygiene-plan.js';
 import type { Audience } from '../domain/routing.js';
@@ -11,7 +12,6 @@ import type { Logger } from '../log.js';
 import type { AuditRepo } from '../store/audit-repo.js';
 import type { Database } from '../store/db.js';
 import type { DeviceRow } from '../store/devices-repo.js';
-import type { WebConfig } from './config.js';
 import type { Language } from './i18n.js';
 
 /** What the web pages need; each feature is the service it already exports. */

@@ -1,12 +1,13 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { pinHashPattern } from '../config/sections/web.js';
+
+export { pinHashPattern };
 
 /**
  * Staff PINs and passwords as slow hashes (scrypt, node:crypto): a stolen config or database does not
  * give the PINs away by brute force cheaply. Stored as `scrypt$N$r$p$<salt b64url>$<hash b64url>` so the
  * cost can be raised later without breaking existing hashes.
  */
-export const pinHashPattern =
-  /^scrypt\$(\d{1,8})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9_-]{16,})\$([A-Za-z0-9_-]{32,})$/;
 
 /** N=2^15, r=8: ~32 MiB and tens of milliseconds per try on a small office PC. */
 const defaults = { N: 32768, r: 8, p: 1 };

@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
 import { repoRoot } from '../helpers/cli.js';
-import { requireBinary } from '../helpers/proc.js';
 import { type DemoProcess, startDemoProcess } from './demo-process.js';
 
 // Headless Debian Chromium (no browser download) against `zoneops demo`, at phone size.
@@ -19,41 +18,23 @@ const png = Buffer.from(
 
 let demo: DemoProcess;
 let browser: BrowserContext;
-let profileDir: string;
+let chrome: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let base: string;
 
 beforeAll(async () => {
-  requireBinary('/usr/bin/chromium');
   mkdirSync(shots, { recursive: true });
   demo = await startDemoProcess();
   base = demo.line('URL status:').replace(/\/$/, '');
-  profileDir = mkdtempSync(join(tmpdir(), 'zoneops-chromium-'));
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: phone,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
+  chrome = await launchChromium({ viewport: phone, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  browser = chrome.context;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await chrome?.close();
   if (demo && demo.proc.exitCode === null) {
     demo.proc.kill('SIGINT');
     await demo.exited;
   }
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 async function shot(page: Page, name: string) {

@@ -1,3 +1,4 @@
+import type { SnmpSettings } from '../../config/sections/snmp.js';
 import { type Condition, condition } from '../../domain/conditions.js';
 import type { HardwareItem, HostReading } from '../../domain/observation.js';
 
@@ -130,4 +131,11 @@ export function softwareConditions(
     }
   }
   return out;
+}
+
+/** The forbidden-software patterns in force: the built-in list (or the configured replacement) plus extras. */
+export function forbiddenPatternsOf(
+  s: Pick<SnmpSettings, 'forbiddenSoftware' | 'extraForbiddenSoftware'>,
+): string[] {
+  return [...(s.forbiddenSoftware ?? defaultForbiddenPatterns), ...s.extraForbiddenSoftware];
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { hygieneSchema } from '../../../src/config/sections/hygiene.js';
 import { cycleOf, slotsBetween, slotsDueOn } from '../../../src/domain/hygiene-plan.js';
 import { localMoment, zonedEpoch } from '../../../src/domain/hygiene-time.js';
-import { hygieneSchema, planFromConfig } from '../../../src/hygiene/config.js';
+import { planFromConfig } from '../../../src/hygiene/plan.js';
 import { fakeDays, testPlan } from '../../fixtures/hygiene/fake-calendar.js';
 
 describe('hygiene plan', () => {

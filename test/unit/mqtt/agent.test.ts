@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAgentTemplates } from '../../../src/mqtt/config.js';
-import { agentFilters, agentShutdown, decodeAgent } from '../../../src/probes/mqtt/agent.js';
+import { defaultAgentTemplates } from '../../../src/config/sections/mqtt.js';
+import { agentFilters, agentShutdown, decodeAgent } from '../../../src/mqtt/dialects/agent.js';
 import { hassAgentMessages } from './fixture-messages.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -4,7 +4,7 @@ import { createLogger } from '../../../src/log.js';
 import { backoffMs } from '../../../src/mqtt/backoff.js';
 import { type BadMessage, createBadMessageSink, emptyStats } from '../../../src/mqtt/bad-messages.js';
 import { safeUrl } from '../../../src/mqtt/connection.js';
-import { matchesFilter } from '../../../src/probes/mqtt/topic-filter.js';
+import { matchesFilter } from '../../../src/mqtt/topic-filter.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { parseZone } from './config-fixture.js';
 

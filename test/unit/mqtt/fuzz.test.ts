@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultAgentTemplates } from '../../../src/mqtt/config.js';
-import { deviceRoute } from '../../../src/probes/mqtt/device-route.js';
-import type { Decoded, MqttFamily } from '../../../src/probes/mqtt/types.js';
+import { defaultAgentTemplates } from '../../../src/config/sections/mqtt.js';
+import { deviceRoute } from '../../../src/mqtt/dialects/route.js';
+import type { Decoded, MqttFamily } from '../../../src/mqtt/dialects/types.js';
 
 const ctx = { site: 'demo', clientId: 'zoneops-demo', agent: defaultAgentTemplates };
 const devices: Array<{ family: MqttFamily; topic: string }> = [

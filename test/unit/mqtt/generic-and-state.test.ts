@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeTelemetry, telemetryJsonSchema } from '../../../src/probes/mqtt/generic.js';
-import { applyUpdate, initialState, toObservation } from '../../../src/probes/mqtt/power-state.js';
+import { decodeTelemetry, telemetryJsonSchema } from '../../../src/mqtt/dialects/generic.js';
+import { applyUpdate, initialState, toObservation } from '../../../src/mqtt/power-state.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const T0 = Date.parse('2025-03-03T09:00:00+08:00');
@@ -9,7 +9,7 @@ const T0 = Date.parse('2025-03-03T09:00:00+08:00');
 describe('generic telemetry', () => {
   it('the published JSON Schema file is the one generated from the validator', () => {
     const file = JSON.parse(
-      readFileSync(new URL('../../../src/probes/mqtt/telemetry.schema.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../src/mqtt/dialects/telemetry.schema.json', import.meta.url), 'utf8'),
     ) as unknown;
     expect(file).toEqual(telemetryJsonSchema());
   });

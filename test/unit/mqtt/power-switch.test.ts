@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAgentTemplates } from '../../../src/mqtt/config.js';
+import { defaultAgentTemplates } from '../../../src/config/sections/mqtt.js';
+import { type DeviceRoute, deviceRoute } from '../../../src/mqtt/dialects/route.js';
+import type { MqttCommand } from '../../../src/mqtt/dialects/types.js';
 import { createOutbox } from '../../../src/mqtt/outbox.js';
-import { createMqttPowerSwitch } from '../../../src/power/mqtt-switch.js';
-import { type DeviceRoute, deviceRoute } from '../../../src/probes/mqtt/device-route.js';
-import type { MqttCommand } from '../../../src/probes/mqtt/types.js';
+import { createMqttPowerSwitch } from '../../../src/mqtt/power-switch.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { parseZone } from './config-fixture.js';
 

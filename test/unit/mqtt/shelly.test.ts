@@ -6,7 +6,7 @@ import {
   shelly1Filters,
   shelly2Command,
   shelly2Filters,
-} from '../../../src/probes/mqtt/shelly.js';
+} from '../../../src/mqtt/dialects/shelly.js';
 import { shellyGen1Config, shellyGen2Config } from './fixture-messages.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);

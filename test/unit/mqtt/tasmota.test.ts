@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTasmota, tasmotaCommand, tasmotaFilters } from '../../../src/probes/mqtt/tasmota.js';
+import { decodeTasmota, tasmotaCommand, tasmotaFilters } from '../../../src/mqtt/dialects/tasmota.js';
 import { type FixtureMessage, tasmotaMessages } from './fixture-messages.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -1,6 +1,6 @@
-import type { AgentTemplates } from '../../mqtt/config.js';
+import type { AgentTemplates } from '../../config/sections/mqtt.js';
+import { fillTemplate, matchesFilter } from '../topic-filter.js';
 import { payloadText } from './payload.js';
-import { fillTemplate, matchesFilter } from './topic-filter.js';
 import { bad, type Decoded, type MqttCommand, update } from './types.js';
 
 /**

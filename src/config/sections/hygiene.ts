@@ -1,14 +1,14 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { clockTime, identifier, integer, isoDate, text } from '../config/fields.js';
-import { show } from '../config/problems.js';
 import {
   type Deadline,
   type HygienePlan,
   type HygieneTask,
   hygieneTasks,
   type PlanTask,
-} from '../domain/hygiene-plan.js';
+} from '../../domain/hygiene-plan.js';
+import { clockTime, identifier, integer, isoDate, text } from '../fields.js';
+import { show } from '../problems.js';
 
 /** The top-level `hygiene:` section (issue 8). Every field has a default, so the section is optional. */
 
@@ -101,34 +101,3 @@ export function hygieneSchema() {
 }
 
 export type HygieneConfig = z.output<ReturnType<typeof hygieneSchema>>;
-
-/** The pure plan the domain functions work on. */
-export function planFromConfig(cfg: HygieneConfig): HygienePlan {
-  return {
-    reminderLeadMinutes: cfg.reminderLeadMinutes,
-    targets: cfg.targets.map((t) => ({
-      id: t.id,
-      name: t.name,
-      ...(t.device !== undefined ? { device: t.device } : {}),
-      tasks: t.tasks.map((task: HygieneTask): PlanTask => {
-        const base = cfg[task];
-        const own = t[task];
-        const everyDays = task === 'disinfect' && cfg.disinfect.intensive ? 1 : base.everyDays;
-        return {
-          task,
-          everyDays,
-          anchor: task === 'disinfect' ? cfg.disinfect.anchor : hygieneDefaults.disinfect.anchor,
-          deadline: own?.deadline ?? base.deadline,
-          post: own?.post ?? base.post,
-        };
-      }),
-    })),
-  };
-}
-
-/** Photos live in the configured folder, else in `hygiene-photos` next to the database. */
-export function photoDirFor(cfg: HygieneConfig, storePath: string): string {
-  return (
-    cfg.photoDir ?? join(dirname(storePath === ':memory:' ? 'data/zoneops.db' : storePath), 'hygiene-photos')
-  );
-}

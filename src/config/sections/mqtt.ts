@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { integer, listenAddress, secret, text } from '../config/fields.js';
-import { show } from '../config/problems.js';
-import type { SecretSources } from '../config/secret.js';
+import { integer, listenAddress, secret, text } from '../fields.js';
+import { show } from '../problems.js';
+import type { SecretSources } from '../secret.js';
 
 /**
  * Topic templates of a PC agent. `{topic}` is replaced by the device's `mqtt.topic` (the agent's

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { integer, listenAddress, secret, text } from '../../config/fields.js';
-import type { SecretSources } from '../../config/secret.js';
-import { defaultForbiddenPatterns } from './software-policy.js';
+import { integer, listenAddress, secret, text } from '../fields.js';
+import type { SecretSources } from '../secret.js';
 
 /**
  * The top-level `snmp:` section (all optional). Per-device settings (host, version, community,
@@ -30,9 +29,3 @@ export function snmpSettingsSchema(sources: SecretSources) {
 }
 
 export type SnmpSettings = z.output<ReturnType<typeof snmpSettingsSchema>>;
-
-export function forbiddenPatternsOf(
-  s: Pick<SnmpSettings, 'forbiddenSoftware' | 'extraForbiddenSoftware'>,
-): string[] {
-  return [...(s.forbiddenSoftware ?? defaultForbiddenPatterns), ...s.extraForbiddenSoftware];
-}

@@ -1,8 +1,8 @@
 import type { Cancel, Clock } from '../clock.js';
 import type { DeviceConfig } from '../config/schema.js';
-import type { DeviceRoute } from '../probes/mqtt/device-route.js';
-import type { MqttCommand, PowerUpdate } from '../probes/mqtt/types.js';
-import type { PowerAction, PowerSwitch, SwitchResult } from './types.js';
+import type { PowerAction, PowerSwitch, SwitchResult } from '../power/types.js';
+import type { DeviceRoute } from './dialects/route.js';
+import type { MqttCommand, PowerUpdate } from './dialects/types.js';
 
 /** Hands a command to the MQTT link: sent at once when connected, else when it reconnects. */
 export interface CommandOutbox {

@@ -1,6 +1,6 @@
-import type { Condition } from '../../domain/conditions.js';
-import type { Observation, ProbeProblem } from '../../domain/observation.js';
-import type { MqttFamily, PowerUpdate } from './types.js';
+import type { Condition } from '../domain/conditions.js';
+import type { Observation, ProbeProblem } from '../domain/observation.js';
+import type { MqttFamily, PowerUpdate } from './dialects/types.js';
 
 /** What zoneops currently knows of one plug or agent, folded from its messages. */
 export interface PowerState {

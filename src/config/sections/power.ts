@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integer, text } from '../config/fields.js';
+import { integer, text } from '../fields.js';
 
 /** The top-level `power:` section of the config. Every field has a default, so the section is optional. */
 export const powerDefaults = {

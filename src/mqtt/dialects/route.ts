@@ -1,5 +1,6 @@
-import type { AgentTemplates } from '../../mqtt/config.js';
+import type { AgentTemplates } from '../../config/sections/mqtt.js';
 import type { PowerAction } from '../../power/types.js';
+import { isPlainTopic } from '../topic-filter.js';
 import { agentFilters, agentShutdown, decodeAgent } from './agent.js';
 import { decodeTelemetry, telemetryTopic } from './generic.js';
 import {
@@ -11,7 +12,6 @@ import {
   shelly2Filters,
 } from './shelly.js';
 import { decodeTasmota, tasmotaCommand, tasmotaFilters } from './tasmota.js';
-import { isPlainTopic } from './topic-filter.js';
 import type { Decoded, MqttCommand, MqttFamily } from './types.js';
 
 /** How zoneops talks to one device over MQTT: what to subscribe to, how to read it, how to switch it. */

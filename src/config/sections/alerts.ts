@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { integer } from '../config/fields.js';
-import { faultKinds } from '../domain/fault-kinds.js';
-import { audiences } from '../domain/routing.js';
+import { faultKinds } from '../../domain/fault-kinds.js';
+import { audiences } from '../../domain/routing.js';
+import { integer } from '../fields.js';
 
 /**
  * The top-level `alerts:` config section. Every field has a default, so the section may be left out.

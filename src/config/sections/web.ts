@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { identifier, integer } from '../config/fields.js';
-import { show } from '../config/problems.js';
-import { pinHashPattern } from './pin-hash.js';
+import { identifier, integer } from '../fields.js';
+import { show } from '../problems.js';
+
+/** How a PIN hash made by `zoneops web-pin-hash` looks: `scrypt$N$r$p$<salt b64url>$<hash b64url>`. */
+export const pinHashPattern =
+  /^scrypt\$(\d{1,8})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9_-]{16,})\$([A-Za-z0-9_-]{32,})$/;
 
 /**
  * The top-level `web:` section: staff sign-in for the pages and the public report limits. PINs are

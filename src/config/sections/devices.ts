@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { deviceTypes } from '../../domain/device.js';
+import { host, identifier, integer, isoDate, secret, text } from '../fields.js';
+import { show } from '../problems.js';
+import type { SecretSources } from '../secret.js';
+
+/**
+ * `devices[]`: the asset register (国有资产) with each device's protocols (snmp, ipp, mqtt) and how it is
+ * switched on and off (power). Cross-checks between devices (a plug that exists, unique ids) are in
+ * config/schema.ts.
+ */
+export function deviceSchema(sources: SecretSources) {
+  const contact = z.strictObject({
+    name: text(),
+    contact: text().optional(),
+    phone: text('a phone number').optional(),
+  });
+
+  const snmp = z
+    .strictObject({
+      host: host(),
+      port: integer(1, 65535).default(161),
+      version: z.preprocess(
+        (v) => (typeof v === 'number' ? String(v) : v),
+        z.enum(['1', '2c', '3'], { error: (iss) => `expected 1, 2c or 3, got ${show(iss.input)}` }),
+      ),
+      community: secret(sources).optional(),
+      user: text().optional(),
+      securityLevel: z.enum(['noAuthNoPriv', 'authNoPriv', 'authPriv']).optional(),
+      authProtocol: z.enum(['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']).optional(),
+      authKey: secret(sources).optional(),
+      privProtocol: z.enum(['des', 'aes', 'aes256b', 'aes256r']).optional(),
+      privKey: secret(sources).optional(),
+      intervalSeconds: integer(5, 86_400).default(60),
+      timeoutMs: integer(100, 60_000).default(3000),
+      retries: integer(0, 10).default(1),
+    })
+    .superRefine((s, ctx) => {
+      const need = (field: keyof typeof s, why: string) => {
+        if (s[field] === undefined)
+          ctx.addIssue({ code: 'custom', path: [field], message: `required ${why}` });
+      };
+      if (s.version !== '3') {
+        need('community', `for SNMP v${s.version}`);
+        for (const f of [
+          'user',
+          'securityLevel',
+          'authProtocol',
+          'authKey',
+          'privProtocol',
+          'privKey',
+        ] as const) {
+          if (s[f] !== undefined)
+            ctx.addIssue({ code: 'custom', path: [f], message: 'only used with SNMP v3' });
+        }
+        return;
+      }
+      if (s.community !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['community'],
+          message: 'not used with SNMP v3 (give user and keys)',
+        });
+      }
+      need('user', 'for SNMP v3');
+      need('securityLevel', 'for SNMP v3');
+      if (s.securityLevel === 'authNoPriv' || s.securityLevel === 'authPriv') {
+        need('authProtocol', `for securityLevel ${s.securityLevel}`);
+        need('authKey', `for securityLevel ${s.securityLevel}`);
+        if (s.authKey !== undefined && s.authKey.reveal().length < 8) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['authKey'],
+            message: 'must be at least 8 characters (RFC 3414)',
+          });
+        }
+      }
+      if (s.securityLevel === 'authPriv') {
+        need('privProtocol', 'for securityLevel authPriv');
+        need('privKey', 'for securityLevel authPriv');
+        if (s.privKey !== undefined && s.privKey.reveal().length < 8) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['privKey'],
+            message: 'must be at least 8 characters (RFC 3414)',
+          });
+        }
+      }
+    });
+
+  const ipp = z.strictObject({
+    uri: z.custom<string>(
+      (v) => {
+        if (typeof v !== 'string') return false;
+        try {
+          const url = new URL(v);
+          return (url.protocol === 'ipp:' || url.protocol === 'ipps:') && url.hostname !== '';
+        } catch {
+          return false;
+        }
+      },
+      { error: (iss) => `expected an ipp:// or ipps:// URI, got ${show(iss.input)}` },
+    ),
+    tls: z
+      .strictObject({
+        fingerprint: z
+          .string()
+          .regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/, {
+            error: (iss) => `expected a SHA-256 fingerprint AA:BB:…(32 bytes), got ${show(iss.input)}`,
+          })
+          .optional(),
+        acceptAnyCertificate: z.boolean().default(false),
+      })
+      .optional(),
+    intervalSeconds: integer(5, 86_400).default(60),
+    timeoutMs: integer(100, 60_000).default(5000),
+  });
+
+  const mqttDevice = z.strictObject({
+    family: z.enum(['tasmota', 'shelly1', 'shelly2', 'agent', 'generic']),
+    topic: text('an MQTT topic'),
+    /** A plug reading above this many watts means the device behind it is on. */
+    onAboveWatts: z.number().min(0).max(100_000).default(5),
+    offlineAfterSeconds: integer(10, 86_400).default(180),
+  });
+
+  const mac = z.custom<string>(
+    (v) => typeof v === 'string' && /^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/.test(v),
+    { error: (iss) => `expected a MAC address like 00:11:22:33:44:55, got ${show(iss.input)}` },
+  );
+
+  const power = z.discriminatedUnion(
+    'method',
+    [
+      z.strictObject({
+        method: z.literal('wol'),
+        mac,
+        /** Where the magic packet goes: the subnet's broadcast address (or 127.0.0.1 in tests). */
+        address: host(),
+        port: integer(1, 65535).default(9),
+      }),
+      z.strictObject({ method: z.literal('plug'), plug: identifier() }),
+      z.strictObject({ method: z.literal('agent') }),
+      z.strictObject({ method: z.literal('none') }),
+    ],
+    {
+      error: (iss) =>
+        `expected method wol, plug, agent or none, got ${show((iss.input as { method?: unknown })?.method)}`,
+    },
+  );
+
+  return z.strictObject({
+    id: identifier(),
+    name: text(),
+    type: z.enum(deviceTypes),
+    location: text(),
+    assetNo: text('an asset number'),
+    vendor: contact,
+    serviceProvider: contact,
+    purchasedOn: isoDate().optional(),
+    warrantyUntil: isoDate().optional(),
+    responsible: text('the custodian name'),
+    snmp: snmp.optional(),
+    ipp: ipp.optional(),
+    mqtt: mqttDevice.optional(),
+    power: power.default({ method: 'none' }),
+  });
+}

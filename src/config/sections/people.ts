@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { identifier, text } from '../fields.js';
+import { show } from '../problems.js';
+
+/** `people[]`: the attendants (A/B posts), the technician, the lead and admins, and how each is reached. */
+export function personSchema() {
+  return z.strictObject({
+    id: identifier(),
+    name: text(),
+    role: z.enum(['staff', 'technician', 'lead', 'admin']),
+    /** A/B post system for the attendants (A = full-time, B = part-time backup). */
+    post: z.enum(['A', 'B']).optional(),
+    phone: text('a phone number').optional(),
+    email: z.email({ error: (iss) => `expected an e-mail address, got ${show(iss.input)}` }).optional(),
+    /** Notifier ids that reach this person. */
+    notify: z.array(identifier()).default([]),
+  });
+}
