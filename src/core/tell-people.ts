@@ -1,8 +1,8 @@
 import type { Clock } from '../clock.js';
 import type { NotifierConfig, PersonConfig } from '../config/schema.js';
+import type { NotificationPayload } from '../domain/delivery-plan.js';
+import { planDeliveries } from '../domain/delivery-plan.js';
 import type { Notifier } from '../notify/dispatcher.js';
-import { planDeliveries } from '../notify/plan.js';
-import type { NotificationPayload } from '../notify/types.js';
 import type { Database } from '../store/db.js';
 
 /**

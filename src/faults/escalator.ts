@@ -1,4 +1,6 @@
 import type { PersonConfig } from '../config/schema.js';
+import type { Delivery } from '../domain/delivery-plan.js';
+import { type PlanNotifier, planDeliveries } from '../domain/delivery-plan.js';
 import type { AssetRecord } from '../domain/device.js';
 import type { FaultKind } from '../domain/fault-kinds.js';
 import { localParts } from '../domain/fault-office-hours.js';
@@ -11,8 +13,6 @@ import {
   escalationStep,
   mayNotify,
 } from '../domain/routing.js';
-import { type PlanNotifier, planDeliveries } from '../notify/plan.js';
-import type { Delivery } from '../notify/types.js';
 import type { Database, Queries } from '../store/db.js';
 import type { FaultRepo } from './fault-repo.js';
 import type { SilenceRepo } from './silence-repo.js';

@@ -1,5 +1,7 @@
 import type { Cancel, Clock } from '../clock.js';
 import type { NotifierConfig, PersonConfig } from '../config/schema.js';
+import type { Delivery } from '../domain/delivery-plan.js';
+import { planDeliveries } from '../domain/delivery-plan.js';
 import { type Language, renderChannelDown } from '../domain/messages.js';
 import type { AlertMetrics } from '../faults/metrics.js';
 import { noopAlertMetrics } from '../faults/metrics.js';
@@ -9,8 +11,7 @@ import { createDingtalkChannel } from './dingtalk.js';
 import { createEmailChannel } from './email.js';
 import { createMqttChannel, type Publish } from './mqtt.js';
 import { OutboxRepo, type OutboxRow } from './outbox-repo.js';
-import { planDeliveries } from './plan.js';
-import type { Channel, Delivery } from './types.js';
+import type { Channel } from './types.js';
 import { createWebhookChannel } from './webhook.js';
 import { createWecomChannel } from './wecom.js';
 

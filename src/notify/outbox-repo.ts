@@ -1,5 +1,6 @@
+import type { Delivery, NotificationPayload } from '../domain/delivery-plan.js';
 import type { Database, Queries } from '../store/db.js';
-import type { Delivery, NotificationPayload, OutgoingMessage } from './types.js';
+import type { OutgoingMessage } from './types.js';
 
 export type OutboxState = 'pending' | 'sent' | 'failed';
 

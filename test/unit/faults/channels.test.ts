@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { planDeliveries } from '../../../src/domain/delivery-plan.js';
 import { RateLimiter } from '../../../src/faults/rate-limit.js';
 import { dingtalkBody, dingtalkSign, dingtalkUrl } from '../../../src/notify/dingtalk.js';
 import { backoffMs } from '../../../src/notify/dispatcher.js';
 import { checkRobotReply } from '../../../src/notify/http-post.js';
-import { planDeliveries } from '../../../src/notify/plan.js';
 import { webhookSignature } from '../../../src/notify/webhook.js';
 import { truncateUtf8, wecomBody } from '../../../src/notify/wecom.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
