@@ -1,11 +1,12 @@
 import { type Command, Option } from 'commander';
 import { systemClock } from '../clock.js';
 import { defaultConfigPath, loadConfig } from '../config/load.js';
+import { ServiceError } from '../domain/errors.js';
 import { hygieneTasks } from '../domain/hygiene-plan.js';
 import { PhotoStore } from '../hygiene/photos.js';
 import { photoDirFor, planFromConfig } from '../hygiene/plan.js';
 import { HygieneRepo } from '../hygiene/repo.js';
-import { createHygieneService, HygieneError, type RecordInput } from '../hygiene/service.js';
+import { createHygieneService, type RecordInput } from '../hygiene/service.js';
 import { openStore } from '../store/store.js';
 
 export interface HygieneRecordOptions {
@@ -103,7 +104,7 @@ export async function runHygieneRecord(opts: HygieneRecordOptions, io: Io): Prom
     }
     return 0;
   } catch (err) {
-    if (err instanceof HygieneError) return fail(io, err.message);
+    if (err instanceof ServiceError) return fail(io, err.message);
     throw err;
   } finally {
     await store.close();

@@ -76,3 +76,28 @@ export function condition(name: KnownCondition, detail?: string): Condition {
     ? { name, severity: conditionSeverity[name] }
     : { name, severity: conditionSeverity[name], detail };
 }
+
+/** Severity order, least to most severe. The one definition: merges, faults and decoders use it. */
+export const severityRank: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
+
+export function worseSeverity(a: Severity, b: Severity): Severity {
+  return severityRank[a] >= severityRank[b] ? a : b;
+}
+
+/**
+ * One condition per name (the fault engine keys on it): the most severe occurrence wins and the details
+ * of all occurrences are kept, joined with "; ".
+ */
+export function dedupeConditions(list: readonly Condition[]): Condition[] {
+  const byName = new Map<string, { first: Condition; details: string[] }>();
+  for (const c of list) {
+    const entry = byName.get(c.name) ?? { first: c, details: [] };
+    if (severityRank[c.severity] > severityRank[entry.first.severity]) entry.first = c;
+    if (c.detail !== undefined && !entry.details.includes(c.detail)) entry.details.push(c.detail);
+    byName.set(c.name, entry);
+  }
+  return [...byName.values()].map(({ first, details }) => {
+    const { detail: _drop, ...rest } = first;
+    return details.length === 0 ? rest : { ...rest, detail: details.join('; ') };
+  });
+}

@@ -42,7 +42,11 @@ export function initialStatus(now: number): StatusState {
   return { status: 'unknown', since: now, failStreak: 0, changes: [], flapping: false };
 }
 
-/** The next status after one observation; `expectedOn` is what the power schedule wants right now. */
+/**
+ * The next status after one observation; `expectedOn` is what the power schedule wants right now. An
+ * observation the poller marked `asleep` counts as expected off whatever the schedule says (it asked
+ * the schedule when it polled).
+ */
 export function nextStatus(
   prev: StatusState,
   obs: Observation,
@@ -59,7 +63,7 @@ export function nextStatus(
     const active = obs.conditions.filter((c) => c.severity !== 'info');
     to = active.length > 0 ? 'degraded' : 'up';
     reason = active.length > 0 ? active.map((c) => c.name).join(',') : 'reachable';
-  } else if (!expectedOn) {
+  } else if (!expectedOn || obs.asleep === true) {
     to = 'off-scheduled';
     reason = 'off by schedule';
   } else if (mqttOffline || failStreak >= policy.downAfterFailures) {
@@ -83,4 +87,30 @@ export function nextStatus(
     state: { status: to, since: at, failStreak, changes, flapping },
     change: { from: prev.status, to, at, reason },
   };
+}
+
+/** What the status tracker says after each observation (published on the event bus as `device-status`). */
+export interface DeviceStatusEvent {
+  readonly deviceId: string;
+  readonly at: number;
+  /** The merged observation the status was judged on. */
+  readonly observation: Observation;
+  readonly state: StatusState;
+  /** Set when the status changed with this observation. */
+  readonly change: StatusChange | null;
+  /** Active conditions; while the device does not answer, the last known ones (see `conditionsAsOf`). */
+  readonly conditions: readonly string[];
+  /** null: the conditions are current; else when the device last reported them. */
+  readonly conditionsAsOf: number | null;
+}
+
+/** A fall, a recovery or any other change of a device's status (event bus: `status-changed`). */
+export interface StatusChangedEvent extends StatusChange {
+  readonly deviceId: string;
+}
+
+/** The conditions to show for a device after an observation: current ones, or the last known. */
+export function shownConditions(obs: Observation): { names: string[]; asOf: number | null } {
+  if (obs.reachable || !obs.lastKnown) return { names: obs.conditions.map((c) => c.name), asOf: null };
+  return { names: obs.lastKnown.conditions.map((c) => c.name), asOf: obs.lastKnown.at };
 }

@@ -93,8 +93,3 @@ export const conditionFaultKind: Readonly<Partial<Record<ConditionName, FaultKin
 export function isObservedKind(kind: FaultKind): boolean {
   return kind === 'unreachable' || Object.values(conditionFaultKind).includes(kind);
 }
-
-const severityRank: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
-export function worseSeverity(a: Severity, b: Severity): Severity {
-  return severityRank[a] >= severityRank[b] ? a : b;
-}

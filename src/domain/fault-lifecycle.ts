@@ -36,3 +36,13 @@ export function transition(from: FaultState, action: FaultAction): Transition {
       return refuse(`fault is ${from}; only a cleared fault reopens`);
   }
 }
+
+/** A fault opened or moved through its lifecycle (event bus: `fault-opened`, `fault-changed`). */
+export interface FaultEvent {
+  readonly faultId: number;
+  readonly deviceId: string;
+  readonly kind: string;
+  readonly severity: string;
+  readonly state: FaultState;
+  readonly at: number;
+}

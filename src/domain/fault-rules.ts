@@ -1,6 +1,6 @@
-import type { Severity } from './conditions.js';
+import { type Severity, worseSeverity } from './conditions.js';
 import type { StatusState } from './device-status.js';
-import { conditionFaultKind, defaultKindSeverity, type FaultKind, worseSeverity } from './fault-kinds.js';
+import { conditionFaultKind, defaultKindSeverity, type FaultKind } from './fault-kinds.js';
 import type { Observation } from './observation.js';
 
 /** What one observation says is wrong right now, by fault kind (pure). */

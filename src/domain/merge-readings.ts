@@ -1,4 +1,4 @@
-import type { Condition, ConditionName, Severity } from './conditions.js';
+import { type Condition, type ConditionName, severityRank } from './conditions.js';
 import type { Observation, ObservationSource, PrinterReading, ProbeProblem } from './observation.js';
 
 /**
@@ -16,6 +16,8 @@ import type { Observation, ObservationSource, PrinterReading, ProbeProblem } fro
  *    whole from one source: SNMP and IPP number supplies differently, so entries are never mixed.
  * 4. Conditions: the union over fresh reachable sources; when both report the same condition, the more
  *    severe one wins (its detail goes with it; equal severities keep the more recent source's detail).
+ * 5. Not reachable at all: no current conditions; `asleep` when the source that failed was asleep by
+ *    schedule, and the most recent `lastKnown` conditions of any source.
  */
 export interface MergedView {
   readonly deviceId: string;
@@ -27,6 +29,8 @@ export interface MergedView {
   /** Sources that failed while the device was reachable by another one. */
   readonly problems: readonly { readonly source: ObservationSource; readonly problem: ProbeProblem }[];
   readonly conditions: readonly Condition[];
+  readonly asleep?: boolean;
+  readonly lastKnown?: Observation['lastKnown'];
   readonly printer?: PrinterReading;
   readonly host?: Observation['host'];
   readonly power?: Observation['power'];
@@ -37,8 +41,6 @@ export interface MergedView {
     readonly fresh: boolean;
   }[];
 }
-
-const rank: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
 
 export function mergeReadings(
   deviceId: string,
@@ -56,6 +58,7 @@ export function mergeReadings(
 
   if (up.length === 0) {
     const down = used[0] ?? newest;
+    const lastKnown = mine.flatMap((o) => (o.lastKnown ? [o.lastKnown] : [])).sort((a, b) => b.at - a.at)[0];
     return {
       deviceId,
       at: down.at,
@@ -63,6 +66,8 @@ export function mergeReadings(
       ...(down.problem ? { problem: down.problem } : {}),
       problems: [],
       conditions: [],
+      ...(down.asleep ? { asleep: true } : {}),
+      ...(lastKnown ? { lastKnown } : {}),
       sources,
     };
   }
@@ -126,7 +131,7 @@ function unionConditions(observations: readonly Observation[]): Condition[] {
   for (const o of observations) {
     for (const c of o.conditions) {
       const seen = byName.get(c.name);
-      if (!seen || rank[c.severity] > rank[seen.severity]) byName.set(c.name, c);
+      if (!seen || severityRank[c.severity] > severityRank[seen.severity]) byName.set(c.name, c);
     }
   }
   return [...byName.values()];

@@ -16,6 +16,16 @@ export interface Observation {
   readonly problem?: ProbeProblem;
   /** Active conditions in the shared vocabulary (domain/conditions.ts). */
   readonly conditions: readonly Condition[];
+  /**
+   * Unreachable only: the schedule has the device off (asleep), so its silence is expected — it is
+   * `off-scheduled`, never `down`, and a poller does not back off from it.
+   */
+  readonly asleep?: boolean;
+  /**
+   * Unreachable only: the conditions the device reported when it last answered. A printer that goes
+   * silent while jammed is shown as "jammed (last known)", and its faults stay open until it answers.
+   */
+  readonly lastKnown?: { readonly at: number; readonly conditions: readonly Condition[] };
   readonly printer?: PrinterReading;
   readonly host?: HostReading;
   readonly power?: PowerReading;

@@ -3,9 +3,11 @@ import type { Cancel, Clock } from '../clock.js';
 import type { NotifierConfig, PersonConfig } from '../config/schema.js';
 import { type AlertsConfig, defaultAlertsConfig } from '../config/sections/alerts.js';
 import type { Severity } from '../domain/conditions.js';
+import { worseSeverity } from '../domain/conditions.js';
 import type { AssetRecord } from '../domain/device.js';
 import { defaultStatusPolicy, nextStatus, type StatusState } from '../domain/device-status.js';
-import { defaultKindSeverity, type FaultKind, isObservedKind, worseSeverity } from '../domain/fault-kinds.js';
+import { ServiceError } from '../domain/errors.js';
+import { defaultKindSeverity, type FaultKind, isObservedKind } from '../domain/fault-kinds.js';
 import { type FaultAction, transition } from '../domain/fault-lifecycle.js';
 import { isOfficeOpen, type OfficeHoursLike } from '../domain/fault-office-hours.js';
 import { type FaultSignal, faultSignals, judges, reconcile } from '../domain/fault-rules.js';
@@ -43,15 +45,6 @@ export interface FaultServiceDeps {
   metrics?: AlertMetrics;
   /** How often escalations are checked (default 15 s). */
   tickMs?: number;
-}
-
-export class FaultActionError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'conflict' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface VendorContact {
@@ -237,7 +230,7 @@ export function createFaultService(deps: FaultServiceDeps) {
 
   async function requireDevice(id: string): Promise<AssetRecord> {
     const d = await deps.devices.get(id);
-    if (!d) throw new FaultActionError('not-found', `no device with id ${JSON.stringify(id.slice(0, 64))}`);
+    if (!d) throw new ServiceError('not-found', `no device with id ${JSON.stringify(id.slice(0, 64))}`);
     return d;
   }
 
@@ -284,9 +277,9 @@ export function createFaultService(deps: FaultServiceDeps) {
     const now = clock.now();
     const { before, after } = await db.transaction(async (tx) => {
       const f = await faults.get(tx, id);
-      if (!f) throw new FaultActionError('not-found', `no fault with id ${id}`);
+      if (!f) throw new ServiceError('not-found', `no fault with id ${id}`);
       const t = transition(f.state, action);
-      if (!t.ok) throw new FaultActionError('conflict', t.reason);
+      if (!t.ok) throw new ServiceError('conflict', t.reason);
       const closedAt = action === 'resolve' ? now : undefined;
       await faults.update(tx, id, {
         state: t.to,
@@ -342,10 +335,7 @@ export function createFaultService(deps: FaultServiceDeps) {
       serial(async () => {
         const p = deps.people.find((x) => x.id === personId);
         if (!p)
-          throw new FaultActionError(
-            'not-found',
-            `no person with id ${JSON.stringify(personId.slice(0, 64))}`,
-          );
+          throw new ServiceError('not-found', `no person with id ${JSON.stringify(personId.slice(0, 64))}`);
         await silences.markAbsent(personId, day, by, clock.now());
         // Someone already told today may now be absent: the next level hears at once.
         await tick();

@@ -1,11 +1,12 @@
-import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Registry } from 'prom-client';
 import type { Clock } from '../clock.js';
+import { ServiceError } from '../domain/errors.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { TokenConfig } from './auth.js';
 import { createGuard, type Guard } from './guard.js';
-import { HttpError, sendProblem } from './problem.js';
+import { apiErrors, sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { deviceRoutes } from './routes/devices.js';
 import { healthRoutes } from './routes/health.js';
@@ -53,7 +54,7 @@ export function createHttpApp(deps: HttpDeps): Express {
       req.headers['content-length'] !== '0' &&
       !req.is('application/json')
     ) {
-      return next(new HttpError(415, 'expected Content-Type: application/json'));
+      return next(new ServiceError('unsupported-type', 'expected Content-Type: application/json'));
     }
     next();
   });
@@ -72,47 +73,6 @@ export function createHttpApp(deps: HttpDeps): Express {
   if (deps.pages) app.use(deps.pages);
 
   app.use((req, res) => sendProblem(res, 404, `no route ${req.method} ${req.path.slice(0, 200)}`));
-  app.use(errorHandler(deps.logger));
+  app.use(apiErrors(deps.logger));
   return app;
-}
-
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  message?: string;
-}
-
-function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
-    if (res.headersSent) return;
-    if (err instanceof HttpError) return sendProblem(res, err.status, err.message);
-    const e = err as BodyParserError;
-    switch (e.type) {
-      case 'entity.parse.failed':
-        return sendProblem(res, 400, `malformed JSON body: ${(e.message ?? '').slice(0, 200)}`);
-      case 'entity.too.large':
-        return sendProblem(res, 413, 'request body is too large');
-      case 'encoding.unsupported':
-      case 'charset.unsupported':
-        return sendProblem(res, 415, 'unsupported body encoding (use UTF-8 JSON)');
-      case 'request.aborted':
-        return;
-    }
-    if ((err as { code?: string }).code === 'SQLITE_FULL') {
-      logger.error(
-        { err: (err as Error).message, method: req.method, path: req.path },
-        'database disk is full',
-      );
-      return sendProblem(
-        res,
-        503,
-        'the database disk is full; nothing was stored — free space and try again',
-      );
-    }
-    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      return sendProblem(res, e.status, 'bad request');
-    }
-    logger.error({ err, method: req.method, path: req.path }, 'request failed');
-    sendProblem(res, 500, 'internal error; the technician can find details in the zoneops log');
-  };
 }

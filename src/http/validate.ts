@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeIssue, formatPath } from '../config/problems.js';
-import { HttpError } from './problem.js';
+import { ServiceError } from '../domain/errors.js';
 
 /** Validates untrusted input at the edge; the 400 message names the field and what was wrong. */
 export function validate<S extends z.ZodType>(
@@ -17,5 +17,5 @@ export function validate<S extends z.ZodType>(
     const path = issue.path.length === 0 ? where : `${where}.${formatPath(issue.path)}`;
     return `${path}: ${issue.message}`;
   });
-  throw new HttpError(400, lines.join('; '));
+  throw new ServiceError('invalid', lines.join('; '));
 }

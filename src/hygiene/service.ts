@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { ServiceError } from '../domain/errors.js';
 import type { HygienePlan, HygieneTask } from '../domain/hygiene-plan.js';
 import type { AuditRepo } from '../store/audit-repo.js';
 import { checkPhoto, type PhotoMime, type PhotoStore, sha256Pattern } from './photos.js';
@@ -28,15 +29,6 @@ export interface Actor {
   remoteAddr: string;
 }
 
-export class HygieneError extends Error {
-  constructor(
-    readonly code: 'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-type',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export interface HygieneServiceDeps {
   repo: HygieneRepo;
   audit: AuditRepo;
@@ -61,15 +53,15 @@ export function createHygieneService(deps: HygieneServiceDeps) {
   const { repo, clock, plan } = deps;
 
   function checkTargets(input: RecordInput): void {
-    if (input.targets.length === 0) throw new HygieneError('invalid', 'give at least one target');
+    if (input.targets.length === 0) throw new ServiceError('invalid', 'give at least one target');
     if (new Set(input.targets).size !== input.targets.length) {
-      throw new HygieneError('invalid', 'a target is listed twice');
+      throw new ServiceError('invalid', 'a target is listed twice');
     }
     for (const id of input.targets) {
       const target = plan.targets.find((t) => t.id === id);
-      if (!target) throw new HygieneError('invalid', `unknown target ${JSON.stringify(id.slice(0, 64))}`);
+      if (!target) throw new ServiceError('invalid', `unknown target ${JSON.stringify(id.slice(0, 64))}`);
       if (!target.tasks.some((t) => t.task === input.task)) {
-        throw new HygieneError('invalid', `target "${id}" has no task "${input.task}" in the plan`);
+        throw new ServiceError('invalid', `target "${id}" has no task "${input.task}" in the plan`);
       }
     }
   }
@@ -78,15 +70,15 @@ export function createHygieneService(deps: HygieneServiceDeps) {
     checkTargets(input);
     const now = clock.now();
     const doneAt = input.doneAt ?? now;
-    if (doneAt > now + FUTURE_SLACK_MS) throw new HygieneError('invalid', 'doneAt is in the future');
-    if (doneAt < now - MAX_BACKDATE_MS) throw new HygieneError('invalid', 'doneAt is more than 31 days ago');
+    if (doneAt > now + FUTURE_SLACK_MS) throw new ServiceError('invalid', 'doneAt is in the future');
+    if (doneAt < now - MAX_BACKDATE_MS) throw new ServiceError('invalid', 'doneAt is more than 31 days ago');
     if (input.photo !== undefined) {
       if (!sha256Pattern.test(input.photo) || !(await repo.getPhoto(input.photo))) {
-        throw new HygieneError('invalid', 'photo: no uploaded photo with that SHA-256');
+        throw new ServiceError('invalid', 'photo: no uploaded photo with that SHA-256');
       }
     }
     if (input.correctsId !== undefined && input.targets.length !== 1) {
-      throw new HygieneError('invalid', 'a correction replaces one record: give exactly one target');
+      throw new ServiceError('invalid', 'a correction replaces one record: give exactly one target');
     }
     const tolerance = deps.backdateToleranceMinutes * 60_000;
     let stored: HygieneRecord[];
@@ -95,9 +87,9 @@ export function createHygieneService(deps: HygieneServiceDeps) {
         let firstRecordedAt = now;
         if (input.correctsId !== undefined) {
           const old = await repo.get(tx, input.correctsId);
-          if (!old) throw new HygieneError('not-found', `no hygiene record ${input.correctsId}`);
+          if (!old) throw new ServiceError('not-found', `no hygiene record ${input.correctsId}`);
           if (old.correctedBy !== null) {
-            throw new HygieneError(
+            throw new ServiceError(
               'conflict',
               `record ${old.id} is already corrected by record ${old.correctedBy}; correct that one`,
             );
@@ -133,7 +125,7 @@ export function createHygieneService(deps: HygieneServiceDeps) {
         err instanceof Error &&
         /UNIQUE constraint failed: hygiene_records\.corrects_id/.test(err.message)
       ) {
-        throw new HygieneError('conflict', `record ${input.correctsId} is already corrected`);
+        throw new ServiceError('conflict', `record ${input.correctsId} is already corrected`);
       }
       throw err;
     }
@@ -164,7 +156,7 @@ export function createHygieneService(deps: HygieneServiceDeps) {
     const check = checkPhoto(buf, deps.photoMaxBytes);
     if (!check.ok) {
       const code = check.status === 413 ? 'too-large' : check.status === 415 ? 'unsupported-type' : 'invalid';
-      throw new HygieneError(code, check.problem);
+      throw new ServiceError(code, check.problem);
     }
     const now = clock.now();
     await deps.photos.save(buf, check.sha256, check.mime);

@@ -1,9 +1,9 @@
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
+import { ServiceError } from '../domain/errors.js';
 import { type HygieneTask, hygieneTasks } from '../domain/hygiene-plan.js';
 import { routeFor } from '../faults/escalator.js';
 import { RateLimiter } from '../faults/rate-limit.js';
 import { roleAtLeast } from '../http/auth.js';
-import { HttpError } from '../http/problem.js';
 import { cleanText, field, type WebContext } from './context.js';
 import { html } from './html.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
@@ -45,12 +45,12 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
 
   const faultId = (req: Request) => {
     const raw = String(req.params.id ?? '');
-    if (!/^\d{1,12}$/.test(raw)) throw new HttpError(404, s.notFound);
+    if (!/^\d{1,12}$/.test(raw)) throw new ServiceError('not-found', s.notFound);
     return Number(raw);
   };
   const loadFault = async (id: number) => {
     const found = await deps.faults.get(id);
-    if (!found) throw new HttpError(404, s.notFound);
+    if (!found) throw new ServiceError('not-found', s.notFound);
     return found;
   };
   const technicianKind = (kind: Parameters<typeof routeFor>[1]) =>
@@ -87,14 +87,14 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     await audit(req, user, 'denied', `${req.method} ${req.originalUrl.split('?')[0]}`.slice(0, 200), {
       needed: need,
     });
-    throw new HttpError(403, s.forbidden);
+    throw new ServiceError('forbidden', s.forbidden);
   };
 
   r.post('/faults/:id/ack', form, requireUser, async (req, res) => {
     ctx.checkCsrf(req, res);
     const id = faultId(req);
     const note = cleanText(field(req.body, 'note'), 2000);
-    if (note === null) throw new HttpError(400, `${s.invalid}${s.ackNote}`);
+    if (note === null) throw new ServiceError('invalid', `${s.invalid}${s.ackNote}`);
     await deps.faults.ack(id, me(res).name, note);
     await audit(req, me(res), 'fault.ack', `fault:${id}`);
     res.redirect(303, `/faults/${id}?saved=1`);
@@ -110,7 +110,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     const ticket = cleanText(field(req.body, 'ticket'), 100);
     const note = cleanText(field(req.body, 'note'), 2000);
     if ((party !== 'vendor' && party !== 'service-provider') || !whom || ticket === null || note === null) {
-      throw new HttpError(400, `${s.invalid}${s.party} / ${s.whom}`);
+      throw new ServiceError('invalid', `${s.invalid}${s.party} / ${s.whom}`);
     }
     await deps.faults.vendorContact(id, user.name, {
       party,
@@ -129,7 +129,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     const { fault } = await loadFault(id);
     if (!mayResolve(user, fault.kind)) await deny(req, user, 'technician');
     const note = cleanText(field(req.body, 'note'), 2000);
-    if (!note) throw new HttpError(400, `${s.invalid}${s.resolveNote}`);
+    if (!note) throw new ServiceError('invalid', `${s.invalid}${s.resolveNote}`);
     await deps.faults.resolve(id, user.name, note);
     await audit(req, user, 'fault.resolve', `fault:${id}`);
     res.redirect(303, `/faults/${id}?saved=1`);
@@ -137,7 +137,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
 
   const hygieneForm = (req: Request, res: Response, status: number, msg?: string, error = false) => {
     const h = deps.hygiene;
-    if (!h) throw new HttpError(404, s.notFound);
+    if (!h) throw new ServiceError('not-found', s.notFound);
     const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
     ctx.send(
       res,
@@ -169,11 +169,12 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
 
   r.post('/hygiene/record', requireUser, multipartBody, async (req, res) => {
     const h = deps.hygiene;
-    if (!h) throw new HttpError(404, s.notFound);
+    if (!h) throw new ServiceError('not-found', s.notFound);
     const boundary = boundaryOf(req.get('content-type'));
-    if (!boundary || !Buffer.isBuffer(req.body)) throw new HttpError(415, 'expected multipart/form-data');
+    if (!boundary || !Buffer.isBuffer(req.body))
+      throw new ServiceError('unsupported-type', 'expected multipart/form-data');
     const parsed = parseMultipart(req.body, boundary);
-    if (!parsed.ok) throw new HttpError(400, parsed.problem);
+    if (!parsed.ok) throw new ServiceError('invalid', parsed.problem);
     const get = (k: string) => parsed.fields.get(k);
     req.body = { csrf: get('csrf') };
     ctx.checkCsrf(req, res);
@@ -190,7 +191,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
       agent === null ||
       note === null
     ) {
-      throw new HttpError(400, `${s.invalid}${s.target} / ${s.task}`);
+      throw new ServiceError('invalid', `${s.invalid}${s.target} / ${s.task}`);
     }
     const actor = { name: user.name, role: user.role, remoteAddr: req.ip ?? '' };
     const file = parsed.files.get('photo');

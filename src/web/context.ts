@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { HttpError } from '../http/problem.js';
+import { ServiceError } from '../domain/errors.js';
 import { anonymousToken, cookie, parseCookies, tokensMatch } from './csrf.js';
 import type { WebDeps } from './deps.js';
 import type { SafeHtml } from './html.js';
@@ -75,7 +75,7 @@ export class WebContext {
       const id = parseCookies(req.headers.cookie).get(anonCookie);
       ok = id !== undefined && tokensMatch(anonymousToken(this.anonKey, id), presented);
     }
-    if (!ok) throw new HttpError(403, this.s.formExpired);
+    if (!ok) throw new ServiceError('forbidden', this.s.formExpired);
   }
 }
 

@@ -6,9 +6,8 @@ import express, {
   type Response,
   Router,
 } from 'express';
-import { FaultActionError } from '../faults/fault-service.js';
-import { HttpError } from '../http/problem.js';
-import { HygieneError } from '../hygiene/service.js';
+import { ServiceError } from '../domain/errors.js';
+import { statusOf } from '../http/problem.js';
 import { actionRoutes } from './action-routes.js';
 import { field, pageHeaders, safeNext, sessionCookie, WebContext } from './context.js';
 import { cookie, parseCookies } from './csrf.js';
@@ -68,7 +67,7 @@ export function webRoutes(deps: WebDeps): Router {
   const requireUser = (req: Request, res: Response, next: NextFunction) => {
     if (ctx.user(res)) return next();
     if (req.method === 'GET') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
-    throw new HttpError(401, s.signInFirst);
+    throw new ServiceError('unauthorized', s.signInFirst);
   };
 
   const loginPage = (req: Request, res: Response, status: number, msg?: string, selected?: string) => {
@@ -167,20 +166,7 @@ function pageErrors(ctx: WebContext): ErrorRequestHandler {
         status === 404 ? s.notFound : s.invalid.replace(/[:：]\s*$/, ''),
         html`${message(text, true)}<p><a href="/">${s.back}</a></p>`,
       );
-    if (err instanceof HttpError) return show(err.status, err.message);
-    if (err instanceof FaultActionError) {
-      return show(err.code === 'not-found' ? 404 : err.code === 'conflict' ? 409 : 400, err.message);
-    }
-    if (err instanceof HygieneError) {
-      const status = {
-        invalid: 400,
-        'not-found': 404,
-        conflict: 409,
-        'too-large': 413,
-        'unsupported-type': 415,
-      }[err.code];
-      return show(status, err.message);
-    }
+    if (err instanceof ServiceError) return show(statusOf[err.code], err.message);
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large') return show(413, 'request body too large');
     if (typeof type === 'string' && type.startsWith('entity.')) return show(400, 'malformed form');

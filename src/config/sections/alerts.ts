@@ -28,6 +28,10 @@ export function alertsSchema() {
       channelFailureAlertAfter: integer(1, 100).default(5),
       /** Public reports accepted per client address per hour. */
       publicReportsPerHour: integer(1, 1000).default(5),
+      /** A toner or ink at or below this percentage is low (unless the printer declares its own low mark). */
+      supplyLowPercent: integer(1, 50).default(10),
+      /** A waste-toner box at or above this percentage is nearly full (unless the printer declares its own mark). */
+      wasteNearFullPercent: integer(50, 99).default(90),
       /** Procurement lead time: `supply-order-due` is raised when a supply will run out within this many days. */
       supplyOrderLeadTimeDays: integer(1, 365).default(14),
     })

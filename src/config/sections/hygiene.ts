@@ -1,12 +1,5 @@
-import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import {
-  type Deadline,
-  type HygienePlan,
-  type HygieneTask,
-  hygieneTasks,
-  type PlanTask,
-} from '../../domain/hygiene-plan.js';
+import { type Deadline, hygieneTasks } from '../../domain/hygiene-plan.js';
 import { clockTime, identifier, integer, isoDate, text } from '../fields.js';
 import { show } from '../problems.js';
 

@@ -2,12 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { isoDate, text } from '../../config/fields.js';
+import { ServiceError } from '../../domain/errors.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
 import type { DevicesRepo } from '../../store/devices-repo.js';
 import { type MaintenanceRepo, maintenanceKinds } from '../../store/maintenance-repo.js';
 import { principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
-import { HttpError } from '../problem.js';
 import { validate } from '../validate.js';
 
 export interface DeviceRoutesDeps {
@@ -74,6 +74,6 @@ export function deviceRoutes(deps: DeviceRoutesDeps): Router {
 
 async function deviceOr404(devices: DevicesRepo, id: string) {
   const device = await devices.get(id);
-  if (!device) throw new HttpError(404, `no device with id ${JSON.stringify(id.slice(0, 64))}`);
+  if (!device) throw new ServiceError('not-found', `no device with id ${JSON.stringify(id.slice(0, 64))}`);
   return device;
 }

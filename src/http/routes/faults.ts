@@ -2,17 +2,18 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { identifier, isoDate, text } from '../../config/fields.js';
+import { ServiceError } from '../../domain/errors.js';
 import type { FaultKind } from '../../domain/fault-kinds.js';
 import { faultKinds } from '../../domain/fault-kinds.js';
 import { faultStates } from '../../domain/fault-lifecycle.js';
 import type { Audience } from '../../domain/routing.js';
 import { routeFor } from '../../faults/escalator.js';
-import { FaultActionError, type FaultService } from '../../faults/fault-service.js';
+import type { FaultService } from '../../faults/fault-service.js';
 import { RateLimiter } from '../../faults/rate-limit.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
 import { principalOf, roleAtLeast } from '../auth.js';
 import type { Guard } from '../guard.js';
-import { HttpError, sendProblem } from '../problem.js';
+import { sendProblem } from '../problem.js';
 import { validate } from '../validate.js';
 
 export interface FaultRoutesDeps {
@@ -113,14 +114,14 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
 
   r.get('/faults/:id', guard('staff'), async (req, res) => {
     const found = await deps.faults.get(faultId(req));
-    if (!found) throw new HttpError(404, `no fault with id ${faultId(req)}`);
+    if (!found) throw new ServiceError('not-found', `no fault with id ${faultId(req)}`);
     res.json(found);
   });
 
   r.post('/faults/:id/ack', guard('staff'), async (req, res) => {
     const id = faultId(req);
     const body = validate(ackBody, req.body ?? {}, 'body');
-    const f = await mapErrors(() => deps.faults.ack(id, actorOf(res), body.note));
+    const f = await deps.faults.ack(id, actorOf(res), body.note);
     await audit(req, res, 'fault.ack', `fault:${id}`, {});
     res.json(f);
   });
@@ -128,15 +129,13 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
   r.post('/faults/:id/vendor-contact', guard('technician'), async (req, res) => {
     const id = faultId(req);
     const b = validate(vendorBody, req.body, 'body');
-    const f = await mapErrors(() =>
-      deps.faults.vendorContact(id, actorOf(res), {
-        party: b.party,
-        whom: b.whom,
-        ...(b.ticket ? { ticket: b.ticket } : {}),
-        ...(b.promisedAt ? { promisedAt: Date.parse(b.promisedAt) } : {}),
-        ...(b.note ? { note: b.note } : {}),
-      }),
-    );
+    const f = await deps.faults.vendorContact(id, actorOf(res), {
+      party: b.party,
+      whom: b.whom,
+      ...(b.ticket ? { ticket: b.ticket } : {}),
+      ...(b.promisedAt ? { promisedAt: Date.parse(b.promisedAt) } : {}),
+      ...(b.note ? { note: b.note } : {}),
+    });
     await audit(req, res, 'fault.vendor-contact', `fault:${id}`, {
       party: b.party,
       ticket: b.ticket ?? null,
@@ -148,16 +147,16 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
     const id = faultId(req);
     const b = validate(resolveBody, req.body, 'body');
     const existing = await deps.faults.get(id);
-    if (!existing) throw new HttpError(404, `no fault with id ${id}`);
+    if (!existing) throw new ServiceError('not-found', `no fault with id ${id}`);
     const p = principalOf(res);
     // Attendants close what is theirs (paper, toner); device and system faults are the technician's.
     if (
       routeFor(deps.routes ?? {}, existing.fault.kind).includes('technician') &&
       !roleAtLeast(p?.role ?? 'staff', 'technician')
     ) {
-      throw new HttpError(403, `a ${existing.fault.kind} fault is resolved by the technician`);
+      throw new ServiceError('forbidden', `a ${existing.fault.kind} fault is resolved by the technician`);
     }
-    const f = await mapErrors(() => deps.faults.resolve(id, actorOf(res), b.note));
+    const f = await deps.faults.resolve(id, actorOf(res), b.note);
     await audit(req, res, 'fault.resolve', `fault:${id}`, {});
     res.json(f);
   });
@@ -166,17 +165,15 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
     const b = validate(silenceBody, req.body, 'body');
     const startsAt = b.startsAt ? Date.parse(b.startsAt) : deps.clock.now();
     const endsAt = Date.parse(b.endsAt);
-    if (endsAt <= startsAt) throw new HttpError(400, 'body.endsAt: must be after startsAt (or now)');
-    const s = await mapErrors(() =>
-      deps.faults.silence({
-        deviceId: b.deviceId ?? null,
-        kind: b.kind ?? null,
-        startsAt,
-        endsAt,
-        reason: b.reason,
-        createdBy: actorOf(res),
-      }),
-    );
+    if (endsAt <= startsAt) throw new ServiceError('invalid', 'body.endsAt: must be after startsAt (or now)');
+    const s = await deps.faults.silence({
+      deviceId: b.deviceId ?? null,
+      kind: b.kind ?? null,
+      startsAt,
+      endsAt,
+      reason: b.reason,
+      createdBy: actorOf(res),
+    });
     await audit(req, res, 'silence.create', `silence:${s.id}`, {
       deviceId: s.deviceId,
       kind: s.kind,
@@ -187,7 +184,7 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
 
   r.post('/absences', guard('staff'), async (req, res) => {
     const b = validate(absenceBody, req.body, 'body');
-    await mapErrors(() => deps.faults.markAbsent(b.personId, b.date, actorOf(res)));
+    await deps.faults.markAbsent(b.personId, b.date, actorOf(res));
     await audit(req, res, 'absence.mark', `person:${b.personId}`, { date: b.date });
     res.status(201).json({ personId: b.personId, date: b.date });
   });
@@ -205,14 +202,12 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
       );
     }
     const b = validate(publicBody, req.body, 'body');
-    const out = await mapErrors(() =>
-      deps.faults.publicReport({
-        deviceId: b.deviceId,
-        description: b.description,
-        ...(b.contact ? { contact: b.contact } : {}),
-        client,
-      }),
-    );
+    const out = await deps.faults.publicReport({
+      deviceId: b.deviceId,
+      description: b.description,
+      ...(b.contact ? { contact: b.contact } : {}),
+      client,
+    });
     await audit(req, res, 'public-report.create', `device:${b.deviceId}`, { reportId: out.reportId });
     res.status(202).json({ reference: out.reportId });
   });
@@ -223,21 +218,10 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
 function faultId(req: Request): number {
   const raw = String(req.params.id ?? '');
   if (!/^\d{1,12}$/.test(raw))
-    throw new HttpError(404, `no fault with id ${JSON.stringify(raw.slice(0, 32))}`);
+    throw new ServiceError('not-found', `no fault with id ${JSON.stringify(raw.slice(0, 32))}`);
   return Number(raw);
 }
 
 function actorOf(res: Response): string {
   return principalOf(res)?.name ?? 'unknown';
-}
-
-async function mapErrors<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof FaultActionError) {
-      throw new HttpError(err.code === 'not-found' ? 404 : err.code === 'conflict' ? 409 : 400, err.message);
-    }
-    throw err;
-  }
 }

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, Router 
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { identifier, text } from '../../config/fields.js';
+import { ServiceError } from '../../domain/errors.js';
 import { type DayInfo, type HygienePlan, hygieneTasks, slotsDueOn } from '../../domain/hygiene-plan.js';
 import { addDays, hhmm, isIsoDay, localMoment, zonedEpoch } from '../../domain/hygiene-time.js';
 import { currentMonth, loadCompliance } from '../../hygiene/compliance.js';
@@ -9,10 +10,10 @@ import { complianceHtml } from '../../hygiene/compliance-html.js';
 import { recordsCsv } from '../../hygiene/csv.js';
 import type { Language } from '../../hygiene/messages.js';
 import { type PhotoStore, sha256Pattern } from '../../hygiene/photos.js';
-import { type Actor, HygieneError, type HygieneService } from '../../hygiene/service.js';
+import type { Actor, HygieneService } from '../../hygiene/service.js';
 import { principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
-import { HttpError, sendProblem } from '../problem.js';
+import { sendProblem } from '../problem.js';
 import { validate } from '../validate.js';
 
 export interface HygieneRoutesDeps {
@@ -88,18 +89,8 @@ const actorOf = (req: Request, res: Response): Actor => {
   return { name: p?.name ?? 'unknown', role: p?.role ?? 'unknown', remoteAddr: req.ip ?? '' };
 };
 
-const statusOf: Record<HygieneError['code'], number> = {
-  invalid: 400,
-  'not-found': 404,
-  conflict: 409,
-  'too-large': 413,
-  'unsupported-type': 415,
-};
-
-/** Turns hygiene and body-parser errors of these routes into problem responses. */
+/** A photo body over the limit gets its own message; everything else goes to the app's error handler. */
 const errors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
-  if (err instanceof HygieneError) return sendProblem(res, statusOf[err.code], err.message);
-  if (err instanceof HttpError) return sendProblem(res, err.status, err.message);
   const type = (err as { type?: string }).type;
   if (type === 'entity.too.large')
     return sendProblem(res, 413, 'the photo is larger than the configured limit');
@@ -145,7 +136,7 @@ export function hygieneRoutes(deps: HygieneRoutesDeps): Router {
     const q = validate(listQuery, req.query, 'query');
     const from = q.from ?? `${today().slice(0, 7)}-01`;
     const to = q.to ?? today();
-    if (to < from) throw new HttpError(400, 'query.to: is before from');
+    if (to < from) throw new ServiceError('invalid', 'query.to: is before from');
     const filter = {
       from: zonedEpoch(from, 0, tz),
       // `to` is inclusive: the whole of that day.
@@ -172,7 +163,7 @@ export function hygieneRoutes(deps: HygieneRoutesDeps): Router {
   r.get('/hygiene/photos/:sha256', guard('staff'), async (req, res) => {
     const sha = String(req.params.sha256);
     const meta = sha256Pattern.test(sha) ? await deps.service.repo.getPhoto(sha) : undefined;
-    if (!meta) throw new HttpError(404, 'no such photo');
+    if (!meta) throw new ServiceError('not-found', 'no such photo');
     res
       .type(meta.mime)
       .set(

@@ -5,11 +5,11 @@ import { scheduleView } from '../../calendar/schedule.js';
 import type { Clock } from '../../clock.js';
 import { clockTime, identifier, isoDate, text } from '../../config/fields.js';
 import type { PowerOverride } from '../../domain/desired-power.js';
+import { ServiceError } from '../../domain/errors.js';
 import { addDays, localTime, zonedEpoch } from '../../domain/local-time.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
 import { type Principal, principalOf, roleAtLeast } from '../auth.js';
 import type { Guard } from '../guard.js';
-import { HttpError } from '../problem.js';
 import { validate } from '../validate.js';
 
 export interface ScheduleRoutesDeps {
@@ -73,10 +73,10 @@ export function scheduleRoutes(deps: ScheduleRoutesDeps): Router {
       await audit(deps, req.ip, principal, 'denied', `POST /api/v1/power/overrides`, {
         needed: 'technician',
       });
-      throw new HttpError(403, `role ${principal.role} may not ${body.kind} (needs technician)`);
+      throw new ServiceError('forbidden', `role ${principal.role} may not ${body.kind} (needs technician)`);
     }
     if (body.kind === 'keep-on' && body.until === undefined)
-      throw new HttpError(400, 'body.until: required for keep-on');
+      throw new ServiceError('invalid', 'body.until: required for keep-on');
     if (body.deviceId !== null) await switchable(deps, body.deviceId);
     const created = await createOverride(deps, principal, body.kind, body.deviceId, body.until, body.note);
     await audit(deps, req.ip, principal, `power.${body.kind}`, target(body.deviceId), {
@@ -109,9 +109,12 @@ const target = (deviceId: string | null) => (deviceId === null ? 'zone' : `devic
 
 async function switchable(deps: ScheduleRoutesDeps, id: string): Promise<void> {
   const d = await deps.devices.get(id);
-  if (!d?.active) throw new HttpError(404, `no device with id ${JSON.stringify(id.slice(0, 64))}`);
+  if (!d?.active) throw new ServiceError('not-found', `no device with id ${JSON.stringify(id.slice(0, 64))}`);
   if (d.powerMethod === 'none')
-    throw new HttpError(409, `device ${id} is monitor-only (power method none): zoneops cannot switch it`);
+    throw new ServiceError(
+      'conflict',
+      `device ${id} is monitor-only (power method none): zoneops cannot switch it`,
+    );
 }
 
 async function createOverride(
@@ -128,7 +131,8 @@ async function createOverride(
   // "Until a time today": an override never silently carries into tomorrow's schedule.
   const until =
     untilMinutes === undefined ? zonedEpoch(addDays(today, 1), 0, tz) : zonedEpoch(today, untilMinutes, tz);
-  if (until <= now) throw new HttpError(400, 'body.until: must be later than now (a time today, HH:MM)');
+  if (until <= now)
+    throw new ServiceError('invalid', 'body.until: must be later than now (a time today, HH:MM)');
   return deps.overrides.add(
     { kind, deviceId, from: now, until, createdBy: principal.name, note: note ?? null },
     now,

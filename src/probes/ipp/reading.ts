@@ -1,5 +1,6 @@
 import type { Condition } from '../../domain/conditions.js';
 import type { LevelState, PrinterAlert, Tray } from '../../domain/observation.js';
+import { defaultSupplyThresholds, type SupplyThresholds, supplyState } from '../../domain/supply-rules.js';
 import { attributesOf, groupTags, type IppAttribute, type IppMessage } from './codec.js';
 import { intField, parseKeyValues } from './key-values.js';
 import { reasonsToConditions, type StateReason, splitReason } from './reasons.js';
@@ -57,7 +58,10 @@ const printerStates: Readonly<Record<number, IppReading['state']>> = {
 };
 
 /** Decodes the printer-attributes group of a Get-Printer-Attributes answer. */
-export function readPrinterAttributes(message: IppMessage): IppReading {
+export function readPrinterAttributes(
+  message: IppMessage,
+  thresholds: SupplyThresholds = defaultSupplyThresholds,
+): IppReading {
   const attrs = attributesOf(message, groupTags.printer);
   const a = new Attrs(attrs);
   const reasons = a
@@ -81,13 +85,14 @@ export function readPrinterAttributes(message: IppMessage): IppReading {
       pages: a.int('printer-pages-completed'),
       mediaSheets: a.int('printer-media-sheets-completed'),
     },
-    markers: a.has('marker-levels') || a.has('marker-names') ? markersOf(a) : suppliesOf(a),
+    markers:
+      a.has('marker-levels') || a.has('marker-names') ? markersOf(a, thresholds) : suppliesOf(a, thresholds),
     trays: traysOf(a),
     alerts: alertsOf(a),
   };
 }
 
-function markersOf(a: Attrs): IppMarker[] {
+function markersOf(a: Attrs, thresholds: SupplyThresholds): IppMarker[] {
   const names = a.strings('marker-names');
   const types = a.strings('marker-types');
   const colors = a.strings('marker-colors');
@@ -102,6 +107,7 @@ function markersOf(a: Attrs): IppMarker[] {
     const low = lows[i] ?? null;
     const high = highs[i] ?? null;
     const receptacle = /waste/i.test(type);
+    const percent = level >= 0 && level <= 100 ? level : null;
     out.push({
       index: i + 1,
       name: names[i] ?? `marker ${i + 1}`,
@@ -112,8 +118,12 @@ function markersOf(a: Attrs): IppMarker[] {
       high,
       max: 100,
       // marker-levels are percentages by definition (CUPS / PWG 5100.13); negatives are special values.
-      percent: level >= 0 && level <= 100 ? level : null,
-      state: receptacle ? receptacleState(level, 100, high) : consumableState(level, low),
+      percent,
+      state: supplyState(
+        { level, percent, receptacle, lowMark: low, highMark: high },
+        read(level),
+        thresholds,
+      ),
       receptacle,
       from: 'marker',
     });
@@ -121,7 +131,7 @@ function markersOf(a: Attrs): IppMarker[] {
   return out;
 }
 
-function suppliesOf(a: Attrs): IppMarker[] {
+function suppliesOf(a: Attrs, thresholds: SupplyThresholds): IppMarker[] {
   const descriptions = a.strings('printer-supply-description');
   return a.strings('printer-supply').map((raw, i) => {
     const kv = parseKeyValues(raw);
@@ -132,6 +142,8 @@ function suppliesOf(a: Attrs): IppMarker[] {
     const receptacle = kv.get('class') === 'receptacleThatIsFilled' || /waste/i.test(type);
     const realMax = max !== null && max > 0 ? max : null;
     const description = descriptions[i]?.trim();
+    const percent =
+      realMax !== null && level >= 0 ? Math.round((Math.min(level, realMax) / realMax) * 100) : null;
     return {
       index: intField(kv, 'index') ?? i + 1,
       name:
@@ -143,8 +155,8 @@ function suppliesOf(a: Attrs): IppMarker[] {
       low: null,
       high: null,
       max: realMax,
-      percent: realMax !== null && level >= 0 ? Math.round((Math.min(level, realMax) / realMax) * 100) : null,
-      state: receptacle ? receptacleState(level, realMax, null) : consumableState(level, null),
+      percent,
+      state: supplyState({ level, percent, receptacle }, read(level), thresholds),
       receptacle,
       from: 'printer-supply',
     };
@@ -158,21 +170,9 @@ function specialState(level: number): LevelState | null {
   return null;
 }
 
-function consumableState(level: number, low: number | null): LevelState {
-  const special = specialState(level);
-  if (special) return special;
-  if (level === 0) return 'empty';
-  if (low !== null && low >= 0 && level <= low) return 'low';
-  return 'ok';
-}
-
-/** A receptacle at its capacity is "empty" (no room left); at or above its high-level mark, "low" on room. */
-function receptacleState(level: number, max: number | null, high: number | null): LevelState {
-  const special = specialState(level);
-  if (special) return special;
-  if (max !== null && level >= max) return 'empty';
-  if (high !== null && high >= 0 && high < (max ?? Number.POSITIVE_INFINITY) && level >= high) return 'low';
-  return 'ok';
+/** What a level says without a percentage: a special value, an empty 0, else nothing to report. */
+function read(level: number): LevelState {
+  return specialState(level) ?? (level === 0 ? 'empty' : 'ok');
 }
 
 function traysOf(a: Attrs): Tray[] {

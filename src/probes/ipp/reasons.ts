@@ -4,6 +4,7 @@ import {
   conditionSeverity,
   type KnownCondition,
   type Severity,
+  worseSeverity,
 } from '../../domain/conditions.js';
 
 /** The severity suffix of a printer-state-reasons keyword (RFC 8011 §5.4.12). */
@@ -63,12 +64,6 @@ const reasonConditions: Readonly<Record<string, KnownCondition>> = {
   'fuser-under-temp': 'service-requested',
 };
 
-const rank: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
-
-export function moreSevere(a: Severity, b: Severity): Severity {
-  return rank[a] >= rank[b] ? a : b;
-}
-
 /** Severity of a verbatim (unmapped) reason: straight from its suffix. */
 const suffixSeverity: Readonly<Record<ReasonSeverity, Severity>> = {
   error: 'critical',
@@ -93,7 +88,7 @@ export function reasonsToConditions(reasons: readonly StateReason[]): Condition[
     const detail = `${r.keyword}-${r.severity}`;
     const seen = byName.get(name);
     if (seen) {
-      seen.severity = moreSevere(seen.severity, severity);
+      seen.severity = worseSeverity(seen.severity, severity);
       if (!seen.details.includes(detail)) seen.details.push(detail);
     } else {
       byName.set(name, { severity, details: [detail] });

@@ -1,3 +1,4 @@
+import { dedupeConditions } from '../../domain/conditions.js';
 import type {
   Observation,
   PrinterReading,
@@ -5,6 +6,7 @@ import type {
   ProbeProblem,
   Supply,
 } from '../../domain/observation.js';
+import { supplyConditions } from '../../domain/supply-rules.js';
 import type { IppMarker, IppReading } from './reading.js';
 
 const statusOf: Readonly<Record<IppReading['state'], PrinterStatus>> = {
@@ -16,11 +18,12 @@ const statusOf: Readonly<Record<IppReading['state'], PrinterStatus>> = {
 
 /** The shared Observation for one IPP reading (pure). */
 export function ippObservation(deviceId: string, at: number, reading: IppReading): Observation {
+  const supplies = reading.markers.map(supplyOf);
   const printer: PrinterReading = {
     status: statusOf[reading.state],
     ...(reading.acceptingJobs === null ? {} : { acceptingJobs: reading.acceptingJobs }),
     queuedJobs: reading.queuedJobs,
-    supplies: reading.markers.map(supplyOf),
+    supplies,
     trays: reading.trays,
     alerts: reading.alerts,
     // Impressions are what copier contracts bill; pages and sheets only when impressions are absent.
@@ -28,7 +31,9 @@ export function ippObservation(deviceId: string, at: number, reading: IppReading
     ...(reading.makeAndModel === null ? {} : { makeAndModel: reading.makeAndModel }),
     ...(reading.message === null ? {} : { message: reading.message }),
   };
-  return { deviceId, source: 'ipp', at, reachable: true, conditions: reading.conditions, printer };
+  // The printer's own reasons, and what its marker levels say by the shared supply rule.
+  const conditions = dedupeConditions([...reading.conditions, ...supplyConditions(supplies)]);
+  return { deviceId, source: 'ipp', at, reachable: true, conditions, printer };
 }
 
 export function unreachableObservation(deviceId: string, at: number, problem: ProbeProblem): Observation {

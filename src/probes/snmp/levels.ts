@@ -1,4 +1,5 @@
 import type { LevelState } from '../../domain/observation.js';
+import { defaultSupplyThresholds, type SupplyThresholds, supplyState } from '../../domain/supply-rules.js';
 
 /**
  * Turns a Printer-MIB level/max pair into {max, percent, state}, honouring the special values
@@ -7,7 +8,8 @@ import type { LevelState } from '../../domain/observation.js';
  * gave both a real level and a real max — never invented.
  *
  * For a receptacle (waste toner) the reported level is how full it is (a high level means
- * nearly full); its `state` describes the room left, so `low` = nearly full, `empty` = full.
+ * nearly full); its `state` describes the room left, so `low` = nearly full, `empty` = full. With a
+ * percentage, the state is the shared supply rule's (src/domain/supply-rules.ts).
  */
 export interface LevelInput {
   readonly level: number | null;
@@ -22,12 +24,10 @@ export interface LevelResult {
   readonly state: LevelState;
 }
 
-/** At or below this percentage of a consumable, it is "low". */
-export const lowPercent = 10;
-/** At or above this fill percentage, a receptacle is nearly full. */
-export const nearFullPercent = 90;
-
-export function interpretLevel(input: LevelInput): LevelResult {
+export function interpretLevel(
+  input: LevelInput,
+  thresholds: SupplyThresholds = defaultSupplyThresholds,
+): LevelResult {
   const max = input.max !== null && input.max > 0 ? input.max : null;
   const level = input.level ?? -2;
   if (level === -3) return { level, max, percent: null, state: 'some-remaining' };
@@ -39,16 +39,6 @@ export function interpretLevel(input: LevelInput): LevelResult {
   }
   // Brother and others report more than max after a high-yield cartridge: cap at 100 %.
   const percent = Math.min(100, Math.round((level / max) * 100));
-  return { level, max, percent, state: stateOf(percent, level, input.receptacle) };
-}
-
-export function stateOf(percent: number, level: number, receptacle: boolean): LevelState {
-  if (receptacle) {
-    if (percent >= 100) return 'empty';
-    if (percent >= nearFullPercent) return 'low';
-    return 'ok';
-  }
-  if (level === 0 || percent === 0) return 'empty';
-  if (percent <= lowPercent) return 'low';
-  return 'ok';
+  const state = supplyState({ level, percent, receptacle: input.receptacle }, 'ok', thresholds);
+  return { level, max, percent, state };
 }

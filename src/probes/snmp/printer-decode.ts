@@ -1,5 +1,10 @@
-import { type Condition, condition, type KnownCondition } from '../../domain/conditions.js';
+import { type Condition, condition, dedupeConditions, type KnownCondition } from '../../domain/conditions.js';
 import type { PrinterAlert, PrinterReading, PrinterStatus, Supply, Tray } from '../../domain/observation.js';
+import {
+  defaultSupplyThresholds,
+  type SupplyThresholds,
+  supplyConditions,
+} from '../../domain/supply-rules.js';
 import { decodeErrorState, type ErrorStateBit, errorStateConditions } from './error-state.js';
 import { interpretLevel, type LevelResult } from './levels.js';
 import { oid } from './oids.js';
@@ -9,7 +14,6 @@ import {
   alertSeverities,
   hrDeviceStatusDown,
   hrPrinterStatus,
-  markingTypes,
   supplyClassReceptacle,
   supplyTypes,
   wasteTypes,
@@ -35,10 +39,14 @@ export function hasPrinterData(view: MibView): boolean {
 }
 
 /** Pure: the varbinds of one poll → the printer's typed reading and its conditions. */
-export function decodePrinter(view: MibView, quirks: readonly Quirk[]): PrinterDecode {
+export function decodePrinter(
+  view: MibView,
+  quirks: readonly Quirk[],
+  thresholds: SupplyThresholds = defaultSupplyThresholds,
+): PrinterDecode {
   const warnings: string[] = [];
   const { errors, index: printerIndex } = readErrorState(view, quirks, warnings);
-  const supplies = readSupplies(view, quirks, warnings);
+  const supplies = readSupplies(view, quirks, thresholds, warnings);
   const trays = readTrays(view);
   const alerts = readAlerts(view);
   const reading: PrinterReading = {
@@ -49,9 +57,9 @@ export function decodePrinter(view: MibView, quirks: readonly Quirk[]): PrinterD
     alerts,
     pageCount: readPageCount(view),
   };
-  const conditions = dedupe([
+  const conditions = dedupeConditions([
     ...errorStateConditions(errors),
-    ...supplies.flatMap(supplyConditions),
+    ...supplyConditions(supplies),
     ...alerts.flatMap(alertConditions),
   ]);
   return { reading, errors, conditions, warnings };
@@ -95,7 +103,12 @@ function cell(view: MibView, col: string, suffix: string): Varbind | undefined {
   return view.get(`${col}.${suffix}`);
 }
 
-function readSupplies(view: MibView, quirks: readonly Quirk[], warnings: string[]): Supply[] {
+function readSupplies(
+  view: MibView,
+  quirks: readonly Quirk[],
+  thresholds: SupplyThresholds,
+  warnings: string[],
+): Supply[] {
   const rows = new Set<string>();
   for (const col of [oid.prtMarkerSuppliesDescription, oid.prtMarkerSuppliesLevel]) {
     for (const k of column(view, col).keys()) rows.add(k);
@@ -114,7 +127,7 @@ function readSupplies(view: MibView, quirks: readonly Quirk[], warnings: string[
       (cls === null && typeNo !== null && wasteTypes.has(typeNo)) ||
       (cls === null && typeNo === null && /waste|废/i.test(description));
     const max = asInt(cell(view, oid.prtMarkerSuppliesMaxCapacity, suffix));
-    const lv = levelWithQuirks({ level, max, receptacle, description }, quirks);
+    const lv = levelWithQuirks({ level, max, receptacle, description }, quirks, thresholds);
     const supply: Supply = {
       index: lastIndex(suffix),
       description,
@@ -134,12 +147,13 @@ function readSupplies(view: MibView, quirks: readonly Quirk[], warnings: string[
 function levelWithQuirks(
   input: { level: number | null; max: number | null; receptacle: boolean; description: string },
   quirks: readonly Quirk[],
+  thresholds: SupplyThresholds,
 ): LevelResult {
   for (const q of quirks) {
     const r = q.level?.(input);
     if (r) return r;
   }
-  return interpretLevel(input);
+  return interpretLevel(input, thresholds);
 }
 
 function colorOf(view: MibView, supplySuffix: string): string | null {
@@ -199,21 +213,6 @@ function readPageCount(view: MibView): number | null {
   return asInt(first);
 }
 
-function supplyConditions(s: Supply): Condition[] {
-  const what = s.description || s.type;
-  if (s.receptacle) {
-    if (s.state === 'empty') return [condition('waste-full', what)];
-    if (s.state === 'low') return [condition('waste-near-full', what)];
-    return [];
-  }
-  const marking =
-    [...markingTypes].some((t) => supplyTypes[t] === s.type) ||
-    (s.type === 'unknown' && /toner|ink|cartridge|墨|粉/i.test(s.description));
-  if (s.state === 'empty') return [condition(marking ? 'toner-out' : 'maintenance-due', what)];
-  if (s.state === 'low') return [condition(marking ? 'toner-low' : 'maintenance-due', what)];
-  return [];
-}
-
 const alertCondition: Readonly<Record<string, KnownCondition>> = {
   coverOpen: 'door-open',
   doorOpen: 'door-open',
@@ -245,18 +244,4 @@ function alertConditions(a: PrinterAlert): Condition[] {
     return [{ name: `snmp:alert-${a.code}`, severity: 'critical', detail: a.description || a.code }];
   }
   return [];
-}
-
-/** One condition per name (the fault engine keys on it); the details of all sources are kept, joined. */
-function dedupe(list: Condition[]): Condition[] {
-  const byName = new Map<string, { first: Condition; details: string[] }>();
-  for (const c of list) {
-    const entry = byName.get(c.name) ?? { first: c, details: [] };
-    if (c.detail !== undefined && !entry.details.includes(c.detail)) entry.details.push(c.detail);
-    byName.set(c.name, entry);
-  }
-  return [...byName.values()].map(({ first, details }) => {
-    const { detail: _drop, ...rest } = first;
-    return details.length === 0 ? rest : { ...rest, detail: details.join('; ') };
-  });
 }

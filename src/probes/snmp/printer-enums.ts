@@ -39,8 +39,6 @@ export const supplyTypes: Readonly<Record<number, string>> = {
   36: 'matteInk',
 };
 
-/** Supply types that put marks on paper: their running out is toner-low / toner-out. */
-export const markingTypes = new Set([3, 5, 6, 7, 12, 13, 21, 35, 36]);
 /** Supply types that fill up. */
 export const wasteTypes = new Set([4, 8, 14, 24, 26]);
 

@@ -3,9 +3,11 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { condition } from '../../../src/domain/conditions.js';
+import { ServiceError } from '../../../src/domain/errors.js';
 import { createGuard } from '../../../src/http/guard.js';
-import { HttpError, sendProblem } from '../../../src/http/problem.js';
+import { apiErrors } from '../../../src/http/problem.js';
 import { faultRoutes } from '../../../src/http/routes/faults.js';
+import { createLogger } from '../../../src/log.js';
 import { startZone, type Zone } from './harness.js';
 
 // The faults API mounted on a small express app of our own, on an ephemeral 127.0.0.1 port.
@@ -35,10 +37,7 @@ beforeEach(async () => {
     }),
   );
   app.use('/api/v1', api);
-  app.use(((err, _req, res, _next) => {
-    if (err instanceof HttpError) return sendProblem(res, err.status, err.message);
-    sendProblem(res, 500, 'internal error');
-  }) as express.ErrorRequestHandler);
+  app.use(apiErrors(createLogger('silent')));
   await new Promise<void>((resolve) => {
     server = app.listen(0, '127.0.0.1', () => resolve());
   });

@@ -87,9 +87,12 @@ describe('IPP probe against a replay server', () => {
     expect(observation.conditions).toEqual([
       { name: 'jam', severity: 'critical', detail: 'media-jam-error' },
       { name: 'offline', severity: 'critical', detail: 'offline-report' },
-      { name: 'toner-out', severity: 'critical', detail: 'toner-empty-error' },
+      // The reason and the marker at 0 % say the same (src/domain/supply-rules.ts): one condition, both details.
+      { name: 'toner-out', severity: 'critical', detail: 'toner-empty-error; Black Toner' },
       { name: 'service-requested', severity: 'critical', detail: 'fuser-over-temp-warning' },
       { name: 'ipp:developer-low', severity: 'info', detail: 'developer-low-report' },
+      // The waste box's marker is at 100 of 100: full, though no reason says so.
+      { name: 'waste-full', severity: 'critical', detail: 'Waste Toner Box' },
     ]);
     expect(observation.printer).toMatchObject({
       status: 'stopped',

@@ -1,10 +1,12 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServiceError } from '../../../src/domain/errors.js';
 import { createGuard } from '../../../src/http/guard.js';
-import { HttpError, sendProblem } from '../../../src/http/problem.js';
+import { apiErrors } from '../../../src/http/problem.js';
 import { scheduleRoutes } from '../../../src/http/routes/schedule.js';
 import { type Listening, listen } from '../../../src/http/server.js';
 import { assetFromConfig } from '../../../src/inventory/assets.js';
+import { createLogger } from '../../../src/log.js';
 import { PowerOverridesRepo } from '../../../src/power/overrides-repo.js';
 import { openStore, type Store } from '../../../src/store/store.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
@@ -41,10 +43,7 @@ beforeAll(async () => {
     }),
   );
   app.use('/api/v1', api);
-  app.use(((err, _req, res, _next) => {
-    if (err instanceof HttpError) return sendProblem(res, err.status, err.message);
-    sendProblem(res, 500, 'internal error');
-  }) as express.ErrorRequestHandler);
+  app.use(apiErrors(createLogger('silent')));
   server = await listen(app, '127.0.0.1', 0);
   base = `http://127.0.0.1:${server.port}/api/v1`;
 });
