@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { defaultConfigPath, loadConfig } from '../config/load.js';
 import { SqliteBaselineStore } from '../probes/snmp/baseline-store.js';
-import { snmpDevicesFromConfig } from '../probes/snmp/from-config.js';
+import { snmpDevicesFromConfig } from '../probes/snmp/poll.js';
 import { readDevice } from '../probes/snmp/read-device.js';
 import { baselineOf } from '../probes/snmp/software-policy.js';
 import { openStore } from '../store/store.js';

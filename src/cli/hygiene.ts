@@ -93,7 +93,12 @@ export async function runHygieneRecord(opts: HygieneRecordOptions, io: Io): Prom
       photoMaxBytes: config.hygiene.photoMaxBytes,
       backdateToleranceMinutes: config.hygiene.backdateToleranceMinutes,
     });
-    const records = await service.record(input, { name: input.by, role: 'cli', remoteAddr: 'cli' });
+    const records = await service.record(input, {
+      name: input.by,
+      role: 'cli',
+      remoteAddr: 'cli',
+      via: 'cli',
+    });
     if (opts.json) {
       io.stdout.write(`${JSON.stringify({ records }, null, 2)}\n`);
     } else {

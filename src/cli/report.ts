@@ -1,5 +1,7 @@
 import { type Command, Option } from 'commander';
+import { PowerOverridesRepo } from '../calendar/overrides-repo.js';
 import { loadScheduleContext } from '../calendar/schedule.js';
+import { createScheduleService } from '../calendar/schedule-service.js';
 import { systemClock } from '../clock.js';
 import { defaultConfigPath, loadConfig } from '../config/load.js';
 import type { Language } from '../domain/messages.js';
@@ -57,10 +59,14 @@ export async function runReport(
   const config = loaded.config;
   const ctx = loadScheduleContext(config);
   if (!ctx.ok) return fail(ctx.problems.join('\n'));
-  const context = ctx.context;
   const store = await openStore(config.store.path, now);
   try {
-    const report = await loadMonthlyReport({ db: store.db, config, context: () => context }, opts.month, now);
+    const schedule = createScheduleService({
+      context: ctx.context,
+      devices: new Map(config.devices.map((d) => [d.id, d.type])),
+      overrides: new PowerOverridesRepo(store.db),
+    });
+    const report = await loadMonthlyReport({ db: store.db, config, schedule }, opts.month, now);
     const out = renderReport(report, opts.format, opts.lang ?? config.language);
     return { code: 0, stdout: out.body, stderr: '' };
   } finally {

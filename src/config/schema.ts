@@ -6,6 +6,7 @@ import { alertsSchema } from './sections/alerts.js';
 import { tokenSchema } from './sections/api.js';
 import { deviceSchema } from './sections/devices.js';
 import { hygieneSchema } from './sections/hygiene.js';
+import { ippSettingsSchema } from './sections/ipp.js';
 import { mqttConfigSchema } from './sections/mqtt.js';
 import { httpUrl, notifierSchema } from './sections/notifiers.js';
 import { officeHoursSchema } from './sections/office-hours.js';
@@ -56,6 +57,7 @@ export function configSchema(sources: SecretSources) {
       web: webSchema(),
       hygiene: hygieneSchema(),
       snmp: snmpSettingsSchema(sources),
+      ipp: ippSettingsSchema(),
       alerts: alertsSchema(),
       power: powerSchema(),
       mqtt: mqttConfigSchema(sources),

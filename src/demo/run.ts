@@ -8,7 +8,6 @@ import { systemClock } from '../clock.js';
 import { loadConfig } from '../config/load.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from '../mqtt/embedded-broker.js';
-import { webPagesFor } from '../web/from-app.js';
 import { hashPin } from '../web/pin-hash.js';
 import { demoConfig, demoPeople } from './demo-config.js';
 import { type DemoInbox, startInbox } from './inbox.js';
@@ -128,7 +127,6 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
       clock: systemClock,
       logger,
       listen: { host: '127.0.0.1', port: o.port ?? 0 },
-      pages: (parts) => webPagesFor(parts, logger, systemClock),
     });
     stops.push(() => app.stop());
     await app.start();

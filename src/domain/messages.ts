@@ -199,3 +199,66 @@ function technicianLines(device: MessageDevice, ctx: MessageContext, L: Texts): 
 function escapeMd(s: string): string {
   return s.replace(/([\\`*_[\]<>#])/g, '\\$1');
 }
+
+/** What the power schedule tells the staff (the detail of its power-on-failed / still-on-after-hours faults). */
+export type PowerMessage =
+  | { readonly key: 'not-up-after-on'; readonly graceMinutes: number }
+  | { readonly key: 'on-command-failed' }
+  | { readonly key: 'switched-on-after-hours' }
+  | { readonly key: 'still-on-plug-kept' }
+  | { readonly key: 'still-on' }
+  | { readonly key: 'off-command-failed' }
+  | { readonly key: 'no-remote-off' }
+  | { readonly key: 'off-held-printing'; readonly printing: boolean; readonly queued: number }
+  | { readonly key: 'off-held-unknown' };
+
+const power: Readonly<Record<Language, (m: PowerMessage) => string>> = {
+  'zh-CN': (m) => {
+    switch (m.key) {
+      case 'not-up-after-on':
+        return `设备开机后 ${m.graceMinutes} 分钟内仍无法连接，请到现场检查。`;
+      case 'on-command-failed':
+        return '开机指令发送失败，请到现场检查设备及其网络/插座。';
+      case 'switched-on-after-hours':
+        return '设备在下班后又被开启，可能有人正在使用；如无人使用请关机。';
+      case 'still-on-plug-kept':
+        return '设备下班关机后仍在运行（可能有人正在使用），为安全起见未断开插座电源，请现场确认。';
+      case 'still-on':
+        return '设备下班关机后仍在运行，可能有人正在使用，请现场确认。';
+      case 'off-command-failed':
+        return '关机指令发送失败，设备可能仍在运行，请值班人员关机。';
+      case 'no-remote-off':
+        return '设备下班后仍在运行，zoneops 无法远程关机，请值班人员关机。';
+      case 'off-held-printing':
+        return `打印机${m.printing ? '正在打印' : ''}${m.printing && m.queued > 0 ? '，' : ''}${m.queued > 0 ? `有 ${m.queued} 个排队任务` : ''}，已暂缓断电，请值班人员确认。`;
+      case 'off-held-unknown':
+        return '无法确认打印机是否在打印，已暂缓断电，请值班人员确认。';
+    }
+  },
+  en: (m) => {
+    switch (m.key) {
+      case 'not-up-after-on':
+        return `The device did not answer within ${m.graceMinutes} min of being switched on; please check it on site.`;
+      case 'on-command-failed':
+        return 'The power-on command could not be sent; please check the device, its network and its plug on site.';
+      case 'switched-on-after-hours':
+        return 'The device was switched on again after hours; someone may be using it. If not, please switch it off.';
+      case 'still-on-plug-kept':
+        return 'The device is still running after its shutdown (someone may be using it); its plug was left on for safety. Please check on site.';
+      case 'still-on':
+        return 'The device is still running after its shutdown; someone may be using it. Please check on site.';
+      case 'off-command-failed':
+        return 'The power-off command could not be sent; the device may still be on. Attendant, please switch it off.';
+      case 'no-remote-off':
+        return 'The device is still on after hours and zoneops cannot switch it off remotely. Attendant, please switch it off.';
+      case 'off-held-printing':
+        return `The printer is ${m.printing ? 'printing' : 'idle'} with ${m.queued} job(s) queued; its power cut is held. Attendant, please check.`;
+      case 'off-held-unknown':
+        return 'It is not known whether the printer is printing; its power cut is held. Attendant, please check.';
+    }
+  },
+};
+
+export function powerText(m: PowerMessage, language: Language): string {
+  return power[language](m);
+}

@@ -13,7 +13,13 @@ export interface ObservedPower {
   /** The plug's power reading is above the device's on-threshold (null: unknown). */
   readonly plugDeviceOn: boolean | null;
   /** Printing interlock: busy while printing or with queued jobs; unknown when no printer reading. */
-  readonly printer: { readonly state: 'busy' | 'idle' | 'unknown'; readonly detail: string };
+  readonly printer: {
+    readonly state: 'busy' | 'idle' | 'unknown';
+    readonly printing: boolean;
+    readonly queued: number;
+    /** For the log and the power_actions record (not shown to people). */
+    readonly detail: string;
+  };
 }
 
 export function observePower(
@@ -44,16 +50,23 @@ export function observePower(
   else if (silent || agentOnline === false || plugDeviceOn === false || plugRelay === 'off') on = false;
 
   const reading = own.find((o) => o.reachable && o.printer !== undefined)?.printer;
-  let printer: ObservedPower['printer'] = { state: 'unknown', detail: 'no printer reading' };
+  let printer: ObservedPower['printer'] = {
+    state: 'unknown',
+    printing: false,
+    queued: 0,
+    detail: 'no printer reading',
+  };
   if (reading) {
     const queued = reading.queuedJobs ?? 0;
-    if (reading.status === 'printing' || queued > 0) {
+    const printing = reading.status === 'printing';
+    if (printing || queued > 0) {
       printer = {
         state: 'busy',
-        detail:
-          reading.status === 'printing' ? `printing, ${queued} job(s) queued` : `${queued} job(s) queued`,
+        printing,
+        queued,
+        detail: printing ? `printing, ${queued} job(s) queued` : `${queued} job(s) queued`,
       };
-    } else printer = { state: 'idle', detail: reading.status };
+    } else printer = { state: 'idle', printing: false, queued: 0, detail: reading.status };
   }
   return { on, agentOnline, plugRelay, plugDeviceOn, printer };
 }

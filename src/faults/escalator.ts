@@ -1,9 +1,10 @@
 import type { PersonConfig } from '../config/schema.js';
+import { routeFor } from '../domain/access.js';
 import type { Delivery } from '../domain/delivery-plan.js';
 import { type PlanNotifier, planDeliveries } from '../domain/delivery-plan.js';
 import type { AssetRecord } from '../domain/device.js';
 import type { FaultKind } from '../domain/fault-kinds.js';
-import { localParts } from '../domain/fault-office-hours.js';
+import { localTime } from '../domain/local-time.js';
 import { type Language, renderFaultMessage } from '../domain/messages.js';
 import {
   type Audience,
@@ -35,10 +36,6 @@ export interface EscalatorDeps {
   timeZone: string;
 }
 
-export function routeFor(routes: EscalatorDeps['routes'], kind: FaultKind): readonly Audience[] {
-  return routes[kind] ?? defaultRoutes[kind];
-}
-
 /**
  * Takes one unacknowledged fault one escalation step further if it is due: queues the messages in the
  * outbox and records the new escalation state in the same transaction, so a crash either did both or
@@ -61,7 +58,7 @@ export async function escalateFault(deps: EscalatorDeps, faultId: number, now: n
     }
     const route = routeFor(deps.routes, f.kind);
     const levels = escalationLevels(route, deps.people);
-    const today = localParts(now, deps.timeZone).date;
+    const today = localTime(now, deps.timeZone).date;
     const absent = await deps.silences.absentOn(tx, today);
     const present = levels.map((l) => l.some((p) => !absent.has(p.id)));
     const silenced = await deps.silences.silenced(tx, f.deviceId, f.kind, now);

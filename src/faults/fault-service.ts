@@ -1,27 +1,28 @@
-import { createHash } from 'node:crypto';
 import type { Cancel, Clock } from '../clock.js';
 import type { NotifierConfig, PersonConfig } from '../config/schema.js';
 import { type AlertsConfig, defaultAlertsConfig } from '../config/sections/alerts.js';
+import type { EventBus } from '../core/events.js';
+import { createSerial } from '../core/serial.js';
+import { type Actor, mayContactVendor, mayResolve } from '../domain/access.js';
 import type { Severity } from '../domain/conditions.js';
-import { worseSeverity } from '../domain/conditions.js';
 import type { AssetRecord } from '../domain/device.js';
-import { defaultStatusPolicy, nextStatus, type StatusState } from '../domain/device-status.js';
+import type { DeviceStatusEvent } from '../domain/device-status.js';
 import { ServiceError } from '../domain/errors.js';
-import { defaultKindSeverity, type FaultKind, isObservedKind } from '../domain/fault-kinds.js';
+import { defaultKindSeverity, type FaultKind } from '../domain/fault-kinds.js';
 import { type FaultAction, transition } from '../domain/fault-lifecycle.js';
-import { isOfficeOpen, type OfficeHoursLike } from '../domain/fault-office-hours.js';
-import { type FaultSignal, faultSignals, judges, reconcile } from '../domain/fault-rules.js';
-import { faultSummary, type Language } from '../domain/messages.js';
-import type { Observation } from '../domain/observation.js';
+import type { Language } from '../domain/messages.js';
 import type { Logger } from '../log.js';
 import type { Notifier } from '../notify/dispatcher.js';
-import type { Database, Queries } from '../store/db.js';
+import type { Database } from '../store/db.js';
 import { type EscalatorDeps, escalateFault } from './escalator.js';
-import { type FaultFilter, FaultRepo, type FaultRow } from './fault-repo.js';
+import { FaultRepo, type FaultRow } from './fault-repo.js';
+import { faultDetail } from './fault-views.js';
+import { faultWrites } from './fault-writes.js';
+import { judgeStatus } from './judge-status.js';
 import { type AlertMetrics, noopAlertMetrics } from './metrics.js';
 import { PublicReportRepo } from './public-report-repo.js';
+import { recordPublicReport } from './public-reports.js';
 import { type Silence, SilenceRepo } from './silence-repo.js';
-import { StatusRepo } from './status-repo.js';
 
 export interface FaultServiceDeps {
   db: Database;
@@ -37,12 +38,11 @@ export interface FaultServiceDeps {
   publicUrl?: string;
   timeZone: string;
   alerts?: AlertsConfig;
-  /** The real working calendar (holidays, adjusted days); falls back to `officeHours`, then to "always". */
+  /** The schedule's working time: non-critical messages wait for it (default: always working time). */
   isWorkingTime?: (now: number) => boolean;
-  officeHours?: OfficeHoursLike;
-  /** Whether the power schedule wants the device on now; off by schedule is never a fault. */
-  expectedOn?: (deviceId: string, now: number) => boolean;
   metrics?: AlertMetrics;
+  /** Where `fault-opened` and `fault-changed` are published. */
+  events?: Pick<EventBus, 'emit'>;
   /** How often escalations are checked (default 15 s). */
   tickMs?: number;
 }
@@ -58,9 +58,11 @@ export interface VendorContact {
 export type FaultService = ReturnType<typeof createFaultService>;
 
 /**
- * Turns observations and external events into faults, walks them through their lifecycle and
+ * Judges faults from each device's status (the status tracker's `device-status` events) and from other
+ * features' events (power, hygiene, readings, the public), walks them through their lifecycle and
  * escalates unacknowledged ones. All writes go through one queue, so a poll and an API call never
- * interleave on the same fault. Constructing does nothing; `start()` begins the escalation ticks.
+ * interleave on the same fault. Who may act is the domain's rule (domain/access.ts), for API and pages
+ * alike. Constructing does nothing; `start()` begins the escalation ticks.
  */
 export function createFaultService(deps: FaultServiceDeps) {
   const { db, clock, logger } = deps;
@@ -69,16 +71,11 @@ export function createFaultService(deps: FaultServiceDeps) {
   const faults = new FaultRepo(db);
   const silences = new SilenceRepo(db);
   const reports = new PublicReportRepo(db);
-  const statuses = new StatusRepo(db);
-  const statusPolicy = { ...defaultStatusPolicy, downAfterFailures: alerts.downAfterFailedPolls };
-  const flapWindowMs = alerts.flapWindowMinutes * 60_000;
-  const isWorkingTime =
-    deps.isWorkingTime ??
-    (deps.officeHours
-      ? (now: number) => isOfficeOpen(deps.officeHours as OfficeHoursLike, deps.timeZone, now)
-      : () => true);
-  const expectedOn = deps.expectedOn ?? (() => true);
-  const statusCache = new Map<string, StatusState>();
+  const writes = faultWrites({
+    faults,
+    language: deps.language,
+    flapWindowMs: alerts.flapWindowMinutes * 60_000,
+  });
   const absentStreaks = new Map<string, ReadonlyMap<FaultKind, number>>();
   const escalator: EscalatorDeps = {
     db,
@@ -95,21 +92,27 @@ export function createFaultService(deps: FaultServiceDeps) {
       maxReminders: alerts.maxReminders,
     },
     nonCritical: alerts.nonCritical,
-    isWorkingTime,
+    isWorkingTime: deps.isWorkingTime ?? (() => true),
     siteName: deps.siteName,
     language: deps.language,
     timeZone: deps.timeZone,
     ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
   };
-  let tail: Promise<unknown> = Promise.resolve();
+  const serial = createSerial();
   let cancel: Cancel | undefined;
   let running = false;
 
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = tail.then(fn, fn);
-    tail = next.catch(() => undefined);
-    return next;
-  }
+  const announce = async (name: 'fault-opened' | 'fault-changed', f: FaultRow | undefined, at: number) => {
+    if (!f || !deps.events) return;
+    await deps.events.emit(name, {
+      faultId: f.id,
+      deviceId: f.deviceId,
+      kind: f.kind,
+      severity: f.severity,
+      state: f.state,
+      at,
+    });
+  };
 
   async function escalate(ids: readonly number[], now: number): Promise<void> {
     let queued = false;
@@ -123,109 +126,17 @@ export function createFaultService(deps: FaultServiceDeps) {
     if (queued) deps.notifier.kick();
   }
 
-  /** Opens a fault, adds evidence to the open one, or reopens one that cleared a moment ago (flapping). */
-  async function upsert(
-    tx: Queries,
-    device: AssetRecord,
-    s: FaultSignal,
-    at: number,
-    actor: string,
-  ): Promise<{ id: number; notify: boolean }> {
-    const open = await faults.findOpen(tx, device.id, s.kind);
-    if (open) {
-      const severity = worseSeverity(open.severity, s.severity);
-      const changed =
-        severity !== open.severity ||
-        s.detail !== open.evidence.detail ||
-        open.evidence.conditionGone === true;
-      if (changed) {
-        const evidence = { ...open.evidence, detail: s.detail, lastSeenAt: at, conditionGone: false };
-        await faults.update(tx, open.id, { severity, evidence, updatedAt: at });
-        await faults.addEvent(tx, open.id, at, 'evidence', actor, { detail: s.detail, severity });
-      }
-      return { id: open.id, notify: false };
+  /** Faults opened or reopened: counted, announced on the bus, and escalated (told to people). */
+  async function opened(list: ReadonlyArray<{ id: number; created: boolean }>, at: number): Promise<void> {
+    for (const o of list) {
+      const f = await faults.get(db, o.id);
+      if (f && o.created) metrics.faultOpened(f.kind);
+      await announce('fault-opened', f, at);
     }
-    const recent = await faults.recentlyCleared(tx, device.id, s.kind, at - flapWindowMs);
-    if (recent && transition(recent.state, 'reopen').ok) {
-      const reopened = Number(recent.evidence.reopened ?? 0) + 1;
-      const evidence = { ...recent.evidence, detail: s.detail, lastSeenAt: at, reopened, flapping: true };
-      await faults.update(tx, recent.id, { state: 'open', closedAt: null, evidence, updatedAt: at });
-      await faults.addEvent(tx, recent.id, at, 'reopened', actor, { detail: s.detail, times: reopened });
-      return { id: recent.id, notify: true };
-    }
-    const id = await faults.insert(tx, {
-      deviceId: device.id,
-      kind: s.kind,
-      severity: s.severity,
-      summary: faultSummary(s.kind, device, deps.language),
-      evidence: { detail: s.detail, firstSeenAt: at, lastSeenAt: at },
-      at,
-    });
-    await faults.addEvent(tx, id, at, 'opened', actor, { detail: s.detail, severity: s.severity });
-    metrics.faultOpened(s.kind);
-    return { id, notify: true };
-  }
-
-  async function clearOne(
-    tx: Queries,
-    f: FaultRow,
-    at: number,
-    actor: string,
-    reason: string,
-  ): Promise<void> {
-    const t = transition(f.state, 'clear');
-    if (t.ok) {
-      await faults.update(tx, f.id, { state: t.to, closedAt: at, updatedAt: at });
-      await faults.addEvent(tx, f.id, at, 'cleared', actor, { reason });
-    } else if (f.evidence.conditionGone !== true) {
-      // Vendor involved: the technician closes it; the timeline notes that the device looks fine.
-      await faults.update(tx, f.id, { evidence: { ...f.evidence, conditionGone: true }, updatedAt: at });
-      await faults.addEvent(tx, f.id, at, 'condition-gone', actor, { reason });
-    }
-  }
-
-  async function observe(obs: Observation): Promise<void> {
-    const device = await deps.devices.get(obs.deviceId);
-    if (!device) {
-      logger.warn({ deviceId: obs.deviceId }, 'observation for a device not in the asset register ignored');
-      return;
-    }
-    const prev = statusCache.get(device.id) ?? (await statuses.load(device.id, obs.at));
-    const { state, change } = nextStatus(prev, obs, expectedOn(device.id, obs.at), statusPolicy);
-    statusCache.set(device.id, state);
-    await statuses.save(
-      device.id,
-      state,
-      obs.at,
-      obs.conditions.map((c) => c.name),
-      change,
+    await escalate(
+      list.map((o) => o.id),
+      clock.now(),
     );
-    const signals = faultSignals(obs, state);
-    const toNotify = await db.transaction(async (tx) => {
-      const open = await faults.openForDevice(tx, device.id);
-      const byKind = new Map(open.map((f) => [f.kind, f]));
-      const rec = reconcile(
-        signals,
-        new Set(byKind.keys()),
-        absentStreaks.get(device.id) ?? new Map(),
-        (kind) => judges(kind, obs, state),
-        alerts.clearAfterGoodPolls,
-        (kind) => isObservedKind(kind) || kind === 'power-on-failed',
-      );
-      absentStreaks.set(device.id, rec.absent);
-      const ids: number[] = [];
-      for (const s of rec.raise) {
-        const r = await upsert(tx, device, s, obs.at, `probe:${obs.source}`);
-        if (r.notify) ids.push(r.id);
-      }
-      for (const kind of rec.clear) {
-        const f = byKind.get(kind);
-        if (f)
-          await clearOne(tx, f, obs.at, `probe:${obs.source}`, `${alerts.clearAfterGoodPolls} good polls`);
-      }
-      return ids;
-    });
-    await escalate(toNotify, clock.now());
   }
 
   async function requireDevice(id: string): Promise<AssetRecord> {
@@ -234,13 +145,24 @@ export function createFaultService(deps: FaultServiceDeps) {
     return d;
   }
 
+  /** One device's status after an observation → faults raised, evidence added, faults cleared. */
+  async function observe(e: DeviceStatusEvent): Promise<void> {
+    const device = await deps.devices.get(e.deviceId);
+    if (!device) return;
+    const { raised, cleared } = await db.transaction((tx) =>
+      judgeStatus(tx, { faults, writes, alerts, absentStreaks }, device, e),
+    );
+    for (const f of cleared) await announce('fault-changed', { ...f, state: 'cleared' }, e.at);
+    await opened(raised, e.at);
+  }
+
   async function raise(e: {
     deviceId: string;
     kind: FaultKind;
     detail?: string;
     severity?: Severity;
     actor?: string;
-  }) {
+  }): Promise<number> {
     const device = await requireDevice(e.deviceId);
     const now = clock.now();
     const signal = {
@@ -248,36 +170,38 @@ export function createFaultService(deps: FaultServiceDeps) {
       severity: e.severity ?? defaultKindSeverity[e.kind],
       detail: e.detail ?? '',
     };
-    const r = await db.transaction((tx) => upsert(tx, device, signal, now, e.actor ?? 'zoneops'));
-    if (r.notify) await escalate([r.id], now);
+    const r = await db.transaction((tx) => writes.upsert(tx, device, signal, now, e.actor ?? 'zoneops'));
+    if (r.opened) await opened([r], now);
     return r.id;
   }
 
-  async function clear(e: {
-    deviceId: string;
-    kind: FaultKind;
-    reason?: string;
-    actor?: string;
-  }): Promise<boolean> {
+  async function clear(e: { deviceId: string; kind: FaultKind; reason?: string; actor?: string }) {
     const now = clock.now();
-    return db.transaction(async (tx) => {
+    const closed = await db.transaction(async (tx) => {
       const f = await faults.findOpen(tx, e.deviceId, e.kind);
-      if (!f) return false;
-      await clearOne(tx, f, now, e.actor ?? 'zoneops', e.reason ?? 'condition gone');
-      return true;
+      if (!f) return undefined;
+      return (await writes.clear(tx, f, now, e.actor ?? 'zoneops', e.reason ?? 'condition gone'))
+        ? f
+        : undefined;
     });
+    if (closed) await announce('fault-changed', { ...closed, state: 'cleared' }, now);
+    return closed !== undefined;
   }
 
   async function act(
     id: number,
     action: FaultAction,
-    actor: string,
+    actor: Actor,
     data: Record<string, unknown>,
   ): Promise<FaultRow> {
     const now = clock.now();
     const { before, after } = await db.transaction(async (tx) => {
       const f = await faults.get(tx, id);
       if (!f) throw new ServiceError('not-found', `no fault with id ${id}`);
+      if (action === 'resolve' && !mayResolve(actor, f.kind, alerts.routes))
+        throw new ServiceError('forbidden', `a ${f.kind} fault is resolved by the technician`);
+      if (action === 'vendor-contact' && !mayContactVendor(actor))
+        throw new ServiceError('forbidden', 'recording a vendor contact needs the technician');
       const t = transition(f.state, action);
       if (!t.ok) throw new ServiceError('conflict', t.reason);
       const closedAt = action === 'resolve' ? now : undefined;
@@ -286,12 +210,13 @@ export function createFaultService(deps: FaultServiceDeps) {
         updatedAt: now,
         ...(closedAt !== undefined ? { closedAt } : {}),
       });
-      await faults.addEvent(tx, id, now, t.to, actor, data);
+      await faults.addEvent(tx, id, now, t.to, actor.name, data);
       return { before: f, after: (await faults.get(tx, id)) as FaultRow };
     });
     const seconds = (now - before.openedAt) / 1000;
     if (before.state === 'open') metrics.faultAcknowledged(before.kind, before.severity, seconds);
     if (action === 'resolve') metrics.faultResolved(before.kind, before.severity, seconds);
+    await announce('fault-changed', after, now);
     return after;
   }
 
@@ -317,15 +242,16 @@ export function createFaultService(deps: FaultServiceDeps) {
   return {
     faults,
     silences,
-    statuses,
-    observe: (obs: Observation) => serial(() => observe(obs)),
+    observe: (e: DeviceStatusEvent) => serial(() => observe(e)),
     raise: (e: Parameters<typeof raise>[0]) => serial(() => raise(e)),
     clear: (e: Parameters<typeof clear>[0]) => serial(() => clear(e)),
-    ack: (id: number, actor: string, note?: string) =>
+    ack: (id: number, actor: Actor, note?: string) =>
       serial(() => act(id, 'ack', actor, note ? { note } : {})),
-    vendorContact: (id: number, actor: string, c: VendorContact) =>
+    vendorContact: (id: number, actor: Actor, c: VendorContact) =>
       serial(() => act(id, 'vendor-contact', actor, { ...c })),
-    resolve: (id: number, actor: string, note: string) => serial(() => act(id, 'resolve', actor, { note })),
+    resolve: (id: number, actor: Actor, note: string) => serial(() => act(id, 'resolve', actor, { note })),
+    /** Whether this person may resolve this fault (the pages hide the button otherwise). */
+    mayResolve: (actor: Pick<Actor, 'role'>, kind: FaultKind) => mayResolve(actor, kind, alerts.routes),
     silence: (s: Omit<Silence, 'id' | 'createdAt'>) =>
       serial(async () => {
         if (s.deviceId !== null) await requireDevice(s.deviceId);
@@ -344,56 +270,14 @@ export function createFaultService(deps: FaultServiceDeps) {
       serial(async () => {
         const device = await requireDevice(r.deviceId);
         const now = clock.now();
-        const clientHash = createHash('sha256')
-          .update(`zoneops-public-report:${r.client}`)
-          .digest('hex')
-          .slice(0, 16);
-        const signal = {
-          kind: 'public-report' as const,
-          severity: defaultKindSeverity['public-report'],
-          detail: r.description,
-        };
-        const { reportId, fault } = await db.transaction(async (tx) => {
-          const f = await upsert(tx, device, signal, now, 'public');
-          const reportId = await reports.add(tx, {
-            at: now,
-            deviceId: device.id,
-            description: r.description,
-            contact: r.contact ?? null,
-            clientHash,
-            faultId: f.id,
-          });
-          await faults.addEvent(tx, f.id, now, 'public-report', 'public', { reportId });
-          return { reportId, fault: f };
-        });
-        if (fault.notify) await escalate([fault.id], now);
-        return { reportId, faultId: fault.id };
+        const out = await db.transaction((tx) =>
+          recordPublicReport(tx, { writes, faults, reports }, device, r, now),
+        );
+        if (out.fault.opened) await opened([out.fault], now);
+        return { reportId: out.reportId, faultId: out.fault.id };
       }),
-    list: (filter: FaultFilter) => faults.list(filter),
-    async get(id: number) {
-      const fault = await faults.get(db, id);
-      if (!fault) return undefined;
-      const [events, notifications, publicReports] = await Promise.all([
-        faults.events(id),
-        deps.notifier.outbox.byEventPrefix(`fault:${id}:`),
-        reports.forFault(id),
-      ]);
-      return {
-        fault,
-        events,
-        notifications: notifications.map((n) => ({
-          event: n.eventKey,
-          channel: n.channel,
-          to: n.payload.to.map((r) => r.name),
-          state: n.state,
-          attempts: n.attempts,
-          createdAt: n.createdAt,
-          sentAt: n.sentAt,
-          lastError: n.lastError,
-        })),
-        publicReports: publicReports.map(({ contact: _c, ...rest }) => rest),
-      };
-    },
+    list: (filter: Parameters<FaultRepo['list']>[0]) => faults.list(filter),
+    get: (id: number) => faultDetail({ db, faults, reports, outbox: deps.notifier.outbox }, id),
     openFaultCounts: () => faults.openCounts(),
     tick: (now?: number) => serial(() => tick(now)),
     /** Resolves when all queued work is done (tests, shutdown). */
@@ -408,7 +292,7 @@ export function createFaultService(deps: FaultServiceDeps) {
       running = false;
       cancel?.();
       cancel = undefined;
-      await tail.catch(() => undefined);
+      await serial.idle();
     },
   };
 }

@@ -1,9 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { type Role, roleAtLeast } from '../domain/access.js';
 import { sendProblem } from './problem.js';
-
-export const roles = ['staff', 'technician', 'admin'] as const;
-export type Role = (typeof roles)[number];
 
 export interface TokenConfig {
   name: string;
@@ -14,13 +12,6 @@ export interface TokenConfig {
 export interface Principal {
   name: string;
   role: Role;
-}
-
-/** staff < technician < admin: a higher role may do everything a lower one may. */
-const rank: Record<Role, number> = { staff: 1, technician: 2, admin: 3 };
-
-export function roleAtLeast(have: Role, need: Role): boolean {
-  return rank[have] >= rank[need];
 }
 
 /**

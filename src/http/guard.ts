@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { Clock } from '../clock.js';
+import type { Role } from '../domain/access.js';
 import type { AuditRepo } from '../store/audit-repo.js';
-import { type Role, requireRole, type TokenConfig } from './auth.js';
+import { requireRole, type TokenConfig } from './auth.js';
 
 /** `guard('technician')`: the middleware a route uses to require a role. */
 export type Guard = (need: Role) => RequestHandler;

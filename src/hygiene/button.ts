@@ -92,7 +92,7 @@ export function createButtonRecorder(deps: {
     try {
       return await deps.service.record(
         { targets: [r.target], task: r.task, by: r.by, source: 'button' },
-        { name: 'mqtt-button', role: 'device', remoteAddr: 'mqtt' },
+        { name: 'mqtt-button', role: 'device', remoteAddr: 'mqtt', via: 'mqtt' },
       );
     } catch (err) {
       deps.logger.error({ err, topic: topic.slice(0, 200) }, 'hygiene button record failed');

@@ -1,4 +1,5 @@
-import type { Cancel, Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
+import type { MinuteTicker } from '../core/minute-ticker.js';
 import { alertFor, overdueCleared, type SlotVerdict, verdictsOn } from '../domain/hygiene-compliance.js';
 import {
   cycleOf,
@@ -11,8 +12,9 @@ import {
   slotsDueOn,
 } from '../domain/hygiene-plan.js';
 import { localMoment, zonedEpoch } from '../domain/hygiene-time.js';
+import type { Language } from '../domain/messages.js';
 import type { Logger } from '../log.js';
-import { alertMessage, type Language } from './messages.js';
+import { alertMessage } from './messages.js';
 import type { HygieneRepo } from './repo.js';
 
 export interface HygieneAlert {
@@ -46,12 +48,12 @@ export interface HygieneCheckerDeps {
   onReminder: AlertCallback;
   onOverdue: AlertCallback;
   onCleared: AlertCallback;
-  /** How often to look (default every minute). */
-  intervalMs?: number;
+  /** The zone's minute ticker: the checker looks at second 0 of every minute. */
+  ticker: Pick<MinuteTicker, 'every'>;
 }
 
 /**
- * Looks every minute at today's due tasks: a reminder `reminderLeadMinutes` before the deadline, an
+ * Looks every minute (the zone's minute ticker) at today's due tasks: a reminder `reminderLeadMinutes` before the deadline, an
  * overdue at the deadline, a cleared once the task is recorded after all. Each is marked in the
  * database before its callback runs, so a restart never announces it twice (at most once: a
  * crash between the mark and the callback loses one message rather than repeating it).
@@ -59,8 +61,6 @@ export interface HygieneCheckerDeps {
  */
 export function createHygieneChecker(deps: HygieneCheckerDeps) {
   const { repo, plan, days, clock, tz, logger } = deps;
-  const interval = deps.intervalMs ?? 60_000;
-  let cancel: Cancel | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = true;
 
@@ -169,26 +169,18 @@ export function createHygieneChecker(deps: HygieneCheckerDeps) {
     return running;
   }
 
-  function schedule(): void {
-    if (stopped) return;
-    // Ticks on the minute, so a 09:00 deadline is noticed at 09:00:00 and not at 09:00:59.
-    const delay = interval - (clock.now() % interval) || interval;
-    cancel = clock.setTimeout(() => {
-      // The next tick is planned before this one's database work, so a slow disk never shifts the minutes.
-      schedule();
-      void checkNow();
-    }, delay);
-  }
+  // Ticks on the minute, so a 09:00 deadline is noticed at 09:00:00 and not at 09:00:59.
+  deps.ticker.every('hygiene', async () => {
+    if (!stopped) await checkNow();
+  });
 
   return {
     async start(): Promise<void> {
       stopped = false;
       await checkNow();
-      schedule();
     },
     async stop(): Promise<void> {
       stopped = true;
-      cancel?.();
       await running;
     },
     checkNow,

@@ -1,6 +1,6 @@
 import type { ComplianceSummary, SlotStatus } from '../domain/hygiene-compliance.js';
 import { taskNames } from '../domain/hygiene-plan.js';
-import type { Language } from './messages.js';
+import type { Language } from '../domain/messages.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,6 +1,6 @@
 import { taskNames } from '../domain/hygiene-plan.js';
 import { localMoment } from '../domain/hygiene-time.js';
-import type { Language } from './messages.js';
+import type { Language } from '../domain/messages.js';
 import type { HygieneRecord } from './repo.js';
 
 const BOM = '\uFEFF';

@@ -1,7 +1,6 @@
 import { type DueSlot, taskNames } from '../domain/hygiene-plan.js';
 import { hhmm } from '../domain/hygiene-time.js';
-
-export type Language = 'zh-CN' | 'en';
+import type { Language } from '../domain/messages.js';
 
 /** Text the attendants read in a reminder or alert. */
 export function alertMessage(lang: Language, type: 'reminder' | 'overdue' | 'cleared', s: DueSlot): string {

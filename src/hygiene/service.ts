@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { Actor } from '../domain/access.js';
 import { ServiceError } from '../domain/errors.js';
 import type { HygienePlan, HygieneTask } from '../domain/hygiene-plan.js';
 import type { AuditRepo } from '../store/audit-repo.js';
@@ -20,13 +21,6 @@ export interface RecordInput {
   /** The record this one corrects (both stay; only the newer counts). */
   correctsId?: number;
   source: RecordSource;
-}
-
-/** Who asked, for the audit log. */
-export interface Actor {
-  name: string;
-  role: string;
-  remoteAddr: string;
 }
 
 export interface HygieneServiceDeps {

@@ -65,6 +65,11 @@ export class PowerActionsRepo {
     ]);
   }
 
+  async get(id: number): Promise<PowerActionRow | undefined> {
+    const r = await this.db.get<Raw>('SELECT * FROM power_actions WHERE id = ?', [id]);
+    return r ? toRow(r) : undefined;
+  }
+
   async last(deviceId: string): Promise<PowerActionRow | undefined> {
     const r = await this.db.get<Raw>(
       'SELECT * FROM power_actions WHERE device_id = ? ORDER BY requested_at DESC, id DESC LIMIT 1',

@@ -1,8 +1,6 @@
-import type { ScheduleContext } from '../calendar/schedule.js';
+import type { ScheduleService } from '../calendar/schedule-service.js';
 import type { Clock } from '../clock.js';
-import { calendarDay } from '../domain/calendar.js';
-import { type Desired, desiredPower, type PowerOverride } from '../domain/desired-power.js';
-import { localTime } from '../domain/local-time.js';
+import type { Desired } from '../domain/desired-power.js';
 import type { Observation } from '../domain/observation.js';
 import { observePower } from '../domain/observed-power.js';
 import type { Logger } from '../log.js';
@@ -22,11 +20,10 @@ export interface ReconcilerSettings {
 
 export interface ReconcilerDeps {
   readonly targets: readonly PowerTarget[];
-  /** Called each tick, so a reloaded calendar/hours takes effect at the next minute. */
-  readonly context: () => ScheduleContext;
+  /** What the schedule wants (its overrides are read again at the start of every pass). */
+  readonly schedule: Pick<ScheduleService, 'desired' | 'refresh'>;
   /** The latest observation of each source for a device (or a plug). */
   readonly observations: (deviceId: string) => readonly Observation[] | Promise<readonly Observation[]>;
-  readonly overrides: { active(now: number): Promise<readonly PowerOverride[]> };
   readonly actions: {
     record(a: {
       deviceId: string;
@@ -69,8 +66,8 @@ interface Memory {
 }
 
 /**
- * Desired-state reconciliation of the zone's power, once a minute (node-cron in production, tests call
- * `tick()` with a FakeClock). Acts only on differences, staggers start-ups, rate-limits commands, records
+ * Desired-state reconciliation of the zone's power, once a minute (the minute ticker on the injected
+ * clock; tests drive it with a fake clock). Acts only on differences, staggers start-ups, rate-limits commands, records
  * every command in power_actions and, on its first sight of a device, resumes from the last recorded
  * command so a restart at 10:00 neither repeats what was done nor misses what was not.
  */
@@ -127,22 +124,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     return sent.length >= settings.maxActionsPerMinute;
   }
 
-  async function reconcileDevice(
-    t: PowerTarget,
-    ctx: ScheduleContext,
-    overrides: readonly PowerOverride[],
-    now: number,
-  ): Promise<void> {
-    const day = calendarDay(localTime(now, ctx.tz).date, ctx.sources);
-    const desired = desiredPower({
-      deviceId: t.id,
-      type: t.type,
-      now,
-      tz: ctx.tz,
-      day,
-      hours: ctx.hours,
-      overrides,
-    });
+  async function reconcileDevice(t: PowerTarget, now: number): Promise<void> {
+    const desired = deps.schedule.desired(t.id, t.type, now);
     const epoch = `${desired.on}:${desired.since}:${desired.overrideId ?? ''}`;
     let mem = memory.get(t.id);
     if (!mem) mem = await seed(t, desired, epoch);
@@ -238,7 +221,7 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         type: 'power-on-failed',
         deviceId: t.id,
         at: now,
-        message: '开机指令发送失败，请到现场检查设备及其网络/插座。',
+        message: { key: 'on-command-failed' },
         detail: { command, error: error.slice(0, 200) },
       });
     } else {
@@ -247,10 +230,12 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         type: 'still-on-after-hours',
         deviceId: t.id,
         at: now,
-        message:
-          command === 'soft-off' && error.startsWith('timeout')
-            ? '设备下班关机后仍在运行（可能有人正在使用），为安全起见未断开插座电源，请现场确认。'
-            : '关机指令发送失败，设备可能仍在运行，请值班人员关机。',
+        message: {
+          key:
+            command === 'soft-off' && error.startsWith('timeout')
+              ? 'still-on-plug-kept'
+              : 'off-command-failed',
+        },
         detail: { command, error: error.slice(0, 200), plugCut: false },
       });
     }
@@ -258,19 +243,16 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
 
   async function pass(): Promise<void> {
     const now = clock.now();
-    let ctx: ScheduleContext;
-    let overrides: readonly PowerOverride[];
     try {
-      ctx = deps.context();
-      overrides = await deps.overrides.active(now);
+      await deps.schedule.refresh(now);
     } catch (err) {
-      logger.error({ err }, 'power reconciliation skipped: schedule or overrides unavailable');
+      logger.error({ err }, 'power reconciliation skipped: the overrides could not be read');
       return;
     }
     for (const t of deps.targets) {
       if (stopped) return;
       try {
-        await reconcileDevice(t, ctx, overrides, now);
+        await reconcileDevice(t, now);
       } catch (err) {
         // One device's trouble never stops the others; the next tick tries again.
         logger.error({ err, deviceId: t.id }, 'power reconciliation failed for a device');
@@ -295,7 +277,11 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
       await running;
       // Staggered commands that never went out are marked so, so the next start sends them afresh.
       for (const id of unsent) {
-        await deps.actions.update(id, 'failed', clock.now(), cancelledDetail).catch(() => undefined);
+        await deps.actions
+          .update(id, 'failed', clock.now(), cancelledDetail)
+          .catch((err: unknown) =>
+            logger.error({ err, actionId: id }, 'could not mark a power command cancelled'),
+          );
       }
       unsent.clear();
       await Promise.allSettled([...inFlight]);

@@ -1,5 +1,6 @@
 import type { Desired } from '../domain/desired-power.js';
 import { printingTypes } from '../domain/device.js';
+import type { PowerMessage } from '../domain/messages.js';
 import type { ObservedPower } from '../domain/observed-power.js';
 import type { PowerTarget } from './targets.js';
 
@@ -33,8 +34,8 @@ export interface PowerEvent {
   readonly type: PowerEventType;
   readonly deviceId: string;
   readonly at: number;
-  /** For the on-duty staff, in Chinese. */
-  readonly message: string;
+  /** For the on-duty staff, rendered in the zone's language by domain/messages.ts `powerText`. */
+  readonly message: PowerMessage;
   readonly detail: Readonly<Record<string, string | number | boolean | null>>;
 }
 
@@ -100,7 +101,7 @@ function stepOn(phase: Phase, o: ObservedPower, now: number, s: StepSettings): S
       ...finish(phase, 'failed', 'not reachable within the grace period'),
       event: {
         type: 'power-on-failed',
-        message: `设备开机后 ${Math.round(s.graceMs / 60_000)} 分钟内仍无法连接，请到现场检查。`,
+        message: { key: 'not-up-after-on', graceMinutes: Math.round(s.graceMs / 60_000) },
         detail: { graceMinutes: Math.round(s.graceMs / 60_000) },
       },
     };
@@ -118,7 +119,7 @@ function stepOff(phase: Phase, t: PowerTarget, o: ObservedPower, now: number, s:
         phase: { kind: 'off-failed' },
         event: {
           type: 'still-on-after-hours',
-          message: '设备在下班后又被开启，可能有人正在使用；如无人使用请关机。',
+          message: { key: 'switched-on-after-hours' },
           detail: { reason: 'switched on again after hours' },
         },
       };
@@ -140,9 +141,7 @@ function stepOff(phase: Phase, t: PowerTarget, o: ObservedPower, now: number, s:
         ...finish(phase, 'failed', plugKept ? 'still on after the grace period; plug not cut' : 'still on'),
         event: {
           type: 'still-on-after-hours',
-          message: plugKept
-            ? '设备下班关机后仍在运行（可能有人正在使用），为安全起见未断开插座电源，请现场确认。'
-            : '设备下班关机后仍在运行，可能有人正在使用，请现场确认。',
+          message: { key: plugKept ? 'still-on-plug-kept' : 'still-on' },
           detail: { plugCut: false, graceMinutes: Math.round(s.graceMs / 60_000) },
         },
       };
@@ -166,7 +165,7 @@ function stepOff(phase: Phase, t: PowerTarget, o: ObservedPower, now: number, s:
     phase: { kind: 'off-failed' },
     event: {
       type: 'still-on-after-hours',
-      message: '设备下班后仍在运行，zoneops 无法远程关机，请值班人员关机。',
+      message: { key: 'no-remote-off' },
       detail: { reason: 'no remote power-off for this device' },
     },
   };
@@ -200,8 +199,8 @@ function interlock(phase: Phase, o: ObservedPower, now: number, s: StepSettings)
         type: 'power-off-blocked',
         message:
           o.printer.state === 'busy'
-            ? `打印机仍在打印或有排队任务（${o.printer.detail}），已暂缓断电，请值班人员确认。`
-            : '无法确认打印机是否在打印，已暂缓断电，请值班人员确认。',
+            ? { key: 'off-held-printing', printing: o.printer.printing, queued: o.printer.queued }
+            : { key: 'off-held-unknown' },
         detail: { printer: o.printer.state, printerDetail: o.printer.detail },
       },
     };

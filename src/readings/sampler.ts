@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { createSerial } from '../core/serial.js';
 import type { FaultKind } from '../domain/fault-kinds.js';
 import type { Language } from '../domain/messages.js';
 import type { Observation, Supply } from '../domain/observation.js';
@@ -60,7 +61,7 @@ export function createReadingsSampler(deps: ReadingsSamplerDeps) {
   const announced = new Map<string, string>();
   let loaded: Promise<void> | undefined;
   let lastPrune = Number.NEGATIVE_INFINITY;
-  let tail: Promise<unknown> = Promise.resolve();
+  const serial = createSerial();
 
   async function load(): Promise<void> {
     for (const r of await repo.latest()) (r.table === 'pages' ? lastPages : lastEnergy).set(r.deviceId, r.at);
@@ -144,16 +145,13 @@ export function createReadingsSampler(deps: ReadingsSamplerDeps) {
   }
 
   return {
-    /** For ObservationHub.addSink: the merged view of each device. Samples one at a time, in order. */
-    sink(merged: Observation): Promise<void> {
-      const next = tail.then(() => sample(merged));
-      tail = next.catch((err: unknown) =>
+    /** The merged view of each device (event `observation`). Samples one at a time, in order. */
+    sink: (merged: Observation): Promise<void> =>
+      serial(() => sample(merged)).catch((err: unknown) =>
         logger.error({ err, deviceId: merged.deviceId }, 'sampling failed'),
-      );
-      return next.catch(() => undefined);
-    },
+      ),
     /** Resolves when every queued sample is stored (tests, shutdown). */
-    idle: () => tail.then(() => undefined),
+    idle: () => serial.idle(),
   };
 }
 

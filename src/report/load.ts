@@ -1,6 +1,5 @@
-import type { ScheduleContext } from '../calendar/schedule.js';
+import type { ScheduleService } from '../calendar/schedule-service.js';
 import type { Config } from '../config/schema.js';
-import { createScheduleNow } from '../core/schedule-now.js';
 import { buildMonthlyReport } from '../domain/report-build.js';
 import { monthSpan } from '../domain/report-calendar.js';
 import type { MonthlyReport, ReportDevice } from '../domain/report-types.js';
@@ -19,8 +18,8 @@ export type ReportConfig = Pick<
 export interface ReportSources {
   readonly db: Database;
   readonly config: ReportConfig;
-  /** The calendar and office hours (the daemon's, or loaded by the CLI). */
-  readonly context: () => ScheduleContext;
+  /** The zone's schedule (the daemon's, or one the CLI builds over the same store). */
+  readonly schedule: Pick<ScheduleService, 'context' | 'days'>;
 }
 
 /** The forecast at the month's end looks this far back (as the daemon's sampler does). */
@@ -45,17 +44,13 @@ export async function loadMonthlyReport(
   now: number,
 ): Promise<MonthlyReport> {
   const { db, config } = src;
-  const ctx = src.context();
+  const ctx = src.schedule.context;
   const tz = config.timezone;
   const span = monthSpan(month, tz);
   const rows = new ReportRepo(db);
   const readings = new ReadingsRepo(db);
   const plan = planFromConfig(config.hygiene);
-  const scheduleNow = createScheduleNow(src.context, new Map(config.devices.map((d) => [d.id, d.type])));
-  const days = {
-    isWorkingDay: (d: string) => scheduleNow.openingMinutes(d) !== null,
-    openingMinutes: (d: string) => scheduleNow.openingMinutes(d),
-  };
+  const days = src.schedule.days;
   const [transitions, faults, actions, pages, energy, supplies, hygiene] = await Promise.all([
     rows.transitions(span.from, span.to),
     rows.faults(span.from, span.to),

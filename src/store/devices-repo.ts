@@ -8,6 +8,8 @@ export interface DeviceRow extends AssetRecord {
   readonly statusSince: number | null;
   readonly lastObservedAt: number | null;
   readonly conditions: readonly string[];
+  /** null: the conditions are current; else when the (now silent) device last reported them. */
+  readonly conditionsAsOf: number | null;
 }
 
 interface RawDevice {
@@ -28,10 +30,11 @@ interface RawDevice {
   since: number | null;
   last_observed_at: number | null;
   conditions_json: string | null;
+  detail_json: string | null;
 }
 
 const selectDevices = `
-  SELECT d.*, s.status, s.since, s.last_observed_at, s.conditions_json
+  SELECT d.*, s.status, s.since, s.last_observed_at, s.conditions_json, s.detail_json
   FROM devices d LEFT JOIN device_status s ON s.device_id = d.id`;
 
 /** The asset register in the database, kept in step with the config. */
@@ -143,5 +146,8 @@ function toRow(r: RawDevice): DeviceRow {
     statusSince: r.since,
     lastObservedAt: r.last_observed_at,
     conditions: r.conditions_json ? (JSON.parse(r.conditions_json) as string[]) : [],
+    conditionsAsOf: r.detail_json
+      ? ((JSON.parse(r.detail_json) as { conditionsAsOf?: number }).conditionsAsOf ?? null)
+      : null,
   };
 }

@@ -1,9 +1,8 @@
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
+import { type Actor, mayContactVendor } from '../domain/access.js';
 import { ServiceError } from '../domain/errors.js';
 import { type HygieneTask, hygieneTasks } from '../domain/hygiene-plan.js';
-import { routeFor } from '../faults/escalator.js';
 import { RateLimiter } from '../faults/rate-limit.js';
-import { roleAtLeast } from '../http/auth.js';
 import { cleanText, field, type WebContext } from './context.js';
 import { html } from './html.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
@@ -53,10 +52,12 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     if (!found) throw new ServiceError('not-found', s.notFound);
     return found;
   };
-  const technicianKind = (kind: Parameters<typeof routeFor>[1]) =>
-    routeFor(deps.faultRoutes ?? {}, kind).includes('technician');
-  const mayResolve = (user: WebUser, kind: Parameters<typeof routeFor>[1]) =>
-    !technicianKind(kind) || roleAtLeast(user.role, 'technician');
+  const actor = (req: Request, user: WebUser): Actor => ({
+    name: user.name,
+    role: user.role,
+    remoteAddr: req.ip ?? '',
+    via: 'web',
+  });
 
   r.get('/faults/:id', requireUser, async (req, res) => {
     const { fault, events } = await loadFault(faultId(req));
@@ -72,8 +73,8 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
           fault,
           deviceName: device?.name ?? fault.deviceId,
           events,
-          mayVendor: roleAtLeast(user.role, 'technician'),
-          mayResolve: mayResolve(user, fault.kind),
+          mayVendor: mayContactVendor(user),
+          mayResolve: deps.faults.mayResolve(user, fault.kind),
           csrf: user.csrf,
         },
         s,
@@ -95,7 +96,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     const id = faultId(req);
     const note = cleanText(field(req.body, 'note'), 2000);
     if (note === null) throw new ServiceError('invalid', `${s.invalid}${s.ackNote}`);
-    await deps.faults.ack(id, me(res).name, note);
+    await deps.faults.ack(id, actor(req, me(res)), note);
     await audit(req, me(res), 'fault.ack', `fault:${id}`);
     res.redirect(303, `/faults/${id}?saved=1`);
   });
@@ -103,7 +104,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
   r.post('/faults/:id/vendor-contact', form, requireUser, async (req, res) => {
     ctx.checkCsrf(req, res);
     const user = me(res);
-    if (!roleAtLeast(user.role, 'technician')) await deny(req, user, 'technician');
+    if (!mayContactVendor(user)) await deny(req, user, 'technician');
     const id = faultId(req);
     const party = field(req.body, 'party');
     const whom = cleanText(field(req.body, 'whom'), 200);
@@ -112,7 +113,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     if ((party !== 'vendor' && party !== 'service-provider') || !whom || ticket === null || note === null) {
       throw new ServiceError('invalid', `${s.invalid}${s.party} / ${s.whom}`);
     }
-    await deps.faults.vendorContact(id, user.name, {
+    await deps.faults.vendorContact(id, actor(req, user), {
       party,
       whom,
       ...(ticket ? { ticket } : {}),
@@ -127,17 +128,16 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     const user = me(res);
     const id = faultId(req);
     const { fault } = await loadFault(id);
-    if (!mayResolve(user, fault.kind)) await deny(req, user, 'technician');
+    if (!deps.faults.mayResolve(user, fault.kind)) await deny(req, user, 'technician');
     const note = cleanText(field(req.body, 'note'), 2000);
     if (!note) throw new ServiceError('invalid', `${s.invalid}${s.resolveNote}`);
-    await deps.faults.resolve(id, user.name, note);
+    await deps.faults.resolve(id, actor(req, user), note);
     await audit(req, user, 'fault.resolve', `fault:${id}`);
     res.redirect(303, `/faults/${id}?saved=1`);
   });
 
   const hygieneForm = (req: Request, res: Response, status: number, msg?: string, error = false) => {
     const h = deps.hygiene;
-    if (!h) throw new ServiceError('not-found', s.notFound);
     const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
     ctx.send(
       res,
@@ -164,12 +164,11 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
 
   const multipartBody = express.raw({
     type: 'multipart/form-data',
-    limit: (deps.hygiene?.photoMaxBytes ?? 1024 * 1024) + 64 * 1024,
+    limit: deps.hygiene.photoMaxBytes + 64 * 1024,
   });
 
   r.post('/hygiene/record', requireUser, multipartBody, async (req, res) => {
     const h = deps.hygiene;
-    if (!h) throw new ServiceError('not-found', s.notFound);
     const boundary = boundaryOf(req.get('content-type'));
     if (!boundary || !Buffer.isBuffer(req.body))
       throw new ServiceError('unsupported-type', 'expected multipart/form-data');
@@ -193,9 +192,9 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     ) {
       throw new ServiceError('invalid', `${s.invalid}${s.target} / ${s.task}`);
     }
-    const actor = { name: user.name, role: user.role, remoteAddr: req.ip ?? '' };
+    const by = actor(req, user);
     const file = parsed.files.get('photo');
-    const photo = file ? (await h.service.uploadPhoto(file.data, actor)).sha256 : undefined;
+    const photo = file ? (await h.service.uploadPhoto(file.data, by)).sha256 : undefined;
     const stored = await h.service.record(
       {
         targets: [target],
@@ -207,7 +206,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
         ...(note ? { note } : {}),
         ...(photo ? { photo } : {}),
       },
-      actor,
+      by,
     );
     res.redirect(303, `/hygiene/record?saved=${stored.length}&target=${encodeURIComponent(target)}`);
   });

@@ -1,10 +1,9 @@
-import type { ScheduleContext } from '../calendar/schedule.js';
+import type { ScheduleService } from '../calendar/schedule-service.js';
 import type { Clock } from '../clock.js';
 import type { PersonConfig } from '../config/schema.js';
 import type { WebConfig } from '../config/sections/web.js';
-import type { FaultKind } from '../domain/fault-kinds.js';
 import type { DayInfo, HygienePlan } from '../domain/hygiene-plan.js';
-import type { Audience } from '../domain/routing.js';
+import type { Language } from '../domain/messages.js';
 import type { FaultService } from '../faults/fault-service.js';
 import type { HygieneRepo } from '../hygiene/repo.js';
 import type { HygieneService } from '../hygiene/service.js';
@@ -12,7 +11,6 @@ import type { Logger } from '../log.js';
 import type { AuditRepo } from '../store/audit-repo.js';
 import type { Database } from '../store/db.js';
 import type { DeviceRow } from '../store/devices-repo.js';
-import type { Language } from './i18n.js';
 
 /** What the web pages need; each feature is the service it already exports. */
 export interface WebDeps {
@@ -30,18 +28,17 @@ export interface WebDeps {
   people: readonly PersonConfig[];
   /** The asset register with last status (the store's DevicesRepo). */
   devices: { list(): Promise<DeviceRow[]>; get(id: string): Promise<DeviceRow | undefined> };
-  faults: Pick<FaultService, 'list' | 'get' | 'ack' | 'vendorContact' | 'resolve' | 'publicReport'>;
-  /** `alerts.routes`: decides which kinds only the technician may resolve. */
-  faultRoutes?: Partial<Record<FaultKind, readonly Audience[]>> | undefined;
-  hygiene?:
-    | {
-        service: Pick<HygieneService, 'record' | 'uploadPhoto'>;
-        repo: Pick<HygieneRepo, 'facts'>;
-        plan: HygienePlan;
-        days: DayInfo;
-        photoMaxBytes: number;
-      }
-    | undefined;
-  /** The calendar and office hours, for today's power schedule. */
-  schedule?: (() => ScheduleContext) | undefined;
+  faults: Pick<
+    FaultService,
+    'list' | 'get' | 'ack' | 'vendorContact' | 'resolve' | 'publicReport' | 'mayResolve'
+  >;
+  hygiene: {
+    service: Pick<HygieneService, 'record' | 'uploadPhoto'>;
+    repo: Pick<HygieneRepo, 'facts'>;
+    plan: HygienePlan;
+    days: DayInfo;
+    photoMaxBytes: number;
+  };
+  /** The zone's schedule: today's plan on the status page. */
+  schedule: Pick<ScheduleService, 'view' | 'today'>;
 }

@@ -1,7 +1,6 @@
 import type { FaultState } from '../domain/fault-lifecycle.js';
+import type { Language } from '../domain/messages.js';
 import type { DeviceStatus } from '../domain/status.js';
-
-export type Language = 'zh-CN' | 'en';
 
 const zh = {
   htmlLang: 'zh-CN',

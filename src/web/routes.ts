@@ -130,9 +130,7 @@ export function webRoutes(deps: WebDeps): Router {
       '',
     );
     const devices = await deps.devices.list();
-    const byDevice = new Map(
-      (deps.hygiene?.plan.targets ?? []).filter((t) => t.device).map((t) => [t.device, t]),
-    );
+    const byDevice = new Map(deps.hygiene.plan.targets.filter((t) => t.device).map((t) => [t.device, t]));
     const items: QrItem[] = devices.map((d) => {
       const t = byDevice.get(d.id);
       return {
@@ -144,7 +142,7 @@ export function webRoutes(deps: WebDeps): Router {
       };
     });
     // Areas (targets that are not a device) get a hygiene code of their own.
-    for (const t of deps.hygiene?.plan.targets ?? []) {
+    for (const t of deps.hygiene.plan.targets) {
       if (!t.device) items.push({ id: t.id, name: t.name, hygieneTarget: t.id });
     }
     ctx.send(res, 200, s.qrSheet, await qrBody(items, base, s));

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { PersonConfig } from '../config/schema.js';
 import type { WebConfig } from '../config/sections/web.js';
-import type { Role } from '../http/auth.js';
+import type { Role } from '../domain/access.js';
 import { newToken } from './csrf.js';
 import { type LockoutPolicy, lockState } from './lockout.js';
 import { dummyPinHash, verifyPin } from './pin-hash.js';

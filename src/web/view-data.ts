@@ -1,4 +1,3 @@
-import { scheduleView } from '../calendar/schedule.js';
 import { effectiveRecords, evaluateSlot } from '../domain/hygiene-compliance.js';
 import { slotsDueOn } from '../domain/hygiene-plan.js';
 import { localMoment, zonedEpoch } from '../domain/hygiene-time.js';
@@ -13,20 +12,12 @@ export async function loadStatus(deps: WebDeps): Promise<StatusView> {
   const [all, faults] = await Promise.all([deps.devices.list(), deps.faults.list({ state: 'active' })]);
   // Cleaning areas are in the register only so their overdue faults have a subject; they are not devices.
   const devices = all.filter((d) => !isAreaAsset(d));
-  let schedule: StatusView['schedule'];
-  if (deps.schedule) {
-    try {
-      schedule = scheduleView(deps.schedule(), today, 1, now).days[0];
-    } catch (err) {
-      deps.logger.warn({ err }, 'status page: schedule unavailable');
-    }
-  }
+  const schedule = deps.schedule.view(today, 1, now).days[0];
   return { devices, faults, schedule, hygiene: await hygieneToday(deps, today, now) };
 }
 
 async function hygieneToday(deps: WebDeps, today: string, now: number): Promise<HygieneSlotView[]> {
   const h = deps.hygiene;
-  if (!h) return [];
   const slots = slotsDueOn(today, h.plan, h.days);
   if (slots.length === 0) return [];
   const tz = deps.timeZone;

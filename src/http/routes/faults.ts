@@ -2,16 +2,16 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { identifier, isoDate, text } from '../../config/fields.js';
+import type { Actor } from '../../domain/access.js';
 import { ServiceError } from '../../domain/errors.js';
 import type { FaultKind } from '../../domain/fault-kinds.js';
 import { faultKinds } from '../../domain/fault-kinds.js';
 import { faultStates } from '../../domain/fault-lifecycle.js';
 import type { Audience } from '../../domain/routing.js';
-import { routeFor } from '../../faults/escalator.js';
 import type { FaultService } from '../../faults/fault-service.js';
 import { RateLimiter } from '../../faults/rate-limit.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
-import { principalOf, roleAtLeast } from '../auth.js';
+import { type Principal, principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
 import { sendProblem } from '../problem.js';
 import { validate } from '../validate.js';
@@ -21,8 +21,6 @@ export interface FaultRoutesDeps {
   audit: AuditRepo;
   clock: Clock;
   guard: Guard;
-  /** Per-kind routing overrides from `alerts.routes` (decides who may resolve what). */
-  routes?: Partial<Record<FaultKind, readonly Audience[]>>;
   /** Public reports per client address per hour (default 5) and in total per hour (default 100). */
   publicReportsPerHour?: number;
   publicReportsTotalPerHour?: number;
@@ -121,7 +119,7 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
   r.post('/faults/:id/ack', guard('staff'), async (req, res) => {
     const id = faultId(req);
     const body = validate(ackBody, req.body ?? {}, 'body');
-    const f = await deps.faults.ack(id, actorOf(res), body.note);
+    const f = await deps.faults.ack(id, actorOf(req, res), body.note);
     await audit(req, res, 'fault.ack', `fault:${id}`, {});
     res.json(f);
   });
@@ -129,7 +127,7 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
   r.post('/faults/:id/vendor-contact', guard('technician'), async (req, res) => {
     const id = faultId(req);
     const b = validate(vendorBody, req.body, 'body');
-    const f = await deps.faults.vendorContact(id, actorOf(res), {
+    const f = await deps.faults.vendorContact(id, actorOf(req, res), {
       party: b.party,
       whom: b.whom,
       ...(b.ticket ? { ticket: b.ticket } : {}),
@@ -146,17 +144,8 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
   r.post('/faults/:id/resolve', guard('staff'), async (req, res) => {
     const id = faultId(req);
     const b = validate(resolveBody, req.body, 'body');
-    const existing = await deps.faults.get(id);
-    if (!existing) throw new ServiceError('not-found', `no fault with id ${id}`);
-    const p = principalOf(res);
-    // Attendants close what is theirs (paper, toner); device and system faults are the technician's.
-    if (
-      routeFor(deps.routes ?? {}, existing.fault.kind).includes('technician') &&
-      !roleAtLeast(p?.role ?? 'staff', 'technician')
-    ) {
-      throw new ServiceError('forbidden', `a ${existing.fault.kind} fault is resolved by the technician`);
-    }
-    const f = await deps.faults.resolve(id, actorOf(res), b.note);
+    // Who may resolve which kind is the domain's rule (domain/access.ts), checked by the service.
+    const f = await deps.faults.resolve(id, actorOf(req, res), b.note);
     await audit(req, res, 'fault.resolve', `fault:${id}`, {});
     res.json(f);
   });
@@ -172,7 +161,7 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
       startsAt,
       endsAt,
       reason: b.reason,
-      createdBy: actorOf(res),
+      createdBy: (principalOf(res) as Principal).name,
     });
     await audit(req, res, 'silence.create', `silence:${s.id}`, {
       deviceId: s.deviceId,
@@ -184,7 +173,7 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
 
   r.post('/absences', guard('staff'), async (req, res) => {
     const b = validate(absenceBody, req.body, 'body');
-    await deps.faults.markAbsent(b.personId, b.date, actorOf(res));
+    await deps.faults.markAbsent(b.personId, b.date, (principalOf(res) as Principal).name);
     await audit(req, res, 'absence.mark', `person:${b.personId}`, { date: b.date });
     res.status(201).json({ personId: b.personId, date: b.date });
   });
@@ -222,6 +211,7 @@ function faultId(req: Request): number {
   return Number(raw);
 }
 
-function actorOf(res: Response): string {
-  return principalOf(res)?.name ?? 'unknown';
+function actorOf(req: Request, res: Response): Actor {
+  const p = principalOf(res) as Principal;
+  return { name: p.name, role: p.role, remoteAddr: req.ip ?? '', via: 'api' };
 }

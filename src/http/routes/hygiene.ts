@@ -2,16 +2,17 @@ import express, { type ErrorRequestHandler, type Request, type Response, Router 
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { identifier, text } from '../../config/fields.js';
+import type { Actor } from '../../domain/access.js';
 import { ServiceError } from '../../domain/errors.js';
 import { type DayInfo, type HygienePlan, hygieneTasks, slotsDueOn } from '../../domain/hygiene-plan.js';
 import { addDays, hhmm, isIsoDay, localMoment, zonedEpoch } from '../../domain/hygiene-time.js';
+import type { Language } from '../../domain/messages.js';
 import { currentMonth, loadCompliance } from '../../hygiene/compliance.js';
 import { complianceHtml } from '../../hygiene/compliance-html.js';
 import { recordsCsv } from '../../hygiene/csv.js';
-import type { Language } from '../../hygiene/messages.js';
 import { type PhotoStore, sha256Pattern } from '../../hygiene/photos.js';
-import type { Actor, HygieneService } from '../../hygiene/service.js';
-import { principalOf } from '../auth.js';
+import type { HygieneService } from '../../hygiene/service.js';
+import { type Principal, principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
 import { sendProblem } from '../problem.js';
 import { validate } from '../validate.js';
@@ -85,8 +86,8 @@ const recordBody = z
   });
 
 const actorOf = (req: Request, res: Response): Actor => {
-  const p = principalOf(res);
-  return { name: p?.name ?? 'unknown', role: p?.role ?? 'unknown', remoteAddr: req.ip ?? '' };
+  const p = principalOf(res) as Principal;
+  return { name: p.name, role: p.role, remoteAddr: req.ip ?? '', via: 'api' };
 };
 
 /** A photo body over the limit gets its own message; everything else goes to the app's error handler. */

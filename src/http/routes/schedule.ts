@@ -1,30 +1,24 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { ScheduleContext } from '../../calendar/schedule.js';
-import { scheduleView } from '../../calendar/schedule.js';
+import type { ScheduleService } from '../../calendar/schedule-service.js';
 import type { Clock } from '../../clock.js';
 import { clockTime, identifier, isoDate, text } from '../../config/fields.js';
-import type { PowerOverride } from '../../domain/desired-power.js';
+import { mayOverride } from '../../domain/access.js';
+import type { OverrideKind } from '../../domain/desired-power.js';
 import { ServiceError } from '../../domain/errors.js';
-import { addDays, localTime, zonedEpoch } from '../../domain/local-time.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
-import { type Principal, principalOf, roleAtLeast } from '../auth.js';
+import { type Principal, principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
 import { validate } from '../validate.js';
 
 export interface ScheduleRoutesDeps {
-  /** The current calendar sources, office hours and time zone (a function: reloads take effect). */
-  context: () => ScheduleContext;
-  overrides: {
-    add(o: Omit<PowerOverride, 'id'>, createdAt: number): Promise<PowerOverride>;
-    active(now: number): Promise<readonly PowerOverride[]>;
-  };
+  schedule: Pick<ScheduleService, 'view' | 'today' | 'overrides' | 'refresh' | 'addOverride'>;
   /** Known devices and whether zoneops can switch them (power method other than `none`). */
   devices: { get(id: string): Promise<{ id: string; powerMethod: string; active: boolean } | undefined> };
   audit: AuditRepo;
   clock: Clock;
   guard: Guard;
-  /** Runs a reconciliation pass at once (the reconciler's tick), so a forced switch does not wait a minute. */
+  /** Runs a reconciliation pass at once, so a forced switch does not wait for the next minute. */
   reconcileNow?: () => Promise<void>;
 }
 
@@ -50,27 +44,26 @@ const powerBody = z.strictObject({
 
 /**
  * GET /schedule (staff): the calendar and planned power times, plus active overrides.
- * POST /power/overrides: staff may keep the zone or a device on until a time today; forcing needs a technician.
- * POST /power/:deviceId (technician): force a device on/off now (until a time today, default end of day).
- * Every mutation is written to the audit log.
+ * POST /power/overrides: staff may keep the zone or a device on until a time today; forcing needs a
+ * technician (domain/access.ts mayOverride). POST /power/:deviceId (technician): force a device on/off
+ * now (until a time today, default end of day). Every mutation is written to the audit log.
  */
 export function scheduleRoutes(deps: ScheduleRoutesDeps): Router {
   const r = Router();
-  const { guard } = deps;
+  const { guard, schedule } = deps;
 
   r.get('/schedule', guard('staff'), async (req, res) => {
     const q = validate(scheduleQuery, req.query, 'query');
-    const ctx = deps.context();
     const now = deps.clock.now();
-    const from = q.from ?? localTime(now, ctx.tz).date;
-    res.json({ ...scheduleView(ctx, from, q.days, now), overrides: await deps.overrides.active(now) });
+    const overrides = await schedule.refresh(now);
+    res.json({ ...schedule.view(q.from ?? schedule.today(now), q.days, now), overrides });
   });
 
   r.post('/power/overrides', guard('staff'), async (req, res) => {
     const body = validate(overrideBody, req.body, 'body');
     const principal = principalOf(res) as Principal;
-    if (body.kind !== 'keep-on' && !roleAtLeast(principal.role, 'technician')) {
-      await audit(deps, req.ip, principal, 'denied', `POST /api/v1/power/overrides`, {
+    if (!mayOverride(principal, body.kind)) {
+      await audit(deps, req.ip, principal, 'denied', 'POST /api/v1/power/overrides', {
         needed: 'technician',
       });
       throw new ServiceError('forbidden', `role ${principal.role} may not ${body.kind} (needs technician)`);
@@ -78,13 +71,9 @@ export function scheduleRoutes(deps: ScheduleRoutesDeps): Router {
     if (body.kind === 'keep-on' && body.until === undefined)
       throw new ServiceError('invalid', 'body.until: required for keep-on');
     if (body.deviceId !== null) await switchable(deps, body.deviceId);
-    const created = await createOverride(deps, principal, body.kind, body.deviceId, body.until, body.note);
-    await audit(deps, req.ip, principal, `power.${body.kind}`, target(body.deviceId), {
-      overrideId: created.id,
-      until: created.until,
-    });
-    await deps.reconcileNow?.();
-    res.status(201).json(created);
+    res
+      .status(201)
+      .json(await create(deps, req.ip, principal, body.kind, body.deviceId, body.until, body.note));
   });
 
   r.post('/power/:deviceId', guard('technician'), async (req, res) => {
@@ -93,19 +82,38 @@ export function scheduleRoutes(deps: ScheduleRoutesDeps): Router {
     await switchable(deps, deviceId);
     const principal = principalOf(res) as Principal;
     const kind = body.action === 'on' ? 'force-on' : 'force-off';
-    const created = await createOverride(deps, principal, kind, deviceId, body.until, body.note);
-    await audit(deps, req.ip, principal, `power.${kind}`, target(deviceId), {
-      overrideId: created.id,
-      until: created.until,
-    });
-    await deps.reconcileNow?.();
-    res.status(202).json(created);
+    res.status(202).json(await create(deps, req.ip, principal, kind, deviceId, body.until, body.note));
   });
 
   return r;
 }
 
-const target = (deviceId: string | null) => (deviceId === null ? 'zone' : `device:${deviceId}`);
+async function create(
+  deps: ScheduleRoutesDeps,
+  ip: string | undefined,
+  principal: Principal,
+  kind: OverrideKind,
+  deviceId: string | null,
+  untilMinutes: number | undefined,
+  note: string | undefined,
+) {
+  const created = await deps.schedule.addOverride(
+    {
+      kind,
+      deviceId,
+      by: principal.name,
+      ...(untilMinutes !== undefined ? { untilMinutes } : {}),
+      ...(note !== undefined ? { note } : {}),
+    },
+    deps.clock.now(),
+  );
+  await audit(deps, ip, principal, `power.${kind}`, deviceId === null ? 'zone' : `device:${deviceId}`, {
+    overrideId: created.id,
+    until: created.until,
+  });
+  await deps.reconcileNow?.();
+  return created;
+}
 
 async function switchable(deps: ScheduleRoutesDeps, id: string): Promise<void> {
   const d = await deps.devices.get(id);
@@ -115,28 +123,6 @@ async function switchable(deps: ScheduleRoutesDeps, id: string): Promise<void> {
       'conflict',
       `device ${id} is monitor-only (power method none): zoneops cannot switch it`,
     );
-}
-
-async function createOverride(
-  deps: ScheduleRoutesDeps,
-  principal: Principal,
-  kind: PowerOverride['kind'],
-  deviceId: string | null,
-  untilMinutes: number | undefined,
-  note: string | undefined,
-): Promise<PowerOverride> {
-  const now = deps.clock.now();
-  const tz = deps.context().tz;
-  const today = localTime(now, tz).date;
-  // "Until a time today": an override never silently carries into tomorrow's schedule.
-  const until =
-    untilMinutes === undefined ? zonedEpoch(addDays(today, 1), 0, tz) : zonedEpoch(today, untilMinutes, tz);
-  if (until <= now)
-    throw new ServiceError('invalid', 'body.until: must be later than now (a time today, HH:MM)');
-  return deps.overrides.add(
-    { kind, deviceId, from: now, until, createdBy: principal.name, note: note ?? null },
-    now,
-  );
 }
 
 function audit(

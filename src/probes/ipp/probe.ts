@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Observation, ProbeProblem } from '../../domain/observation.js';
+import type { SupplyThresholds } from '../../domain/supply-rules.js';
 import { decodeIppMessage, IppDecodeError, type IppMessage } from './codec.js';
 import { type IppReading, readPrinterAttributes } from './reading.js';
 import {
@@ -34,7 +35,7 @@ export interface IppProbeResult {
  */
 export async function probeIpp(
   target: IppTarget,
-  deps: { now: () => number; signal?: AbortSignal },
+  deps: { now: () => number; signal?: AbortSignal; supplies?: SupplyThresholds },
 ): Promise<IppProbeResult> {
   const deadline = Date.now() + target.timeoutMs;
   let outcome = await exchange(target, '2.0', target.timeoutMs, deps.signal);
@@ -45,7 +46,7 @@ export async function probeIpp(
   const at = deps.now();
   if (!outcome.ok)
     return { observation: unreachableObservation(target.deviceId, at, outcome.problem), reading: null };
-  const reading = readPrinterAttributes(outcome.message);
+  const reading = readPrinterAttributes(outcome.message, deps.supplies);
   return { observation: ippObservation(target.deviceId, at, reading), reading };
 }
 

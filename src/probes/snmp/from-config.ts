@@ -1,5 +1,4 @@
-import type { Config, DeviceConfig } from '../../config/schema.js';
-import type { SnmpDevice } from './poller.js';
+import type { DeviceConfig } from '../../config/schema.js';
 import type { SnmpTarget } from './transport.js';
 
 type SnmpConfig = NonNullable<DeviceConfig['snmp']>;
@@ -20,20 +19,4 @@ export function targetFromConfig(s: SnmpConfig): SnmpTarget {
     ...(s.privProtocol ? { privProtocol: s.privProtocol } : {}),
     ...(s.privKey ? { privKey: s.privKey } : {}),
   };
-}
-
-/** Every configured device with an `snmp:` block, ready for createSnmpPoller. */
-export function snmpDevicesFromConfig(config: Pick<Config, 'devices'>): SnmpDevice[] {
-  return config.devices.flatMap((d) =>
-    d.snmp
-      ? [
-          {
-            id: d.id,
-            type: d.type,
-            target: targetFromConfig(d.snmp),
-            intervalSeconds: d.snmp.intervalSeconds,
-          },
-        ]
-      : [],
-  );
 }

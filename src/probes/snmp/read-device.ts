@@ -1,5 +1,6 @@
 import type { Condition } from '../../domain/conditions.js';
 import type { Observation, ProbeProblem } from '../../domain/observation.js';
+import type { SupplyThresholds } from '../../domain/supply-rules.js';
 import { classify, type DeviceKind } from './classify.js';
 import type { ErrorStateBit } from './error-state.js';
 import { decodeHost } from './host-decode.js';
@@ -29,6 +30,8 @@ export interface ReadOptions {
   /** What the config says the device is; undefined = find out from the data. */
   readonly kindHint?: DeviceKind;
   readonly now: () => number;
+  /** The supply thresholds of the config (alerts.supplyLowPercent, wasteNearFullPercent). */
+  readonly supplies?: SupplyThresholds;
   readonly open?: OpenClient;
 }
 
@@ -102,7 +105,14 @@ async function readWith(client: SnmpClient, opts: ReadOptions): Promise<SnmpRead
   else if (plan === 'pc') await walkAll(hostSubtrees);
 
   const view = viewOf(collected);
-  return buildReading(opts.deviceId, opts.now(), view, quirks, { notes, failure: lastFailure });
+  return buildReading(
+    opts.deviceId,
+    opts.now(),
+    view,
+    quirks,
+    { notes, failure: lastFailure },
+    opts.supplies,
+  );
 }
 
 /**
@@ -114,6 +124,7 @@ export function buildReading(
   view: MibView,
   quirks: ReturnType<typeof quirksFor>,
   walk: { notes: readonly string[]; failure: ProbeProblem | null } = { notes: [], failure: null },
+  supplies?: SupplyThresholds,
 ): SnmpReading {
   const sysDescr = decodeText(asBytes(view.get(oid.sysDescr)));
   const sysName = decodeText(asBytes(view.get(oid.sysName)));
@@ -125,7 +136,7 @@ export function buildReading(
   let host: Observation['host'];
   let errors: readonly ErrorStateBit[] = [];
   if (kind === 'printer' && hasAnyPrinterRows(view)) {
-    const p = decodePrinter(view, quirks);
+    const p = decodePrinter(view, quirks, supplies);
     const model = printerModel(view);
     printer = { ...p.reading, makeAndModel: model ?? sysDescr };
     errors = p.errors;

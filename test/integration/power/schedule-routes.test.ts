@@ -7,7 +7,7 @@ import { scheduleRoutes } from '../../../src/http/routes/schedule.js';
 import { type Listening, listen } from '../../../src/http/server.js';
 import { assetFromConfig } from '../../../src/inventory/assets.js';
 import { createLogger } from '../../../src/log.js';
-import { PowerOverridesRepo } from '../../../src/power/overrides-repo.js';
+import { PowerOverridesRepo } from '../../../src/calendar/overrides-repo.js';
 import { openStore, type Store } from '../../../src/store/store.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { context, exampleConfig } from '../../unit/power/harness.js';

@@ -7,7 +7,7 @@ import type { FaultKind } from '../../../src/domain/fault-kinds.js';
 import type { FaultState } from '../../../src/domain/fault-lifecycle.js';
 import type { DeviceStatus } from '../../../src/domain/status.js';
 import { FaultRepo } from '../../../src/faults/fault-repo.js';
-import { StatusRepo } from '../../../src/faults/status-repo.js';
+import { StatusRepo } from '../../../src/status/status-repo.js';
 import { HygieneRepo } from '../../../src/hygiene/repo.js';
 import { assetFromConfig } from '../../../src/inventory/assets.js';
 import { type PowerActionKind, PowerActionsRepo } from '../../../src/power/actions-repo.js';

@@ -2,6 +2,14 @@ import { initialStatus, type StatusChange, type StatusState } from '../domain/de
 import type { DeviceStatus } from '../domain/status.js';
 import type { Database } from '../store/db.js';
 
+export interface StoredStatus {
+  readonly state: StatusState;
+  readonly observedAt: number;
+  readonly conditions: readonly string[];
+  /** null: current conditions; else when the silent device last reported them. */
+  readonly conditionsAsOf: number | null;
+}
+
 /** The last known status of each device (device_status) and its history (status_transitions). */
 export class StatusRepo {
   constructor(private readonly db: Database) {}
@@ -22,22 +30,23 @@ export class StatusRepo {
     };
   }
 
-  async save(
-    deviceId: string,
-    s: StatusState,
-    observedAt: number,
-    conditions: readonly string[],
-    change: StatusChange | null,
-  ): Promise<void> {
+  /** Stores the status (and, on a change, its transition) in one transaction. */
+  async save(deviceId: string, s: StoredStatus, change: StatusChange | null): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const detail = JSON.stringify({ failStreak: s.failStreak, changes: s.changes, flapping: s.flapping });
+      const st = s.state;
+      const detail = JSON.stringify({
+        failStreak: st.failStreak,
+        changes: st.changes,
+        flapping: st.flapping,
+        ...(s.conditionsAsOf !== null ? { conditionsAsOf: s.conditionsAsOf } : {}),
+      });
       await tx.run(
         `INSERT INTO device_status (device_id, status, since, last_observed_at, conditions_json, detail_json)
          VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (device_id) DO UPDATE SET status = excluded.status, since = excluded.since,
            last_observed_at = excluded.last_observed_at, conditions_json = excluded.conditions_json,
            detail_json = excluded.detail_json`,
-        [deviceId, s.status, s.since, observedAt, JSON.stringify(conditions), detail],
+        [deviceId, st.status, st.since, s.observedAt, JSON.stringify(s.conditions), detail],
       );
       if (change) {
         await tx.run(

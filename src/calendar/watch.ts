@@ -1,9 +1,9 @@
-import type { ScheduleContext } from '../calendar/schedule.js';
 import type { Clock } from '../clock.js';
 import type { PersonConfig } from '../config/schema.js';
+import type { TellPeople } from '../core/tell-people.js';
 import { calendarWarning } from '../domain/calendar.js';
 import type { Logger } from '../log.js';
-import type { TellPeople } from './tell-people.js';
+import type { ScheduleContext } from './schedule.js';
 
 const CHECK_EVERY_MS = 6 * 3_600_000;
 
@@ -13,14 +13,14 @@ const CHECK_EVERY_MS = 6 * 3_600_000;
  * six hours; returns the function that stops it.
  */
 export async function watchCalendar(deps: {
-  context: () => ScheduleContext;
+  context: ScheduleContext;
   clock: Clock;
   logger: Logger;
   people: readonly PersonConfig[];
   tell: TellPeople;
 }): Promise<() => void> {
   const check = async () => {
-    const ctx = deps.context();
+    const ctx = deps.context;
     const w = calendarWarning(deps.clock.now(), ctx.tz, ctx.sources);
     if (w.level === 'none') return;
     const technicians = deps.people.filter((p) => p.role === 'technician');

@@ -1,0 +1,16 @@
+import type { Zone } from '../core/zone.js';
+import { reportRoutes } from '../http/routes/report.js';
+import { loadMonthlyReport } from './load.js';
+
+/** The monthly report (设备运行月报) over HTTP, computed from the stored history on request. */
+export function reportFeature(zone: Zone): void {
+  const { config, store, schedule } = zone;
+  zone.http.routers.push(
+    reportRoutes({
+      guard: zone.guard,
+      clock: zone.clock,
+      language: config.language,
+      load: (month, now) => loadMonthlyReport({ db: store.db, config, schedule }, month, now),
+    }),
+  );
+}

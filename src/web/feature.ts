@@ -1,0 +1,24 @@
+import type { Zone } from '../core/zone.js';
+import type { HygieneFeature } from '../hygiene/feature.js';
+import { webRoutes } from './routes.js';
+
+/** The staff and public pages (status, faults, hygiene record, public report, QR sheet), on the zone's services. */
+export function webFeature(zone: Zone, parts: { hygiene: HygieneFeature }) {
+  const { config, store } = zone;
+  return webRoutes({
+    db: store.db,
+    audit: store.audit,
+    clock: zone.clock,
+    logger: zone.child('web'),
+    siteName: config.siteName,
+    language: config.language,
+    timeZone: config.timezone,
+    publicUrl: config.http.publicUrl,
+    web: config.web,
+    people: config.people,
+    devices: store.devices,
+    faults: zone.faults,
+    hygiene: parts.hygiene,
+    schedule: zone.schedule,
+  });
+}
