@@ -5,11 +5,11 @@ import type { Config } from './config/schema.js';
 import { type Component, createLifecycle } from './core/component.js';
 import { createZone, type Zone } from './core/zone.js';
 import { httpFeature } from './http/feature.js';
-import { hygieneFeature } from './hygiene/feature.js';
+import { type HygieneFeature, hygieneFeature } from './hygiene/feature.js';
 import { areaAssets, assetFromConfig } from './inventory/assets.js';
 import type { Logger } from './log.js';
 import { mqttFeature } from './mqtt/feature.js';
-import { powerFeature } from './power/feature.js';
+import { type PowerFeature, powerFeature } from './power/feature.js';
 import { ippFeature } from './probes/ipp/feature.js';
 import { snmpFeature } from './probes/snmp/feature.js';
 import { readingsFeature } from './readings/feature.js';
@@ -40,6 +40,8 @@ export interface App {
   readonly store: Store | undefined;
   /** The running zone's shared parts (tests and the demo look inside). */
   readonly zone: Zone | undefined;
+  /** The features other code may ask (tests wait for the power pass, for instance). */
+  readonly features: { readonly power: PowerFeature; readonly hygiene: HygieneFeature } | undefined;
 }
 
 /**
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): App {
   const lifecycle = createLifecycle(logger);
   let store: Store | undefined;
   let zone: Zone | undefined;
+  let features: App['features'];
   let address: () => { host: string; port: number } | undefined = () => undefined;
 
   return {
@@ -68,6 +71,9 @@ export function createApp(deps: AppDeps): App {
     },
     get zone() {
       return zone;
+    },
+    get features() {
+      return features;
     },
     async start() {
       const startedAt = clock.now();
@@ -96,9 +102,10 @@ export function createApp(deps: AppDeps): App {
       const pages = webFeature(zone, { hygiene });
       const http = httpFeature(zone, { pages, startedAt, ...(deps.listen ? { listen: deps.listen } : {}) });
       address = () => http.address;
+      features = { power, hygiene };
 
       const [storeComponent, ...services] = core.components;
-      const features: Component[] = [
+      const running: Component[] = [
         calendar,
         hygiene.component,
         readings.component,
@@ -111,7 +118,7 @@ export function createApp(deps: AppDeps): App {
       await lifecycle.start([
         storeComponent as Component,
         ...services,
-        ...(deps.withoutFeatures ? [] : features),
+        ...(deps.withoutFeatures ? [] : running),
         http.component,
       ]);
     },

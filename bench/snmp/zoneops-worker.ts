@@ -1,6 +1,6 @@
 /**
- * Child process: one full SNMP poll cycle of the given devices through zoneops' real poller
- * (createSnmpPoller → readDevice → net-snmp), measured from the inside: wall time, this process'
+ * Child process: one full SNMP poll cycle of the given devices through zoneops' real poll loop
+ * (createPollLoop → createSnmpRead → readDevice → net-snmp), measured from the inside: wall time, this process'
  * CPU (user+sys), peak RSS, event-loop delay p99, and memory held per device after the cycle.
  * Args: --devices JSON file of BenchDevice[] --concurrency N. Prints `RESULT {…}`.
  */
@@ -9,8 +9,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { systemClock } from '../../src/clock.js';
 import { Secret } from '../../src/config/secret.js';
 import type { Observation } from '../../src/domain/observation.js';
+import { defaultSupplyThresholds } from '../../src/domain/supply-rules.js';
+import { createLogger } from '../../src/log.js';
+import { createPollLoop } from '../../src/probes/poll-loop.js';
 import { MemoryBaselineStore } from '../../src/probes/snmp/baseline-store.js';
-import { createSnmpPoller, type SnmpDevice } from '../../src/probes/snmp/poller.js';
+import { createSnmpRead, type SnmpDevice } from '../../src/probes/snmp/poll.js';
 import { argOf, sendResult } from '../lib/child.js';
 import type { BenchDevice } from './agents.js';
 import { benchCommunity } from './agents.js';
@@ -32,12 +35,13 @@ export interface ZoneopsCycle {
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const list = JSON.parse(readFileSync(argOf('devices', ''), 'utf8')) as BenchDevice[];
 const concurrency = Number(argOf('concurrency', '32'));
-const quiet = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
+const quiet = createLogger('silent');
 
 const toDevice = (d: BenchDevice): SnmpDevice => ({
   id: d.id,
   type: d.kind,
-  intervalSeconds: 60,
+  intervalMs: 60_000,
+  budgetMs: 60_000,
   target: {
     host: '127.0.0.1',
     port: d.port,
@@ -49,14 +53,25 @@ const toDevice = (d: BenchDevice): SnmpDevice => ({
 });
 
 // Warm-up (module loading, JIT) on a few devices with a throw-away poller: not what is measured.
-const warm = createSnmpPoller({
-  devices: list.slice(0, Math.min(10, list.length)).map(toDevice),
-  clock: systemClock,
-  logger: quiet,
-  onObservation: () => {},
-  baselines: new MemoryBaselineStore(),
-  forbiddenPatterns: [],
-});
+const loopOf = (devices: SnmpDevice[], patterns: string[], onObservation: (o: Observation) => void) =>
+  createPollLoop({
+    protocol: 'snmp',
+    targets: devices,
+    read: createSnmpRead({
+      baselines: new MemoryBaselineStore(),
+      forbiddenPatterns: patterns,
+      supplies: defaultSupplyThresholds,
+      now: () => systemClock.now(),
+      logger: quiet,
+    }),
+    onObservation,
+    clock: systemClock,
+    logger: quiet,
+    maxConcurrent: concurrency,
+    maxBackoffMs: 900_000,
+    isAsleep: () => false,
+  });
+const warm = loopOf(list.slice(0, Math.min(10, list.length)).map(toDevice), [], () => {});
 // start() first: a stopped poller drops results. pollNow cancels the spread-out first polls.
 warm.start();
 await Promise.all(list.slice(0, 10).map((d) => warm.pollNow(d.id)));
@@ -68,17 +83,9 @@ const heapBefore = process.memoryUsage().heapUsed;
 // Like the daemon's device state: the latest observation of every device is kept.
 const latest = new Map<string, Observation>();
 let answered = 0;
-const poller = createSnmpPoller({
-  devices: list.map(toDevice),
-  clock: systemClock,
-  logger: quiet,
-  onObservation: (o) => {
-    latest.set(o.deviceId, o);
-    if (o.reachable) answered++;
-  },
-  baselines: new MemoryBaselineStore(),
-  forbiddenPatterns: ['*steam*', '*迅雷*'],
-  maxConcurrent: concurrency,
+const poller = loopOf(list.map(toDevice), ['*steam*', '*迅雷*'], (o) => {
+  latest.set(o.deviceId, o);
+  if (o.reachable) answered++;
 });
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();

@@ -6,25 +6,25 @@ export type MinuteTask = (now: number) => Promise<void>;
 
 /**
  * One tick at second 0 of every minute of the injected clock, for everything that works by the minute
- * (the power schedule, the hygiene checker). A tick runs every task with the tick's time; a task still
- * busy from the last minute is not started twice; a task that fails is logged and runs again next
+ * (the power schedule, the hygiene checker). A tick calls every task with the tick's time; a task
+ * decides itself what a call during its last one means (the reconciler shares the running pass, the
+ * hygiene checker queues a look at that minute). A task that fails is logged and runs again next
  * minute. The next tick is planned before the tasks run, so slow work never shifts the minutes.
  * Tests drive it with the fake clock (`clock.advance`), never with real minutes.
  */
 export function createMinuteTicker(deps: { clock: Clock; logger: Logger }) {
-  const tasks: Array<{ name: string; run: MinuteTask; busy: Promise<void> | null }> = [];
+  const tasks: Array<{ name: string; run: MinuteTask }> = [];
+  const inFlight = new Set<Promise<void>>();
   let cancel: Cancel | undefined;
   let running = false;
 
   const fire = (now: number) => {
     for (const t of tasks) {
-      if (t.busy) continue;
-      t.busy = t
+      const p = t
         .run(now)
         .catch((err: unknown) => deps.logger.error({ err, task: t.name }, 'minute task failed'))
-        .finally(() => {
-          t.busy = null;
-        });
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
     }
   };
   const plan = () => {
@@ -44,7 +44,7 @@ export function createMinuteTicker(deps: { clock: Clock; logger: Logger }) {
   } = {
     name: 'minute-ticker',
     every(name, run) {
-      tasks.push({ name, run, busy: null });
+      tasks.push({ name, run });
     },
     async start() {
       running = true;
@@ -57,7 +57,7 @@ export function createMinuteTicker(deps: { clock: Clock; logger: Logger }) {
       await component.idle();
     },
     async idle() {
-      while (tasks.some((t) => t.busy)) await Promise.all(tasks.map((t) => t.busy));
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };
   return component;

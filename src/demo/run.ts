@@ -50,7 +50,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     while (stops.length > 0)
       await stops
         .pop()?.()
-        .catch(() => undefined);
+        .catch((err: unknown) => process.stderr.write(`demo: a part did not stop cleanly: ${String(err)}\n`));
     rmSync(dir, { recursive: true, force: true });
   };
   try {

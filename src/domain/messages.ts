@@ -229,8 +229,12 @@ const power: Readonly<Record<Language, (m: PowerMessage) => string>> = {
         return '关机指令发送失败，设备可能仍在运行，请值班人员关机。';
       case 'no-remote-off':
         return '设备下班后仍在运行，zoneops 无法远程关机，请值班人员关机。';
-      case 'off-held-printing':
-        return `打印机${m.printing ? '正在打印' : ''}${m.printing && m.queued > 0 ? '，' : ''}${m.queued > 0 ? `有 ${m.queued} 个排队任务` : ''}，已暂缓断电，请值班人员确认。`;
+      case 'off-held-printing': {
+        const busy = [m.printing ? '正在打印' : '', m.queued > 0 ? `还有 ${m.queued} 个排队任务` : '']
+          .filter((x) => x !== '')
+          .join('，');
+        return `打印机${busy}，已暂缓断电，请值班人员确认。`;
+      }
       case 'off-held-unknown':
         return '无法确认打印机是否在打印，已暂缓断电，请值班人员确认。';
     }

@@ -130,9 +130,16 @@ export function createConnection(
       client = undefined;
       if (!c) return;
       if (c.connected) {
-        await c.publishAsync(opts.statusTopic, 'offline', { qos: 1, retain: true }).catch(() => undefined);
+        // If this fails the broker publishes our last will (the same retained "offline") instead.
+        await c
+          .publishAsync(opts.statusTopic, 'offline', { qos: 1, retain: true })
+          .catch((err: Error) =>
+            logger.debug({ err: err.message }, 'offline status not published; the last will says it'),
+          );
       }
-      await c.endAsync(!c.connected).catch(() => undefined);
+      await c
+        .endAsync(!c.connected)
+        .catch((err: Error) => logger.warn({ err: err.message }, 'MQTT connection did not close cleanly'));
     },
     publish(topic, payload, retain) {
       const c = client;

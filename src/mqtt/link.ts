@@ -2,8 +2,8 @@ import type { Cancel, Clock } from '../clock.js';
 import type { DeviceConfig } from '../config/schema.js';
 import type { MqttConfig } from '../config/sections/mqtt.js';
 import type { Observation, PowerReading } from '../domain/observation.js';
+import type { PowerSwitch } from '../domain/power-switch.js';
 import type { Logger } from '../log.js';
-import type { PowerSwitch } from '../power/types.js';
 import { type BadMessage, createBadMessageSink, emptyStats, type MqttStats } from './bad-messages.js';
 import { type Connection, createConnection, safeUrl } from './connection.js';
 import { type DeviceRoute, deviceRoute } from './dialects/route.js';
@@ -191,7 +191,11 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
 
   const publishStatuses = () => {
     for (const [topic, payload] of statuses) {
-      conn?.publish(topic, payload, true).catch(() => undefined);
+      conn
+        ?.publish(topic, payload, true)
+        .catch((err: Error) =>
+          logger.debug({ topic, err: err.message }, 'status not published; sent again on reconnect'),
+        );
     }
   };
 
@@ -243,7 +247,15 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
             publishStatuses();
             for (const t of tracked.values()) {
               const q = t.route.stateQuery;
-              if (q) conn?.publish(q.topic, q.payload, false).catch(() => undefined);
+              if (q)
+                conn
+                  ?.publish(q.topic, q.payload, false)
+                  .catch((err: Error) =>
+                    logger.debug(
+                      { topic: q.topic, err: err.message },
+                      'state query not sent; asked again on reconnect',
+                    ),
+                  );
             }
           },
         },
@@ -265,7 +277,12 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
       const topic = `zoneops/${site}/devices/${deviceId}/status`;
       const payload = JSON.stringify(status);
       statuses.set(topic, payload);
-      if (conn?.connected) conn.publish(topic, payload, true).catch(() => undefined);
+      if (conn?.connected)
+        conn
+          .publish(topic, payload, true)
+          .catch((err: Error) =>
+            logger.debug({ topic, err: err.message }, 'status not published; sent again on reconnect'),
+          );
     },
     publish(topic, payload) {
       if (!conn?.connected) return Promise.reject(new Error('MQTT broker not connected'));

@@ -1,6 +1,6 @@
 import type { Cancel, Clock } from '../clock.js';
 import type { DeviceConfig } from '../config/schema.js';
-import type { PowerAction, PowerSwitch, SwitchResult } from '../power/types.js';
+import type { PowerAction, PowerSwitch, SwitchResult } from '../domain/power-switch.js';
 import type { DeviceRoute } from './dialects/route.js';
 import type { MqttCommand, PowerUpdate } from './dialects/types.js';
 

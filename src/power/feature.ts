@@ -3,12 +3,12 @@ import type { Component } from '../core/component.js';
 import type { Zone } from '../core/zone.js';
 import type { FaultKind } from '../domain/fault-kinds.js';
 import { powerText } from '../domain/messages.js';
+import type { PowerSwitch } from '../domain/power-switch.js';
 import { scheduleRoutes } from '../http/routes/schedule.js';
 import { PowerActionsRepo } from './actions-repo.js';
 import { createReconciler } from './reconciler.js';
 import type { PowerEvent } from './step.js';
 import { powerTargets } from './targets.js';
-import type { PowerSwitch } from './types.js';
 
 const faultOf: Readonly<Record<PowerEvent['type'], FaultKind>> = {
   'power-on-failed': 'power-on-failed',

@@ -3,11 +3,11 @@ import type { Clock } from '../clock.js';
 import type { Desired } from '../domain/desired-power.js';
 import type { Observation } from '../domain/observation.js';
 import { observePower } from '../domain/observed-power.js';
+import type { PowerSwitch } from '../domain/power-switch.js';
 import type { Logger } from '../log.js';
 import type { PowerActionKind, PowerActionRow } from './actions-repo.js';
 import { type Command, type Phase, type PowerEvent, type StepResult, step } from './step.js';
 import type { PowerTarget } from './targets.js';
-import type { PowerSwitch } from './types.js';
 import { sendWol, type WolResult, type WolTarget } from './wol.js';
 
 export interface ReconcilerSettings {

@@ -114,7 +114,8 @@ export function createPollLoop<T extends PollTarget>(deps: PollLoopDeps<T>) {
     let cancel: Cancel = () => {};
     const expired = new Promise<Observation>((resolve) => {
       cancel = clock.setTimeout(() => {
-        budget.abort();
+        // Settled before the abort, so the timeout wins over whatever the aborted read answers.
+        queueMicrotask(() => budget.abort());
         resolve({
           deviceId: s.target.id,
           source: protocol,

@@ -1,9 +1,9 @@
 import type { Clock } from '../clock.js';
-import { createSerial } from '../core/serial.js';
 import type { FaultKind } from '../domain/fault-kinds.js';
 import type { Language } from '../domain/messages.js';
 import type { Observation, Supply } from '../domain/observation.js';
 import type { Logger } from '../log.js';
+import { createSerial } from '../serial.js';
 import { forecastSupply, orderDetail } from './forecast.js';
 import { type ForecastMetrics, noopForecastMetrics } from './metrics.js';
 import type { ReadingsRepo } from './repo.js';

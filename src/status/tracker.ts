@@ -1,5 +1,4 @@
 import type { EventBus } from '../core/events.js';
-import { createSerial } from '../core/serial.js';
 import {
   defaultStatusPolicy,
   nextStatus,
@@ -9,6 +8,7 @@ import {
 } from '../domain/device-status.js';
 import type { Observation } from '../domain/observation.js';
 import type { Logger } from '../log.js';
+import { createSerial } from '../serial.js';
 import type { Database } from '../store/db.js';
 import { StatusRepo } from './status-repo.js';
 

@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { createSerial } from '../serial.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
@@ -25,7 +26,8 @@ export interface Queries {
  */
 export class Database implements Queries {
   readonly #db: sqlite3.Database;
-  #tail: Promise<unknown> = Promise.resolve();
+  // One statement or transaction at a time on the one connection, in the order asked.
+  readonly #serial = createSerial();
   #closed = false;
 
   private constructor(db: sqlite3.Database) {
@@ -80,7 +82,11 @@ export class Database implements Queries {
         await this.#exec('COMMIT');
         return result;
       } catch (err) {
-        await this.#exec('ROLLBACK').catch(() => undefined);
+        try {
+          await this.#exec('ROLLBACK');
+        } catch {
+          // SQLite has already rolled back (it does on SQLITE_FULL, for one): the error below says why.
+        }
         throw err;
       }
     });
@@ -89,17 +95,19 @@ export class Database implements Queries {
   /** Waits for queued work, checkpoints the WAL and closes the connection. */
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.#tail.catch(() => undefined);
+    await this.#serial.idle();
     this.#closed = true;
-    await this.#exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+    try {
+      await this.#exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Not checkpointed now: the WAL stays next to the database and is replayed on the next open.
+    }
     await new Promise<void>((resolve, reject) => this.#db.close((err) => (err ? reject(err) : resolve())));
   }
 
   #locked<T>(fn: () => Promise<T>): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('database is closed'));
-    const next = this.#tail.then(fn, fn);
-    this.#tail = next.catch(() => undefined);
-    return next;
+    return this.#serial(fn);
   }
 
   #run(sql: string, params: Params): Promise<RunResult> {

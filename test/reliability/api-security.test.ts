@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import { createLogger } from '../../src/log.js';
-import { webPagesFor } from '../../src/web/from-app.js';
 import { hashPin } from '../../src/web/pin-hash.js';
 import { testConfig } from '../helpers/config.js';
 import { FakeClock } from '../helpers/fake-clock.js';
@@ -121,7 +120,6 @@ beforeAll(async () => {
     listen: { host: '127.0.0.1', port: 0 },
     dbPath: join(dir, 'z.db'),
     withoutFeatures: true,
-    pages: (parts) => webPagesFor(parts, logger, clock),
   });
   await app.start();
   base = `http://127.0.0.1:${app.address?.port}`;
@@ -532,7 +530,7 @@ describe('stored text in pages', () => {
       body: { deviceId: 'printer-01', description: 'a <b>bold</b> "quote" & más' },
     });
     expect([202, 429]).toContain(rep.status);
-    const fault = await app.parts?.faults.raise({ deviceId: 'pc-01', kind: 'jam', detail: xss });
+    const fault = await app.zone?.faults.raise({ deviceId: 'pc-01', kind: 'jam', detail: xss });
     const pages: string[] = [];
     const html = await send('GET', '/api/v1/hygiene/compliance.html', { role: 'staff' });
     expect(html.status).toBe(200);

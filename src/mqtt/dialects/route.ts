@@ -1,5 +1,5 @@
 import type { AgentTemplates } from '../../config/sections/mqtt.js';
-import type { PowerAction } from '../../power/types.js';
+import type { PowerAction } from '../../domain/power-switch.js';
 import { isPlainTopic } from '../topic-filter.js';
 import { agentFilters, agentShutdown, decodeAgent } from './agent.js';
 import { decodeTelemetry, telemetryTopic } from './generic.js';

@@ -1,4 +1,4 @@
-import type { PowerAction } from '../../power/types.js';
+import type { PowerAction } from '../../domain/power-switch.js';
 import { isObject, isReading, type JsonObject, numberText, payloadObject, payloadText } from './payload.js';
 import { bad, type Decoded, ignore, type MqttCommand, update } from './types.js';
 

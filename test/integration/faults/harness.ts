@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import type { NotifierConfig, PersonConfig } from '../../../src/config/schema.js';
 import { Secret } from '../../../src/config/secret.js';
 import { type AlertsConfig, alertsSchema } from '../../../src/config/sections/alerts.js';
+import { createEventBus } from '../../../src/core/events.js';
+import type { Actor, Role } from '../../../src/domain/access.js';
 import type { AssetRecord } from '../../../src/domain/device.js';
-import type { OfficeHoursLike } from '../../../src/domain/fault-office-hours.js';
 import type { Observation } from '../../../src/domain/observation.js';
 import { createFaultService, type FaultService } from '../../../src/faults/fault-service.js';
 import { createLogger } from '../../../src/log.js';
 import { createNotifier, type Notifier } from '../../../src/notify/dispatcher.js';
+import { createStatusTracker, type StatusTracker } from '../../../src/status/tracker.js';
 import { openStore, type Store } from '../../../src/store/store.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import {
@@ -18,6 +20,7 @@ import {
   startReceiver,
   startSmtpReceiver,
 } from '../../helpers/receivers.js';
+import { testSchedule } from '../../helpers/schedule.js';
 
 /** Our own demo zone for these tests (written by us, not from a real device). */
 export const assets: AssetRecord[] = [
@@ -50,10 +53,11 @@ function asset(
   };
 }
 
-export const officeHours: OfficeHoursLike = {
-  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+export const officeHours = {
+  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as const,
   seasons: [
     {
+      name: '夏季作息',
       from: '05-01',
       periods: [
         { from: 540, to: 720 },
@@ -62,6 +66,7 @@ export const officeHours: OfficeHoursLike = {
       byWeekday: {},
     },
     {
+      name: '冬季作息',
       from: '10-01',
       periods: [
         { from: 540, to: 720 },
@@ -71,6 +76,14 @@ export const officeHours: OfficeHoursLike = {
     },
   ],
 };
+
+/** Someone acting through the API (the services take an Actor). */
+export const actor = (name: string, role: Role = 'technician'): Actor => ({
+  name,
+  role,
+  remoteAddr: '127.0.0.1',
+  via: 'api',
+});
 
 export const WECOM_KEY = 'test-wecom-key';
 export const DING_TOKEN = 'test-ding-token';
@@ -87,6 +100,7 @@ export interface Zone {
   notifiers: NotifierConfig[];
   notifier: Notifier;
   faults: FaultService;
+  tracker: StatusTracker;
   alerts: AlertsConfig;
   /** Rebuilds the services on the same database, as after a daemon restart. */
   restart(): Promise<void>;
@@ -146,7 +160,9 @@ export async function startZone(
   ];
   const alerts = alertsSchema().parse(opts.alerts ?? {});
   const logger = createLogger('silent');
+  const schedule = testSchedule({ hours: { ...officeHours, weekdays: [...officeHours.weekdays] } });
   const build = () => {
+    const events = createEventBus(logger);
     const notifier = createNotifier({
       db: store.db,
       clock,
@@ -171,9 +187,20 @@ export async function startZone(
       publicUrl: 'http://127.0.0.1:9464',
       timeZone: 'Asia/Shanghai',
       alerts,
-      officeHours,
+      isWorkingTime: (now) => schedule.isWorkingTime(now),
+      events,
     });
-    return { notifier, faults };
+    // The pipeline as the daemon builds it (core/zone.ts): observation → status tracker → faults.
+    const tracker = createStatusTracker({
+      db: store.db,
+      events,
+      logger,
+      expectedOn: () => true,
+      known: new Set(assets.map((a) => a.id)),
+      policy: { downAfterFailures: alerts.downAfterFailedPolls },
+    });
+    events.on('device-status', (e) => faults.observe(e));
+    return { notifier, faults, tracker };
   };
   let built = build();
   const zone: Zone = {
@@ -193,6 +220,9 @@ export async function startZone(
     get faults() {
       return built.faults;
     },
+    get tracker() {
+      return built.tracker;
+    },
     alerts,
     async restart() {
       await built.faults.stop();
@@ -209,7 +239,7 @@ export async function startZone(
       }
     },
     async observe(deviceId, o) {
-      await built.faults.observe({
+      await built.tracker.observe({
         deviceId,
         source: 'snmp',
         at: clock.now(),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { condition } from '../../../src/domain/conditions.js';
 import { decodeMail } from '../../helpers/receivers.js';
-import { dingTexts, startZone, wecomTexts, type Zone } from './harness.js';
+import { actor, dingTexts, startZone, wecomTexts, type Zone } from './harness.js';
 
 // Scenario tests that read like the zone's day: fake clock, real SQLite in a temp dir, local WeCom /
 // DingTalk / SMTP receivers on 127.0.0.1. Expected texts are written out here, not produced by the code.
@@ -91,7 +91,7 @@ describe('a day in the zone', () => {
     expect(z.wecom.accepted).toHaveLength(0);
 
     await z.clock.advance(5 * MIN);
-    await z.faults.vendorContact(id, 'tech', {
+    await z.faults.vendorContact(id, actor('tech'), {
       party: 'service-provider',
       whom: '孙师傅',
       ticket: 'WX-20250506-01',
@@ -106,7 +106,7 @@ describe('a day in the zone', () => {
     await z.run(60 * MIN, 5 * MIN);
     expect(z.ding.accepted).toHaveLength(1);
 
-    await z.faults.resolve(id, 'tech', '服务商更换电源适配器后恢复');
+    await z.faults.resolve(id, actor('tech'), '服务商更换电源适配器后恢复');
     const d = await z.faults.get(id);
     expect(d?.fault.state).toBe('resolved');
     expect(d?.events.map((e) => [e.type, e.actor])).toEqual([
@@ -149,7 +149,7 @@ describe('a day in the zone', () => {
     expect(dingTexts(z.ding).filter((t) => t.includes('复印机 C-01（二楼办事大厅）无法连接'))).toHaveLength(
       1,
     );
-    const transitions = await z.faults.statuses.transitions('copier-01');
+    const transitions = await z.tracker.repo.transitions('copier-01');
     expect(transitions.filter((t) => t.to === 'down')).toHaveLength(5);
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMinuteTicker, type MinuteTicker } from '../../../src/core/minute-ticker.js';
 import {
   createHygieneChecker,
   type HygieneAlert,
@@ -40,8 +41,12 @@ const collect = (a: HygieneAlert) => {
   alerts.push(a);
 };
 
-const newChecker = () =>
-  createHygieneChecker({
+let ticker: MinuteTicker | undefined;
+
+const newChecker = () => {
+  // The daemon's minute ticker on the fake clock, as hygiene/feature.ts wires it.
+  ticker = createMinuteTicker({ clock, logger });
+  return createHygieneChecker({
     repo,
     plan: testPlan,
     days: fakeDays,
@@ -52,13 +57,16 @@ const newChecker = () =>
     onReminder: collect,
     onOverdue: collect,
     onCleared: collect,
+    ticker,
   });
+};
 
 /** Starts a checker (a daemon start) at `from` and runs it minute by minute until `to`. */
 async function run(from: string, to: string, during?: Record<string, () => Promise<unknown>>): Promise<void> {
   clock.set(bj(from));
   checker = newChecker();
   await checker.start();
+  await ticker?.start();
   for (const [at, action] of Object.entries(during ?? {}).sort()) {
     await clock.advance(bj(at) - clock.now());
     await checker.idle();
@@ -67,6 +75,7 @@ async function run(from: string, to: string, during?: Record<string, () => Promi
   }
   await clock.advance(bj(to) - clock.now());
   await checker.idle();
+  await ticker?.stop();
   await checker.stop();
   checker = undefined;
 }
@@ -78,7 +87,7 @@ const record = (
 ) =>
   service.record(
     { targets: [target], task, by: '李娟', source: 'api', ...extra },
-    { name: 't', role: 'staff', remoteAddr: '127.0.0.1' },
+    { name: 't', role: 'staff', remoteAddr: '127.0.0.1', via: 'api' },
   );
 
 const take = () => events.splice(0, events.length);

@@ -12,13 +12,6 @@ import {
   type TasmotaPlug,
 } from './devices.js';
 
-vi.mock('../../../src/power/reconciler.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/power/reconciler.js')>();
-  const { capturing } = await import('./capture.js');
-  return { ...real, createReconciler: capturing(real.createReconciler) };
-});
-vi.mock('node-cron', async () => (await import('./capture.js')).manualCron);
-
 /**
  * A daemon (re)started in the middle of a day, over a real Mosquitto: the start-up pass catches up
  * with what should be on, a restart right after repeats nothing and loses nothing, a day off
@@ -96,7 +89,7 @@ async function darkZone(prefix: string, site: string, clock: ShiftedClock) {
       clock.jumpTo(shanghai(local));
       const topics = plugs.map((p) => `tele/${p.topic}/SENSOR`);
       if (pc.agent.online) topics.push(`homeassistant/sensor/${prefix}pc/cpu_load/state`);
-      await freshReadings(observer, topics);
+      await freshReadings(observer, topics, d);
       await d.tick();
     },
     async close() {
@@ -107,8 +100,6 @@ async function darkZone(prefix: string, site: string, clock: ShiftedClock) {
     },
   };
 }
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('catch-up at 10:00 on a working day, then a restart once everything is on', () => {
   const clock = new ShiftedClock(shanghai('2026-11-26T10:00:00'));
@@ -147,8 +138,10 @@ describe('catch-up at 10:00 on a working day, then a restart once everything is 
   it('a second daemon started right after sends no command at all: everything is on', async () => {
     await first.stop();
     const restartedAt = Date.now();
+    const restartedClock = clock.now();
     const second = await zone.start();
-    await wait(6000); // longer than any stagger: whatever the start-up pass sends is out by now
+    // Its start-up pass has decided (start() waits for it): it recorded no command, staggered or not.
+    expect(await powerActions(second, restartedClock)).toEqual([]);
     await zone.minute('2026-11-26T10:02:00', second);
     await zone.minute('2026-11-26T10:03:00', second);
     expect(zone.commands(restartedAt)).toEqual([]);
@@ -175,7 +168,8 @@ describe('a restart while the staggered start-ups are still waiting', () => {
     await first.stop();
     expect(zone.commands()).toEqual([['cmnd/bplug1/POWER', 'ON']]);
     const second = await zone.start();
-    await wait(6000);
+    // The two commands that never went out are sent again by its start-up pass, staggered.
+    await vi.waitUntil(() => zone.commands().length >= 3, { timeout: 10_000, interval: 20 });
     await zone.minute('2026-11-26T10:01:00', second);
     await zone.minute('2026-11-26T10:02:00', second);
     expect(zone.commands()).toEqual([
@@ -200,7 +194,8 @@ describe('a day off (国庆节, Monday 5 Oct 2026)', () => {
 
   it('a daemon started at 10:00 switches nothing on, then or in the following minutes', async () => {
     const d = await zone.start();
-    await wait(5000);
+    // Its start-up pass has decided (start() waits for it): nothing recorded, nothing to stagger.
+    expect(await powerActions(d)).toEqual([]);
     await zone.minute('2026-10-05T10:01:00', d);
     await zone.minute('2026-10-05T10:30:00', d);
     expect(zone.commands()).toEqual([]);

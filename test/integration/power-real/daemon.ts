@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { type App, createApp } from '../../../src/app.js';
-import type { Clock } from '../../../src/clock.js';
 import type { Config } from '../../../src/config/schema.js';
 import { createLogger } from '../../../src/log.js';
 import { PowerActionsRepo } from '../../../src/power/actions-repo.js';
-import type { Reconciler } from '../../../src/power/reconciler.js';
 import { testConfig } from '../../helpers/config.js';
 import { waitUntil } from '../../helpers/proc.js';
-import { reconcilers } from './capture.js';
+import type { ShiftedClock } from './clock.js';
 
 /** The demo technician token of config/zoneops.example.yaml (its SHA-256 below). */
 export const technicianToken = 'demo-technician-token';
@@ -72,10 +70,11 @@ export function zoneConfig(opts: {
 
 export interface Daemon {
   readonly app: App;
-  /** The daemon's power reconciler, when the test file captures it (vi.mock, see capture.ts). */
-  readonly reconciler: Reconciler | undefined;
   readonly logs: string[];
-  /** One reconciliation pass at the clock's current time (what node-cron does each minute), and its commands. */
+  /**
+   * The minute the clock was jumped to begins: the timers the jump made due run (the minute ticker's
+   * power pass among them), and this resolves once the pass and its commands are done.
+   */
   tick(): Promise<void>;
   api<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
@@ -84,7 +83,7 @@ export interface Daemon {
 export const tempDb = (name: string) => join(mkdtempSync(join(tmpdir(), `zoneops-${name}-`)), 'zoneops.db');
 
 /** The whole daemon (createApp, as `zoneops run` builds it) on an ephemeral 127.0.0.1 port. */
-export async function startDaemon(config: Config, clock: Clock, dbPath: string): Promise<Daemon> {
+export async function startDaemon(config: Config, clock: ShiftedClock, dbPath: string): Promise<Daemon> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _e, cb) {
@@ -92,7 +91,6 @@ export async function startDaemon(config: Config, clock: Clock, dbPath: string):
       cb();
     },
   });
-  const before = reconcilers.length;
   const app = createApp({
     config,
     clock,
@@ -101,8 +99,6 @@ export async function startDaemon(config: Config, clock: Clock, dbPath: string):
     dbPath,
   });
   await app.start();
-  // Captured only where the test file mocks the reconciler module (the power tests); see capture.ts.
-  const reconciler = reconcilers.length === before + 1 ? reconcilers[before] : undefined;
   try {
     await waitUntil(
       () => logs.some((l) => l.includes('"msg":"MQTT connected"')),
@@ -115,13 +111,13 @@ export async function startDaemon(config: Config, clock: Clock, dbPath: string):
   }
   return {
     app,
-    reconciler,
     logs,
     async tick() {
-      if (!reconciler)
-        throw new Error('no reconciler captured: this test file lacks the vi.mock of capture.ts');
-      await reconciler.tick();
-      await reconciler.settled();
+      const power = app.features?.power;
+      if (!power) throw new Error('the daemon is not started');
+      clock.runDue();
+      await app.zone?.ticker.idle();
+      await power.reconciler.settled();
     },
     async api<T>(path: string, init: RequestInit = {}) {
       const r = await fetch(`http://127.0.0.1:${app.address?.port}/api/v1${path}`, {

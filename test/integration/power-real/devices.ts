@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Clock } from '../../../src/clock.js';
+import type { Daemon } from './daemon.js';
 
 /**
  * Simulated zone devices as small MQTT clients, behaving as the documented devices do:
@@ -303,15 +304,24 @@ export async function startObserver(url: string, clock: Clock) {
 export async function freshReadings(
   observer: { log: readonly Published[] },
   topics: readonly string[],
+  daemon?: Daemon,
   timeoutMs = 5000,
 ): Promise<void> {
   const mark = Date.now();
+  const markClock = daemon?.app.zone?.clock.now() ?? 0;
   const deadline = mark + timeoutMs;
   const seen = () => topics.every((t) => observer.log.some((m) => m.topic === t && m.real > mark));
-  while (!seen()) {
+  // The daemon has taken them in: each device of these topics has an MQTT observation since the mark.
+  const zone = daemon?.app.zone;
+  const ids = (zone?.config.devices ?? [])
+    .filter((d) => d.mqtt && topics.some((t) => t.split('/').includes(d.mqtt?.topic ?? '')))
+    .map((d) => d.id);
+  const taken = () =>
+    ids.every((id) => zone?.hub.latestOf(id).some((o) => o.source === 'mqtt' && o.at >= markClock));
+  while (!seen() || !taken()) {
     if (Date.now() > deadline)
       throw new Error(`no fresh message on ${topics.join(', ')} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 10));
   }
-  await new Promise((r) => setTimeout(r, 150));
+  await zone?.tracker.idle();
 }

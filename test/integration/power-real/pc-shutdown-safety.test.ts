@@ -5,13 +5,6 @@ import { localClock, ShiftedClock, shanghai } from './clock.js';
 import { type Daemon, device, powerActions, powerFaults, startDaemon, tempDb, zoneConfig } from './daemon.js';
 import { freshReadings, plugFedPc, startObserver, startTasmotaPlug, type TasmotaPlug } from './devices.js';
 
-vi.mock('../../../src/power/reconciler.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/power/reconciler.js')>();
-  const { capturing } = await import('./capture.js');
-  return { ...real, createReconciler: capturing(real.createReconciler) };
-});
-vi.mock('node-cron', async () => (await import('./capture.js')).manualCron);
-
 /**
  * Closing time on Thursday 26 Nov 2026 (an ordinary working day; PCs off at 17:45) with two PCs that
  * do not simply go dark, over a real Mosquitto:
@@ -43,7 +36,7 @@ async function minute(hhmm: string) {
   for (const pc of [busy, updating]) {
     if (pc.agent.online) topics.push(`homeassistant/sensor/${pc.agent.name}/cpu_load/state`);
   }
-  await freshReadings(observer, topics);
+  await freshReadings(observer, topics, daemon);
   await daemon.tick();
 }
 

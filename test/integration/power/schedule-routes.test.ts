@@ -1,5 +1,7 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PowerOverridesRepo } from '../../../src/calendar/overrides-repo.js';
+import { createScheduleService } from '../../../src/calendar/schedule-service.js';
 import { ServiceError } from '../../../src/domain/errors.js';
 import { createGuard } from '../../../src/http/guard.js';
 import { apiErrors } from '../../../src/http/problem.js';
@@ -7,7 +9,6 @@ import { scheduleRoutes } from '../../../src/http/routes/schedule.js';
 import { type Listening, listen } from '../../../src/http/server.js';
 import { assetFromConfig } from '../../../src/inventory/assets.js';
 import { createLogger } from '../../../src/log.js';
-import { PowerOverridesRepo } from '../../../src/calendar/overrides-repo.js';
 import { openStore, type Store } from '../../../src/store/store.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { context, exampleConfig } from '../../unit/power/harness.js';
@@ -31,8 +32,11 @@ beforeAll(async () => {
   api.use(express.json());
   api.use(
     scheduleRoutes({
-      context,
-      overrides: new PowerOverridesRepo(store.db),
+      schedule: createScheduleService({
+        context: context(),
+        devices: new Map(exampleConfig.devices.map((d) => [d.id, d.type])),
+        overrides: new PowerOverridesRepo(store.db),
+      }),
       devices: store.devices,
       audit: store.audit,
       clock,

@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PowerOverridesRepo } from '../../../src/calendar/overrides-repo.js';
 import { loadScheduleContext } from '../../../src/calendar/schedule.js';
+import { createScheduleService } from '../../../src/calendar/schedule-service.js';
 import { runReport } from '../../../src/cli/report.js';
 import type { MonthlyReport } from '../../../src/domain/report-types.js';
 import { loadMonthlyReport } from '../../../src/report/load.js';
@@ -17,11 +19,15 @@ beforeAll(async () => {
   seeded = await seedMonth();
   const ctx = loadScheduleContext(seeded.config);
   if (!ctx.ok) throw new Error(ctx.problems.join('\n'));
-  const context = ctx.context;
   const store = await openStore(seeded.dbPath, clock.now());
   try {
+    const schedule = createScheduleService({
+      context: ctx.context,
+      devices: new Map(seeded.config.devices.map((d) => [d.id, d.type])),
+      overrides: new PowerOverridesRepo(store.db),
+    });
     report = await loadMonthlyReport(
-      { db: store.db, config: seeded.config, context: () => context },
+      { db: store.db, config: seeded.config, schedule },
       '2026-10',
       clock.now(),
     );

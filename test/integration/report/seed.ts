@@ -7,11 +7,11 @@ import type { FaultKind } from '../../../src/domain/fault-kinds.js';
 import type { FaultState } from '../../../src/domain/fault-lifecycle.js';
 import type { DeviceStatus } from '../../../src/domain/status.js';
 import { FaultRepo } from '../../../src/faults/fault-repo.js';
-import { StatusRepo } from '../../../src/status/status-repo.js';
 import { HygieneRepo } from '../../../src/hygiene/repo.js';
 import { assetFromConfig } from '../../../src/inventory/assets.js';
 import { type PowerActionKind, PowerActionsRepo } from '../../../src/power/actions-repo.js';
 import { ReadingsRepo } from '../../../src/readings/repo.js';
+import { StatusRepo } from '../../../src/status/status-repo.js';
 import { openStore } from '../../../src/store/store.js';
 import { minimalConfigData, testConfig, writeConfig } from '../../helpers/config.js';
 
@@ -79,7 +79,11 @@ export async function seedMonth(): Promise<Seeded> {
       const at = bj(when);
       const from = last.get(deviceId) ?? 'unknown';
       const state: StatusState = { status: to, since: at, failStreak: 0, changes: [], flapping: false };
-      await statuses.save(deviceId, state, at, [], { from, to, at, reason: 'test' });
+      await statuses.save(
+        deviceId,
+        { state, observedAt: at, conditions: [], conditionsAsOf: null },
+        { from, to, at, reason: 'test' },
+      );
       last.set(deviceId, to);
     };
     await move('pc-01', 'off-scheduled', '09-30 18:00');

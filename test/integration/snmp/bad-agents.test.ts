@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/clock.js';
 import type { Observation } from '../../../src/domain/observation.js';
+import { defaultSupplyThresholds } from '../../../src/domain/supply-rules.js';
+import { createLogger } from '../../../src/log.js';
+import { createPollLoop } from '../../../src/probes/poll-loop.js';
 import { MemoryBaselineStore } from '../../../src/probes/snmp/baseline-store.js';
-import { createSnmpPoller } from '../../../src/probes/snmp/poller.js';
+import { createSnmpRead } from '../../../src/probes/snmp/poll.js';
 import { readDevice } from '../../../src/probes/snmp/read-device.js';
 import type { SnmpTarget } from '../../../src/probes/snmp/transport.js';
 import { waitUntil } from '../../helpers/proc.js';
@@ -126,23 +129,33 @@ describe('the poller with a dead device among good ones', () => {
     const hp = await outOfOrderAgent('HP ETHERNET MULTI-ENVIRONMENT', '1.3.6.1.4.1.11.2.3.9.1');
     agents.push(silent, hp);
     const seen: Observation[] = [];
-    const poller = createSnmpPoller({
-      devices: [
-        { id: 'dead', type: 'printer', target: target(silent.port, 1500), intervalSeconds: 1 },
-        { id: 'hp', type: 'printer', target: target(hp.port), intervalSeconds: 1 },
-        {
-          id: 'bad',
-          type: 'printer',
-          target: { ...target(sim.port), community: community('bad-types') },
-          intervalSeconds: 1,
-        },
+    const dev = (id: string, t: SnmpTarget) => ({
+      id,
+      type: 'printer' as const,
+      target: t,
+      intervalMs: 1000,
+      budgetMs: 30_000,
+    });
+    const poller = createPollLoop({
+      protocol: 'snmp',
+      targets: [
+        dev('dead', target(silent.port, 1500)),
+        dev('hp', target(hp.port)),
+        dev('bad', { ...target(sim.port), community: community('bad-types') }),
       ],
+      read: createSnmpRead({
+        baselines: new MemoryBaselineStore(),
+        forbiddenPatterns: [],
+        supplies: defaultSupplyThresholds,
+        now: () => systemClock.now(),
+        logger: createLogger('silent'),
+      }),
       clock: systemClock,
-      logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
+      logger: createLogger('silent'),
       onObservation: (o) => seen.push(o),
-      baselines: new MemoryBaselineStore(),
-      forbiddenPatterns: [],
       maxConcurrent: 2,
+      maxBackoffMs: 900_000,
+      isAsleep: () => false,
     });
     poller.start();
     try {

@@ -2,9 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Secret } from '../../../src/config/secret.js';
-import { MemoryBaselineStore } from '../../../src/probes/snmp/baseline-store.js';
-import { createSnmpPoller } from '../../../src/probes/snmp/poller.js';
-import type { SnmpReading } from '../../../src/probes/snmp/read-device.js';
+import { createLogger } from '../../../src/log.js';
+import { createPollLoop } from '../../../src/probes/poll-loop.js';
 import { createTrapReceiver, pollOnTrap, type TrapReceiver } from '../../../src/probes/snmp/trap-receiver.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { freeUdpPort } from '../../helpers/net.js';
@@ -21,36 +20,24 @@ async function setup() {
   const snmptrap = requireBinary('snmptrap');
   const port = await freeUdpPort();
   const polled: string[] = [];
-  const poller = createSnmpPoller({
-    devices: [
-      {
-        id: 'copier-1',
-        type: 'copier',
-        intervalSeconds: 3600,
-        target: { host: '127.0.0.1', port: 161, version: '2c', timeoutMs: 100, retries: 0 },
-      },
-    ],
+  const poller = createPollLoop({
+    protocol: 'snmp',
+    targets: [{ id: 'copier-1', intervalMs: 3_600_000, budgetMs: 10_000 }],
     clock: new FakeClock(0), // never advanced: only traps cause polls here
-    logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
+    logger: createLogger('silent'),
     onObservation: () => {},
-    baselines: new MemoryBaselineStore(),
-    forbiddenPatterns: [],
-    read: async (_t, o): Promise<SnmpReading> => {
-      polled.push(o.deviceId);
-      return {
-        observation: { deviceId: o.deviceId, source: 'snmp', at: 0, reachable: true, conditions: [] },
-        kind: 'printer',
-        sysDescr: '',
-        sysName: null,
-        sysObjectID: null,
-        uptimeSeconds: null,
-        errors: [],
-        quirks: [],
-      };
+    maxConcurrent: 4,
+    maxBackoffMs: 900_000,
+    isAsleep: () => false,
+    read: async (t) => {
+      polled.push(t.id);
+      return { deviceId: t.id, source: 'snmp', at: 0, reachable: true, conditions: [] };
     },
   });
+  poller.start();
+  const hosts = new Map([['127.0.0.1', 'copier-1']]);
   const kinds: string[] = [];
-  const onPoll = pollOnTrap(poller);
+  const onPoll = pollOnTrap({ deviceForHost: (h) => hosts.get(h), pollNow: (id) => poller.pollNow(id) });
   receiver = createTrapReceiver({
     host: '127.0.0.1',
     port,

@@ -173,7 +173,7 @@ beforeAll(async () => {
   );
 
   // The plug reports like a Tasmota would (our own messages, in the format of the Tasmota docs).
-  const broker = a.parts?.config.mqtt.embedded.listen;
+  const broker = a.zone?.config.mqtt.embedded.listen;
   const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker?.port}`);
   await client.publishAsync('tele/plug01/LWT', 'Online', { retain: true });
   await client.publishAsync('stat/plug01/POWER', 'ON');

@@ -17,6 +17,7 @@ import { hashPin } from '../../../src/web/pin-hash.js';
 import { webRoutes } from '../../../src/web/routes.js';
 import { minimalConfigData, testConfig } from '../../helpers/config.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
+import { testSchedule } from '../../helpers/schedule.js';
 
 export const pins = { staff: '2468', tech: '97531' };
 
@@ -107,7 +108,6 @@ export async function startWebStack(config: Config): Promise<WebStack> {
       people: config.people,
       devices: store.devices,
       faults,
-      faultRoutes: config.alerts.routes,
       hygiene: {
         service: hygiene,
         repo,
@@ -115,6 +115,7 @@ export async function startWebStack(config: Config): Promise<WebStack> {
         days: { isWorkingDay: () => true, openingMinutes: () => 9 * 60 },
         photoMaxBytes: config.hygiene.photoMaxBytes,
       },
+      schedule: testSchedule({ hours: config.officeHours }),
     }),
   );
   const server: Listening = await listen(app, '127.0.0.1', 0);

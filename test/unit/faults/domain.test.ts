@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { condition } from '../../../src/domain/conditions.js';
 import { initialStatus, nextStatus } from '../../../src/domain/device-status.js';
 import { transition } from '../../../src/domain/fault-lifecycle.js';
-import { isOfficeOpen, localParts } from '../../../src/domain/fault-office-hours.js';
 import { faultSignals, reconcile } from '../../../src/domain/fault-rules.js';
 import { renderFaultMessage } from '../../../src/domain/messages.js';
 import type { Observation } from '../../../src/domain/observation.js';
 import { escalationLevels, escalationStep } from '../../../src/domain/routing.js';
+import { testSchedule } from '../../helpers/schedule.js';
 
 const obs = (o: Partial<Observation>): Observation => ({
   deviceId: 'p',
@@ -162,42 +162,48 @@ describe('routing and escalation', () => {
   });
 });
 
-describe('office hours and messages', () => {
-  const hours = {
-    weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as const,
-    seasons: [
-      {
-        from: '05-01',
-        periods: [
-          { from: 540, to: 720 },
-          { from: 870, to: 1080 },
-        ],
-        byWeekday: {},
-      },
-      {
-        from: '10-01',
-        periods: [
-          { from: 540, to: 720 },
-          { from: 840, to: 1050 },
-        ],
-        byWeekday: {},
-      },
-    ],
-  };
+describe('working time and messages', () => {
+  // The zone's schedule on the real holiday calendar (chinese-days; 2025 arrangement from the State
+  // Council, ../shared/fixtures/calendar/): summer hours from 1 May, winter hours from 1 October.
+  const schedule = testSchedule({
+    hours: {
+      weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      seasons: [
+        {
+          name: '夏季作息',
+          from: '05-01',
+          periods: [
+            { from: 540, to: 720 },
+            { from: 870, to: 1080 },
+          ],
+          byWeekday: {},
+        },
+        {
+          name: '冬季作息',
+          from: '10-01',
+          periods: [
+            { from: 540, to: 720 },
+            { from: 840, to: 1050 },
+          ],
+          byWeekday: {},
+        },
+      ],
+    },
+  });
   const at = (s: string) => Date.parse(s);
 
-  it('uses the local time zone, the season and the lunch break', () => {
-    expect(localParts(at('2025-05-06T01:30:00Z'), 'Asia/Shanghai')).toEqual({
-      date: '2025-05-06',
-      weekday: 'tue',
-      minutes: 570,
-    });
-    expect(isOfficeOpen(hours, 'Asia/Shanghai', at('2025-05-06T09:30:00+08:00'))).toBe(true);
-    expect(isOfficeOpen(hours, 'Asia/Shanghai', at('2025-05-06T12:30:00+08:00'))).toBe(false);
-    // Summer afternoon starts 14:30, winter 14:00; January is still last year's winter season.
-    expect(isOfficeOpen(hours, 'Asia/Shanghai', at('2025-05-06T14:15:00+08:00'))).toBe(false);
-    expect(isOfficeOpen(hours, 'Asia/Shanghai', at('2025-01-07T14:15:00+08:00'))).toBe(true);
-    expect(isOfficeOpen(hours, 'Asia/Shanghai', at('2025-05-10T10:00:00+08:00'))).toBe(false);
+  it('is working time from the first opening to the last closing of a working day, by season and calendar', () => {
+    expect(schedule.isWorkingTime(at('2025-05-06T09:30:00+08:00'))).toBe(true);
+    expect(schedule.isWorkingTime(at('2025-05-06T08:59:00+08:00'))).toBe(false);
+    // Non-critical messages may go over the lunch break: someone is in the building.
+    expect(schedule.isWorkingTime(at('2025-05-06T12:30:00+08:00'))).toBe(true);
+    // Summer closes at 18:00, winter at 17:30; January is still last year's winter season.
+    expect(schedule.isWorkingTime(at('2025-05-06T17:45:00+08:00'))).toBe(true);
+    expect(schedule.isWorkingTime(at('2025-01-07T17:45:00+08:00'))).toBe(false);
+    expect(schedule.isWorkingTime(at('2025-05-10T10:00:00+08:00'))).toBe(false);
+    // Labour Day (Thursday 1 May 2025) is a holiday; Sunday 27 April 2025 is its make-up working day.
+    expect(schedule.isWorkingTime(at('2025-05-01T10:00:00+08:00'))).toBe(false);
+    expect(schedule.isWorkingTime(at('2025-04-27T10:00:00+08:00'))).toBe(true);
   });
 
   it('renders the issue example text, and English on request', () => {

@@ -1,15 +1,16 @@
 import { loadScheduleContext, type ScheduleContext } from '../../../src/calendar/schedule.js';
+import { createScheduleService } from '../../../src/calendar/schedule-service.js';
 import { loadConfig } from '../../../src/config/load.js';
 import type { PowerOverride } from '../../../src/domain/desired-power.js';
 import type { AssetRecord } from '../../../src/domain/device.js';
 import { localTime } from '../../../src/domain/local-time.js';
 import type { Observation } from '../../../src/domain/observation.js';
+import type { PowerAction, PowerSwitch, SwitchResult } from '../../../src/domain/power-switch.js';
 import { createLogger } from '../../../src/log.js';
 import { PowerActionsRepo } from '../../../src/power/actions-repo.js';
 import { createReconciler, type Reconciler } from '../../../src/power/reconciler.js';
 import type { PowerEvent } from '../../../src/power/step.js';
 import { type PowerTarget, powerTargets } from '../../../src/power/targets.js';
-import type { PowerAction, PowerSwitch, SwitchResult } from '../../../src/power/types.js';
 import type { WolTarget } from '../../../src/power/wol.js';
 import { openStore, type Store } from '../../../src/store/store.js';
 import type { FakeClock } from '../../helpers/fake-clock.js';
@@ -184,12 +185,21 @@ export async function createHarness(
     return out;
   };
 
+  // The zone's schedule service over the example calendar; overrides are the test's own list.
+  const schedule = createScheduleService({
+    context: context(),
+    devices: new Map(targets.map((t) => [t.id, t.type])),
+    overrides: {
+      active: async (now) => overrides.filter((o) => o.until > now),
+      add: () => Promise.reject(new Error('the tests push overrides directly')),
+      cancel: async () => false,
+    },
+  });
   const make = () =>
     createReconciler({
       targets,
-      context,
+      schedule,
       observations,
-      overrides: { active: async (now) => overrides.filter((o) => o.until > now) },
       actions,
       powerSwitch,
       wake,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { powerText } from '../../../src/domain/messages.js';
 import { PowerActionsRepo } from '../../../src/power/actions-repo.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { createHarness, type DeviceWorld, type Harness } from './harness.js';
@@ -123,7 +124,11 @@ describe('power reconciler', () => {
     expect(h.events.map((e) => [e.type, e.deviceId, e.at])).toEqual([
       ['power-off-blocked', 'printer-01', Date.parse('2026-10-08T10:15:00Z')],
     ]);
-    expect(h.events[0]?.message).toContain('打印机仍在打印或有排队任务');
+    // What the staff read (domain/messages.ts), in the zone's language.
+    const first = h.events[0];
+    expect(first && powerText(first.message, 'zh-CN')).toBe(
+      '打印机正在打印，还有 2 个排队任务，已暂缓断电，请值班人员确认。',
+    );
     // The last job finishes at 18:20; that minute's tick cuts the plug.
     h.world.set('printer-01', { reachable: true, printer: { status: 'idle', queuedJobs: 0 } });
     await h.runUntil('2026-10-08T10:22:00Z');
