@@ -17,7 +17,7 @@ import { reportFeature } from './report/feature.js';
 import { openStore, type Store } from './store/store.js';
 import { webFeature } from './web/feature.js';
 
-export interface AppDeps {
+interface AppDeps {
   config: Config;
   clock: Clock;
   logger: Logger;
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): App {
       const startedAt = clock.now();
       const dbPath = deps.dbPath ?? config.store.path;
       const schedule = loadScheduleContext(config);
-      if (!schedule.ok) throw new Error(schedule.problems.join('\n'));
+      if (!schedule.ok) throw new Error(schedule.error.join('\n'));
 
       store = await openStore(dbPath, startedAt);
       const assets = [
@@ -89,7 +89,7 @@ export function createApp(deps: AppDeps): App {
       const sync = await store.devices.sync(assets, startedAt);
       logger.info({ dbPath, ...sync }, 'asset register synced');
 
-      const core = createZone({ config, clock, logger, store, dbPath, schedule: schedule.context });
+      const core = createZone({ config, clock, logger, store, dbPath, schedule: schedule.value });
       zone = core.zone;
       const calendar = calendarFeature(zone);
       const hygiene = hygieneFeature(zone);

@@ -5,14 +5,13 @@ import { integer, text } from '../config/fields.js';
 import { describeIssue, formatPath, show } from '../config/problems.js';
 import type { ArrangementEntry, CalendarOverrides, Period } from '../domain/calendar.js';
 import { addDays, isIsoDate } from '../domain/local-time.js';
+import { err, ok, type Result } from '../domain/result.js';
 
 /**
  * The local calendar override file (config/calendar.yaml): extra closures, local events, and a year's
  * State Council arrangement typed in before the chinese-days package carries it. Strict like the main
  * config: an unknown field or a date outside its year is an error naming the line's path.
  */
-
-export const defaultCalendarPath = 'config/calendar.yaml';
 
 /** YYYY-MM-DD that is a real calendar date (2026-02-30 is refused); YAML may hand over a Date. */
 const isoDate = () =>
@@ -128,30 +127,28 @@ function expand(s: {
   return out;
 }
 
-export type OverrideResult = { ok: true; overrides: CalendarOverrides } | { ok: false; problems: string[] };
+type OverrideResult = Result<CalendarOverrides, string[]>;
 
 export function parseCalendarOverrides(source: string, file: string): OverrideResult {
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
+    return err(
+      doc.errors.map((e) => {
         const pos = e.linePos?.[0];
         return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML syntax error: ${e.message.split('\n')[0]}`;
       }),
-    };
+    );
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   const parsed = overrideFile.safeParse(data, { error: describeIssue });
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.flatMap((issue) =>
+    return err(
+      parsed.error.issues.flatMap((issue) =>
         issue.code === 'unrecognized_keys'
           ? issue.keys.map((k) => `${file}: ${formatPath([...issue.path, k])}: unknown field`)
           : [`${file}: ${formatPath(issue.path)}: ${issue.message}`],
       ),
-    };
+    );
   }
   const f = parsed.data;
   const arrangements = new Map<number, { holidays: ArrangementEntry[]; workdays: ArrangementEntry[] }>();
@@ -163,19 +160,16 @@ export function parseCalendarOverrides(source: string, file: string): OverrideRe
       workdays: a.workdays.map((w) => ({ date: w.date, name: w.name })),
     });
   });
-  if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    overrides: {
-      arrangements,
-      closures: f.closures.flatMap((c) => expand(c).map((date) => ({ date, name: c.reason }))),
-      events: f.events.map((e) => ({
-        date: e.date,
-        name: e.reason,
-        ...(e.periods ? { periods: e.periods } : {}),
-      })),
-    },
-  };
+  if (problems.length > 0) return err(problems);
+  return ok({
+    arrangements,
+    closures: f.closures.flatMap((c) => expand(c).map((date) => ({ date, name: c.reason }))),
+    events: f.events.map((e) => ({
+      date: e.date,
+      name: e.reason,
+      ...(e.periods ? { periods: e.periods } : {}),
+    })),
+  });
 }
 
 /**
@@ -186,11 +180,10 @@ export function loadCalendarOverrides(file: string, opts: { required: boolean })
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !opts.required)
-      return { ok: true, overrides: { arrangements: new Map(), closures: [], events: [] } };
-    return { ok: false, problems: [`${file}: ${code === 'ENOENT' ? 'file not found' : 'cannot read file'}`] };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !opts.required) return ok({ arrangements: new Map(), closures: [], events: [] });
+    return err([`${file}: ${code === 'ENOENT' ? 'file not found' : 'cannot read file'}`]);
   }
   return parseCalendarOverrides(source, file);
 }

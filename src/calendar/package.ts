@@ -16,7 +16,7 @@ const api = chineseDays as unknown as {
 const weekdayNames = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 
 /** "National Day,国庆节,3" → "国庆节"; a plain weekday name (no arrangement) → null. */
-export function holidayName(name: string): string | null {
+function holidayName(name: string): string | null {
   if (weekdayNames.has(name)) return null;
   const parts = name.split(',');
   return parts[1]?.trim() || parts[0]?.trim() || null;

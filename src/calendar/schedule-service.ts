@@ -13,7 +13,7 @@ import { type OpenDay, openOn, scheduledTypes } from '../domain/office-hours.js'
 import type { PowerOverridesRepo } from './overrides-repo.js';
 import { type ScheduleContext, type ScheduleView, scheduleView } from './schedule.js';
 
-export interface ScheduleServiceDeps {
+interface ScheduleServiceDeps {
   readonly context: ScheduleContext;
   /** Every device's type (plugs and unknown ids are never switched by the schedule). */
   readonly devices: ReadonlyMap<string, DeviceType>;

@@ -11,17 +11,18 @@ import {
 import { type DayPlan, planDay } from '../domain/desired-power.js';
 import { addDays } from '../domain/local-time.js';
 import type { OfficeHours } from '../domain/office-hours.js';
+import { ok, type Result } from '../domain/result.js';
 import { loadCalendarOverrides } from './override-file.js';
 import { chineseDaysPackage } from './package.js';
 
-/** Everything the schedule needs, loaded once at start (and on reload): calendar sources, hours, time zone. */
+/** Everything the schedule needs, loaded once at start: calendar sources, hours, time zone. */
 export interface ScheduleContext {
   readonly sources: CalendarSources;
   readonly hours: OfficeHours;
   readonly tz: string;
 }
 
-export type ScheduleLoad = { ok: true; context: ScheduleContext } | { ok: false; problems: string[] };
+type ScheduleLoad = Result<ScheduleContext, string[]>;
 
 /**
  * Loads the override file named by `power.calendarFile` (or `file`). The default path may be absent;
@@ -32,14 +33,11 @@ export function loadScheduleContext(config: Config, file?: string): ScheduleLoad
   const required = file !== undefined || config.power.calendarFile !== powerDefaults.calendarFile;
   const loaded = loadCalendarOverrides(path, { required });
   if (!loaded.ok) return loaded;
-  return {
-    ok: true,
-    context: {
-      sources: { pkg: chineseDaysPackage(), overrides: loaded.overrides },
-      hours: config.officeHours,
-      tz: config.timezone,
-    },
-  };
+  return ok({
+    sources: { pkg: chineseDaysPackage(), overrides: loaded.value },
+    hours: config.officeHours,
+    tz: config.timezone,
+  });
 }
 
 export interface ScheduleView {

@@ -10,13 +10,13 @@ import { openStore } from '../store/store.js';
  * `zoneops baseline accept DEVICE`: reads the PC now and makes its installed software and hardware
  * the accepted baseline, so software-changed / hardware-changed clear at the next poll.
  */
-export async function acceptBaseline(configFile: string, deviceId: string): Promise<number> {
+async function acceptBaseline(configFile: string, deviceId: string): Promise<number> {
   const loaded = loadConfig(configFile);
   if (!loaded.ok) {
-    for (const line of loaded.problems) process.stderr.write(`${line}\n`);
+    for (const line of loaded.error) process.stderr.write(`${line}\n`);
     return 2;
   }
-  const device = snmpDevicesFromConfig(loaded.config).find((d) => d.id === deviceId);
+  const device = snmpDevicesFromConfig(loaded.value).find((d) => d.id === deviceId);
   if (!device) {
     process.stderr.write(`zoneops baseline: no device "${deviceId}" with an snmp section in ${configFile}\n`);
     return 2;
@@ -35,7 +35,7 @@ export async function acceptBaseline(configFile: string, deviceId: string): Prom
     );
     return 1;
   }
-  const store = await openStore(loaded.config.store.path, Date.now());
+  const store = await openStore(loaded.value.store.path, Date.now());
   try {
     const baseline = baselineOf(obs.host, obs.at);
     await new SqliteBaselineStore(store.db).put(deviceId, baseline, 'cli');

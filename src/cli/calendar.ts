@@ -6,7 +6,7 @@ import { isIsoDate, localTime } from '../domain/local-time.js';
 
 const EXIT_BAD_INPUT = 2;
 
-export interface CalendarOptions {
+interface CalendarOptions {
   config: string;
   from?: string;
   days: string;
@@ -39,15 +39,15 @@ export function runCalendar(
 ): { code: number; stdout: string; stderr: string } {
   const fail = (msg: string) => ({ code: EXIT_BAD_INPUT, stdout: '', stderr: `${msg}\n` });
   const loaded = loadConfig(opts.config);
-  if (!loaded.ok) return fail(loaded.problems.join('\n'));
+  if (!loaded.ok) return fail(loaded.error.join('\n'));
   const days = Number(opts.days);
   if (!Number.isInteger(days) || days < 1 || days > 366)
     return fail(`--days: expected 1..366, got ${opts.days}`);
-  const from = opts.from ?? localTime(now, loaded.config.timezone).date;
+  const from = opts.from ?? localTime(now, loaded.value.timezone).date;
   if (!isIsoDate(from)) return fail(`--from: expected a date YYYY-MM-DD, got ${from}`);
-  const ctx = loadScheduleContext(loaded.config, opts.calendar);
-  if (!ctx.ok) return fail(ctx.problems.join('\n'));
-  const view = scheduleView(ctx.context, from, days, now);
+  const ctx = loadScheduleContext(loaded.value, opts.calendar);
+  if (!ctx.ok) return fail(ctx.error.join('\n'));
+  const view = scheduleView(ctx.value, from, days, now);
   if (opts.json) return { code: 0, stdout: `${JSON.stringify(view, null, 2)}\n`, stderr: '' };
   return { code: 0, stdout: formatView(view), stderr: '' };
 }
@@ -62,7 +62,7 @@ const weekdayZh: Record<string, string> = {
   sun: '周日',
 };
 
-export function formatView(view: ScheduleView): string {
+function formatView(view: ScheduleView): string {
   const lines: string[] = [];
   if (view.fallbackYears.length > 0) {
     lines.push(

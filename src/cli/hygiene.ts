@@ -9,7 +9,7 @@ import { HygieneRepo } from '../hygiene/repo.js';
 import { createHygieneService, type RecordInput } from '../hygiene/service.js';
 import { openStore } from '../store/store.js';
 
-export interface HygieneRecordOptions {
+interface HygieneRecordOptions {
   config: string;
   target: string;
   task: (typeof hygieneTasks)[number];
@@ -51,13 +51,13 @@ export function registerHygiene(program: Command): void {
 }
 
 /** Exit codes: 0 recorded, 1 runtime failure, 2 bad configuration or input. */
-export async function runHygieneRecord(opts: HygieneRecordOptions, io: Io): Promise<number> {
+async function runHygieneRecord(opts: HygieneRecordOptions, io: Io): Promise<number> {
   const loaded = loadConfig(opts.config);
   if (!loaded.ok) {
-    for (const line of loaded.problems) io.stderr.write(`${line}\n`);
+    for (const line of loaded.error) io.stderr.write(`${line}\n`);
     return 2;
   }
-  const config = loaded.config;
+  const config = loaded.value;
   const input: RecordInput = {
     targets: opts.target.split(',').map((t) => t.trim()),
     task: opts.task,

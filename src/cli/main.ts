@@ -21,10 +21,10 @@ const EXIT_BAD_CONFIG = 2;
 function configOrExit(file: string): Config {
   const result = loadConfig(file);
   if (!result.ok) {
-    for (const line of result.problems) process.stderr.write(`${line}\n`);
+    for (const line of result.error) process.stderr.write(`${line}\n`);
     process.exit(EXIT_BAD_CONFIG);
   }
-  return result.config;
+  return result.value;
 }
 
 async function run(opts: { config: string; logLevel: LogLevel }): Promise<void> {
@@ -60,7 +60,7 @@ async function run(opts: { config: string; logLevel: LogLevel }): Promise<void> 
   }
 }
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('zoneops')
     .description("Runs the equipment of a town's government information disclosure zone (政务公开专区).")
     .version(version)

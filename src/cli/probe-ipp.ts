@@ -5,7 +5,7 @@ import type { TlsPolicy } from '../probes/ipp/transport.js';
 
 /** `zoneops probe ipp URI [--json]`: one Get-Printer-Attributes, printed for the technician. */
 
-export interface ProbeIppOptions {
+interface ProbeIppOptions {
   readonly json?: boolean;
   readonly timeout?: string;
   readonly fingerprint?: string;
@@ -80,7 +80,7 @@ function checkUsage(uri: string, opts: ProbeIppOptions): string | null {
   return null;
 }
 
-export function jsonView(uri: string, r: IppReading) {
+function jsonView(uri: string, r: IppReading) {
   return {
     reachable: true,
     uri,

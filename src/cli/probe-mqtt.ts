@@ -6,10 +6,10 @@ import { safeUrl } from '../mqtt/connection.js';
 import { deviceRoute } from '../mqtt/dialects/route.js';
 import { applyUpdate, initialState, type PowerState, toObservation } from '../mqtt/power-state.js';
 
-export const probeFamilies = ['tasmota', 'shelly1', 'shelly2', 'agent'] as const;
-export type ProbeFamily = (typeof probeFamilies)[number];
+const probeFamilies = ['tasmota', 'shelly1', 'shelly2', 'agent'] as const;
+type ProbeFamily = (typeof probeFamilies)[number];
 
-export interface MqttProbeResult {
+interface MqttProbeResult {
   readonly broker: string;
   readonly family: ProbeFamily;
   readonly topic: string;
@@ -127,7 +127,7 @@ export async function probeMqtt(opts: {
   };
 }
 
-export function formatProbe(r: MqttProbeResult): string {
+function formatProbe(r: MqttProbeResult): string {
   const v = (x: unknown) => (x === null ? '-' : x === true ? 'yes' : x === false ? 'no' : String(x));
   const lines = [
     `broker     ${r.broker}`,

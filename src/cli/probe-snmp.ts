@@ -5,7 +5,7 @@ import { readDevice, type SnmpReading } from '../probes/snmp/read-device.js';
 import type { SnmpTarget } from '../probes/snmp/transport.js';
 
 /** `zoneops probe snmp HOST[:PORT]`: one read of one device, for the technician. Exit 1 when unreachable. */
-export interface ProbeSnmpOptions {
+interface ProbeSnmpOptions {
   community?: string;
   snmpVersion?: '1' | '2c' | '3';
   v3User?: string;
@@ -18,19 +18,19 @@ export interface ProbeSnmpOptions {
   json?: boolean;
 }
 
-export class UsageError extends Error {}
+class UsageError extends Error {}
 
 function secretArg(raw: string, what: string): Secret {
   const r = resolveSecret(raw, {
     env: process.env,
     readFile: (p) => readFileSync(p, 'utf8'),
   });
-  if (!r.ok) throw new UsageError(`${what}: ${r.problem}`);
-  return r.secret;
+  if (!r.ok) throw new UsageError(`${what}: ${r.error}`);
+  return r.value;
 }
 
 /** Pure-ish: argv options → the target (throws UsageError with a clear message). */
-export function targetFromArgs(hostPort: string, o: ProbeSnmpOptions, readSecret = secretArg): SnmpTarget {
+function targetFromArgs(hostPort: string, o: ProbeSnmpOptions, readSecret = secretArg): SnmpTarget {
   const m = /^([^:\s]+)(?::(\d{1,5}))?$/.exec(hostPort);
   if (!m) throw new UsageError(`expected HOST or HOST:PORT, got "${hostPort}"`);
   const port = m[2] === undefined ? 161 : Number(m[2]);
@@ -70,7 +70,7 @@ export function targetFromArgs(hostPort: string, o: ProbeSnmpOptions, readSecret
 }
 
 /** The JSON the technician (and scripts) get: stable field names, no secrets. */
-export function probeJson(r: SnmpReading): Record<string, unknown> {
+function probeJson(r: SnmpReading): Record<string, unknown> {
   const o = r.observation;
   const p = o.printer;
   const h = o.host;
@@ -171,7 +171,7 @@ function humanLines(r: SnmpReading): string[] {
   return lines;
 }
 
-export async function runProbeSnmp(hostPort: string, o: ProbeSnmpOptions): Promise<number> {
+async function runProbeSnmp(hostPort: string, o: ProbeSnmpOptions): Promise<number> {
   let target: SnmpTarget;
   try {
     target = targetFromArgs(hostPort, o);

@@ -12,7 +12,7 @@ import { openStore } from '../store/store.js';
 
 const EXIT_BAD_INPUT = 2;
 
-export interface ReportOptions {
+interface ReportOptions {
   config: string;
   month: string;
   format: ReportFormat;
@@ -55,14 +55,14 @@ export async function runReport(
     return fail(`--format: expected one of ${reportFormats.join(', ')}, got "${opts.format}"`);
   const loaded = loadConfig(opts.config);
   if (!loaded.ok)
-    return { code: EXIT_BAD_INPUT, stdout: Buffer.alloc(0), stderr: `${loaded.problems.join('\n')}\n` };
-  const config = loaded.config;
+    return { code: EXIT_BAD_INPUT, stdout: Buffer.alloc(0), stderr: `${loaded.error.join('\n')}\n` };
+  const config = loaded.value;
   const ctx = loadScheduleContext(config);
-  if (!ctx.ok) return fail(ctx.problems.join('\n'));
+  if (!ctx.ok) return fail(ctx.error.join('\n'));
   const store = await openStore(config.store.path, now);
   try {
     const schedule = createScheduleService({
-      context: ctx.context,
+      context: ctx.value,
       devices: new Map(config.devices.map((d) => [d.id, d.type])),
       overrides: new PowerOverridesRepo(store.db),
     });

@@ -1,7 +1,5 @@
 import type { Config } from '../config/schema.js';
-
-const hhmm = (m: number) =>
-  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+import { hhmm } from '../domain/local-time.js';
 
 function tally(values: readonly string[]): string {
   const counts = new Map<string, number>();

@@ -90,8 +90,8 @@ export const secret = (sources: SecretSources) =>
     .transform((raw, ctx): Secret => {
       const result = resolveSecret(raw, sources);
       if (!result.ok) {
-        ctx.addIssue({ code: 'custom', message: result.problem, input: '[redacted]' });
+        ctx.addIssue({ code: 'custom', message: result.error, input: '[redacted]' });
         return z.NEVER;
       }
-      return result.secret;
+      return result.value;
     });

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
+import { err, ok, type Result } from '../domain/result.js';
 import { describeIssue, formatPath } from './problems.js';
 import { type Config, configSchema } from './schema.js';
 import type { SecretSources } from './secret.js';
 
-export type LoadResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+type LoadResult = Result<Config, string[]>;
 
 export const defaultConfigPath = 'config/zoneops.yaml';
 
@@ -17,11 +18,11 @@ export function loadConfig(file: string, sources: Partial<SecretSources> = {}): 
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : 'cannot read file';
-    return { ok: false, problems: [`${file}: ${why}`] };
+    return err([`${file}: ${why}`]);
   }
   return parseConfig(source, file, sources);
 }
@@ -30,24 +31,23 @@ export function parseConfig(source: string, file: string, sources: Partial<Secre
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     // Only the first syntax error: the ones after it are usually its echoes.
-    return {
-      ok: false,
-      problems: doc.errors.slice(0, 1).map((e) => {
+    return err(
+      doc.errors.slice(0, 1).map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `:${pos.line}:${pos.col}` : '';
         return `${file}${where}: YAML syntax error: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
       }),
-    };
+    );
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
     // The yaml library refuses alias bombs (billion laughs) while expanding them.
-    return { ok: false, problems: [`${file}: YAML: too many aliases (alias expansion limit 100)`] };
+    return err([`${file}: YAML: too many aliases (alias expansion limit 100)`]);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, problems: [`${file}: expected a mapping at the top level (site:, devices:, …)`] };
+    return err([`${file}: expected a mapping at the top level (site:, devices:, …)`]);
   }
   const schema = configSchema({
     env: sources.env ?? process.env,
@@ -62,7 +62,7 @@ export function parseConfig(source: string, file: string, sources: Partial<Secre
       }
       return [`${file}: ${formatPath(issue.path)}: ${issue.message}`];
     });
-    return { ok: false, problems: [...new Set(lines)] };
+    return err([...new Set(lines)]);
   }
-  return { ok: true, config: parsed.data };
+  return ok(parsed.data);
 }

@@ -59,12 +59,3 @@ export const describeIssue: z.core.$ZodErrorMap = (issue) => {
       return issue.message ?? 'invalid value';
   }
 };
-
-export interface ConfigProblem {
-  path: string;
-  message: string;
-}
-
-export function problemsFromZod(error: z.ZodError): ConfigProblem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-}

@@ -170,4 +170,3 @@ export type Config = z.output<ReturnType<typeof configSchema>>;
 export type DeviceConfig = Config['devices'][number];
 export type PersonConfig = Config['people'][number];
 export type NotifierConfig = Config['notifiers'][number];
-export type OfficeHoursConfig = Config['officeHours'];

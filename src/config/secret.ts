@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { err, ok, type Result } from '../domain/result.js';
 
 /**
  * A secret value from the config (SNMP community, v3 key, webhook key, SMTP password, PIN).
@@ -38,7 +39,7 @@ export interface SecretSources {
   readFile: (path: string) => string;
 }
 
-export type SecretResult = { ok: true; secret: Secret } | { ok: false; problem: string };
+type SecretResult = Result<Secret>;
 
 /**
  * Resolves a config string into a Secret: `${ENV_VAR}` reads the environment, `file:/path`
@@ -51,22 +52,22 @@ export function resolveSecret(raw: string, sources: SecretSources): SecretResult
     const name = envMatch[1] as string;
     const value = sources.env[name];
     if (value === undefined || value === '') {
-      return { ok: false, problem: `environment variable ${name} is not set` };
+      return err(`environment variable ${name} is not set`);
     }
-    return { ok: true, secret: new Secret(value, `env:${name}`) };
+    return ok(new Secret(value, `env:${name}`));
   }
   if (raw.startsWith('file:')) {
     const path = raw.slice('file:'.length);
     try {
       const value = sources.readFile(path).replace(/\r?\n$/, '');
-      if (value === '') return { ok: false, problem: `secret file ${path} is empty` };
-      return { ok: true, secret: new Secret(value, `file:${path}`) };
+      if (value === '') return err(`secret file ${path} is empty`);
+      return ok(new Secret(value, `file:${path}`));
     } catch {
-      return { ok: false, problem: `cannot read secret file ${path}` };
+      return err(`cannot read secret file ${path}`);
     }
   }
   if (raw.includes('${')) {
-    return { ok: false, problem: 'expected ${ENV_VAR} alone, file:/path or a literal value' };
+    return err('expected ${ENV_VAR} alone, file:/path or a literal value');
   }
-  return { ok: true, secret: new Secret(raw, 'inline') };
+  return ok(new Secret(raw, 'inline'));
 }

@@ -10,11 +10,6 @@ export interface Component {
   stop(): Promise<void>;
 }
 
-/** A component with nothing to run (routes, metrics, a service used by others). */
-export function passive(name: string): Component {
-  return { name, start: async () => undefined, stop: async () => undefined };
-}
-
 /**
  * Starts components in the order given and stops them in reverse, like zigbee2mqtt's controller with
  * its extensions. A component that fails to start stops the ones already started, then the error goes

@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
  * recoveries) → faults → `fault-opened` / `fault-changed`. Consumers subscribe; nobody re-reads what
  * another consumer wrote.
  */
-export interface ZoneEvents {
+interface ZoneEvents {
   /** One probe's reading (`raw`) and the merged view of its device (`merged`, see domain/merge-readings.ts). */
   observation: { readonly raw: Observation; readonly merged: Observation };
   'device-status': DeviceStatusEvent;
@@ -19,7 +19,7 @@ export interface ZoneEvents {
   'fault-changed': FaultEvent;
 }
 
-export type ZoneEventName = keyof ZoneEvents;
+type ZoneEventName = keyof ZoneEvents;
 type Handler<K extends ZoneEventName> = (event: ZoneEvents[K]) => void | Promise<void>;
 
 /**

@@ -2,7 +2,7 @@ import type { Cancel, Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Component } from './component.js';
 
-export type MinuteTask = (now: number) => Promise<void>;
+type MinuteTask = (now: number) => Promise<void>;
 
 /**
  * One tick at second 0 of every minute of the injected clock, for everything that works by the minute

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { localMoment } from '../domain/hygiene-time.js';
+import { hhmm, localMoment } from '../domain/hygiene-time.js';
 
 /**
  * The demo zone's configuration, generated at start (loopback only, fast polls) so that faults,
  * notifications and the cleaning schedule show within a minute or two.
  */
-export interface DemoPorts {
+interface DemoPorts {
   snmp: { pc01: number; pc02: number; printer01: number; printer02: number };
   mqttUrl: string;
   inboxUrl: string;
 }
 
-export interface DemoSecrets {
+interface DemoSecrets {
   community: string;
   technicianToken: string;
   staffPinHash: string;
@@ -51,7 +51,7 @@ export function demoConfig(
   const tz = 'Asia/Shanghai';
   // The reading area's cleaning falls due two minutes after the demo starts: it will be late.
   const due = Math.min(localMoment(now, tz).minutes + 2, 23 * 60 + 59);
-  const hhmm = `${String(Math.floor(due / 60)).padStart(2, '0')}:${String(due % 60).padStart(2, '0')}`;
+  const dueAt = hhmm(due);
   const snmp = (port: number) => ({
     host: '127.0.0.1',
     port,
@@ -117,7 +117,7 @@ export function demoConfig(
     },
     hygiene: {
       targets: [
-        { id: 'reading-area', name: '查阅区', tasks: ['clean', 'disinfect'], clean: { deadline: hhmm } },
+        { id: 'reading-area', name: '查阅区', tasks: ['clean', 'disinfect'], clean: { deadline: dueAt } },
         { id: 'kiosk-pc-01', name: '查阅电脑 1', device: 'pc-01', tasks: ['clean'] },
       ],
       reminderLeadMinutes: 1,

@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { formatLocal } from '../domain/local-time.js';
 import { html } from '../web/html.js';
 
 /**
  * The demo's stand-in for WeCom: a local page that receives zoneops' webhook notifications and
  * shows them, newest first. Everything shown is escaped; the list is capped.
  */
-export interface InboxMessage {
+interface InboxMessage {
   at: number;
   title: string;
   text: string;
@@ -61,7 +62,7 @@ li{background:#fff;border-radius:6px;padding:.6rem .8rem;margin:.5rem 0;list-sty
 <body><h1>${title}</h1><p class="t">演示收件箱：代替企业微信群，显示 zoneops 发出的通知（每 5 秒刷新）。</p>
 <ul>${messages.map(
         (m) =>
-          html`<li><div class="t">${new Date(m.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} · ${m.event}</div><strong>${m.title}</strong><div>${m.text}</div></li>`,
+          html`<li><div class="t">${formatLocal(m.at, 'Asia/Shanghai', { seconds: true })} · ${m.event}</div><strong>${m.title}</strong><div>${m.text}</div></li>`,
       )}</ul>${messages.length === 0 ? html`<p>暂无通知。</p>` : ''}</body></html>`;
       res
         .writeHead(200, {

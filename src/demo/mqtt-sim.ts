@@ -5,7 +5,7 @@ import { connect, type MqttClient } from 'mqtt';
  * obeying cmnd/<t>/POWER) and a HASS.Agent-style PC agent (availability + a sensor). Our own payloads,
  * in the shape those firmwares publish.
  */
-export interface SimPlug {
+interface SimPlug {
   readonly topic: string;
   /** What the device behind the plug draws when the relay is on. */
   setLoad(watts: number): void;
@@ -13,7 +13,7 @@ export interface SimPlug {
   readonly relay: boolean;
 }
 
-export interface SimAgent {
+interface SimAgent {
   readonly topic: string;
   setOnline(online: boolean): void;
 }

@@ -17,7 +17,7 @@ import { pcProfile } from './profiles/pc.js';
 import { errorBits, paperOutAlert, printerProfile } from './profiles/printer.js';
 import { type DemoSnmpAgent, startSnmpAgent } from './snmp-agent.js';
 
-export interface DemoOptions {
+interface DemoOptions {
   /** zoneops' HTTP port (0 = any free port). */
   port?: number;
   logLevel?: LogLevel;
@@ -119,11 +119,11 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
       mode: 0o600,
     });
     const loaded = loadConfig(file);
-    if (!loaded.ok) throw new Error(`demo config is invalid (a bug):\n${loaded.problems.join('\n')}`);
+    if (!loaded.ok) throw new Error(`demo config is invalid (a bug):\n${loaded.error.join('\n')}`);
 
     const logger = createLogger(o.logLevel ?? 'warn', process.stderr);
     const app = createApp({
-      config: loaded.config,
+      config: loaded.value,
       clock: systemClock,
       logger,
       listen: { host: '127.0.0.1', port: o.port ?? 0 },

@@ -4,9 +4,9 @@ import { createAgent, MaxAccess, MibProviderType, ObjectType } from 'net-snmp';
  * An in-process SNMP agent on 127.0.0.1 serving one simulated device from a profile (net-snmp's
  * Agent API). Values stay mutable, so the scripted day can make paper run out while it runs.
  */
-export type CellType = 'int' | 'str' | 'oid' | 'gauge' | 'counter' | 'ticks';
+type CellType = 'int' | 'str' | 'oid' | 'gauge' | 'counter' | 'ticks';
 
-export interface ScalarDef {
+interface ScalarDef {
   name: string;
   /** The object's OID without the trailing `.0`. */
   oid: string;
@@ -14,7 +14,7 @@ export interface ScalarDef {
   value: number | string | Buffer;
 }
 
-export interface TableDef {
+interface TableDef {
   name: string;
   /** The entry OID (…Table.1). */
   entry: string;

@@ -15,7 +15,7 @@ export type Role = (typeof roles)[number];
  * pages or holding an API token (their role), the command line on the server (`cli`: it has the config
  * file, so an admin's power), or a device such as a hygiene button (`device`: no power at all).
  */
-export type ActorRole = Role | 'cli' | 'device';
+type ActorRole = Role | 'cli' | 'device';
 
 export interface Actor {
   readonly name: string;

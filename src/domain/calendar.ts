@@ -9,7 +9,7 @@ import { addDays, localTime, type WeekdayKey, weekdayOf } from './local-time.js'
 export type CalendarSource = 'package' | 'override' | 'fallback';
 
 /** Why a date is what it is. `weekday`/`weekend` are ordinary days; the others come from an arrangement. */
-export type DayKind = 'weekday' | 'weekend' | 'holiday' | 'makeup' | 'closure' | 'event';
+type DayKind = 'weekday' | 'weekend' | 'holiday' | 'makeup' | 'closure' | 'event';
 
 export interface CalendarDay {
   readonly date: string;

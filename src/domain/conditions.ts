@@ -30,7 +30,7 @@ export const knownConditions = [
 export type KnownCondition = (typeof knownConditions)[number];
 
 /** A condition the device reported that has no normalised name yet, kept verbatim (e.g. `ipp:fuser-over-temp`). */
-export type OtherCondition = `${'ipp' | 'snmp' | 'mqtt'}:${string}`;
+type OtherCondition = `${'ipp' | 'snmp' | 'mqtt'}:${string}`;
 export type ConditionName = KnownCondition | OtherCondition;
 
 export const severities = ['critical', 'warning', 'info'] as const;

@@ -1,5 +1,5 @@
-/** What the outbox stores for one message: everything needed to send it, even after a restart or config reload. */
-export interface Recipient {
+/** What the outbox stores for one message: everything needed to send it, even after a restart. */
+interface Recipient {
   readonly id: string;
   readonly name: string;
   readonly phone?: string;
@@ -30,7 +30,7 @@ export interface Delivery {
   readonly payload: NotificationPayload;
 }
 
-export interface PlanPerson {
+interface PlanPerson {
   readonly id: string;
   readonly name: string;
   readonly phone?: string | undefined;

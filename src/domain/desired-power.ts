@@ -8,7 +8,7 @@ import { leadLagFor, type OfficeHours, openOn, powerWindows, scheduledTypes } fr
  * overrides from staff bend it. Pure; the reconciler compares the result with what it observes.
  */
 
-export const overrideKinds = ['keep-on', 'force-on', 'force-off'] as const;
+const overrideKinds = ['keep-on', 'force-on', 'force-off'] as const;
 export type OverrideKind = (typeof overrideKinds)[number];
 
 export interface PowerOverride {
@@ -24,7 +24,7 @@ export interface PowerOverride {
   readonly note: string | null;
 }
 
-export type DesiredReason =
+type DesiredReason =
   | 'open'
   | 'closed-day'
   | 'outside-hours'
@@ -44,7 +44,7 @@ export interface Desired {
   readonly since: number | null;
 }
 
-export interface DesiredInput {
+interface DesiredInput {
   readonly deviceId: string;
   readonly type: DeviceType;
   readonly now: number;
@@ -56,11 +56,7 @@ export interface DesiredInput {
 }
 
 /** Overrides that apply to a device now: its own or the zone's, currently in force. */
-export function activeOverrides(
-  deviceId: string,
-  now: number,
-  all: readonly PowerOverride[],
-): PowerOverride[] {
+function activeOverrides(deviceId: string, now: number, all: readonly PowerOverride[]): PowerOverride[] {
   return all.filter(
     (o) => (o.deviceId === null || o.deviceId === deviceId) && o.from <= now && now < o.until,
   );
@@ -110,7 +106,7 @@ export function desiredPower(input: DesiredInput): Desired {
   return scheduled;
 }
 
-export interface PlannedWindow {
+interface PlannedWindow {
   readonly on: string;
   readonly off: string;
 }

@@ -33,11 +33,5 @@ export interface AssetRecord {
 export const protocols = ['snmp', 'ipp', 'mqtt'] as const;
 export type Protocol = (typeof protocols)[number];
 
-export const powerMethods = ['wol', 'plug', 'agent', 'none'] as const;
+const powerMethods = ['wol', 'plug', 'agent', 'none'] as const;
 export type PowerMethod = (typeof powerMethods)[number];
-
-/** Whether the device is still under warranty on the given date (YYYY-MM-DD). Unknown warranty → null. */
-export function underWarranty(asset: Pick<AssetRecord, 'warrantyUntil'>, today: string): boolean | null {
-  if (asset.warrantyUntil === null) return null;
-  return today <= asset.warrantyUntil;
-}

@@ -4,7 +4,7 @@
  * (src/http/problem.ts `statusOf`), for the API (problem+json) and the pages (an HTML message) alike.
  * The message is for the person who asked: it names what was wrong and never carries a secret.
  */
-export const errorCodes = [
+const errorCodes = [
   'invalid',
   'unauthorized',
   'forbidden',
@@ -27,8 +27,4 @@ export class ServiceError extends Error {
     super(message);
     this.name = 'ServiceError';
   }
-}
-
-export function isServiceError(err: unknown): err is ServiceError {
-  return err instanceof ServiceError;
 }

@@ -24,25 +24,6 @@ export const faultKinds = [
 ] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
-export function isFaultKind(v: string): v is FaultKind {
-  return (faultKinds as readonly string[]).includes(v);
-}
-
-/** Kinds other features raise and clear through the fault service (power scheduler, hygiene, the public). */
-export const externalKinds = [
-  'power-on-failed',
-  'still-on-after-hours',
-  'cleaning-overdue',
-  'disinfection-overdue',
-  'public-report',
-  'supply-order-due',
-] as const satisfies readonly FaultKind[];
-export type ExternalKind = (typeof externalKinds)[number];
-
-export function isExternalKind(v: string): v is ExternalKind {
-  return (externalKinds as readonly string[]).includes(v);
-}
-
 export const defaultKindSeverity: Readonly<Record<FaultKind, Severity>> = {
   unreachable: 'critical',
   'power-on-failed': 'critical',

@@ -1,3 +1,5 @@
+import { err, ok, type Result } from './result.js';
+
 /**
  * The fault lifecycle (pure): open → acknowledged → vendor-contacted → resolved, or cleared when the
  * condition goes away by itself. A vendor-contacted fault stays open until the technician resolves it:
@@ -8,31 +10,31 @@ export type FaultState = (typeof faultStates)[number];
 
 export type FaultAction = 'ack' | 'vendor-contact' | 'resolve' | 'clear' | 'reopen';
 
-export function isClosed(state: FaultState): boolean {
+function isClosed(state: FaultState): boolean {
   return state === 'resolved' || state === 'cleared';
 }
 
-export type Transition = { ok: true; to: FaultState } | { ok: false; reason: string };
+type Transition = Result<FaultState>;
 
 export function transition(from: FaultState, action: FaultAction): Transition {
-  const refuse = (reason: string): Transition => ({ ok: false, reason });
+  const refuse = (reason: string): Transition => err(reason);
   switch (action) {
     case 'ack':
-      if (from === 'open') return { ok: true, to: 'acknowledged' };
+      if (from === 'open') return ok('acknowledged');
       return refuse(`fault is ${from}; only an open fault can be acknowledged`);
     case 'vendor-contact':
       if (from === 'open' || from === 'acknowledged' || from === 'vendor-contacted')
-        return { ok: true, to: 'vendor-contacted' };
+        return ok('vendor-contacted');
       return refuse(`fault is ${from}; it is already closed`);
     case 'resolve':
-      if (!isClosed(from)) return { ok: true, to: 'resolved' };
+      if (!isClosed(from)) return ok('resolved');
       return refuse(`fault is ${from}; it is already closed`);
     case 'clear':
       // The condition went away. Once the vendor is involved, only the technician closes the fault.
-      if (from === 'open' || from === 'acknowledged') return { ok: true, to: 'cleared' };
+      if (from === 'open' || from === 'acknowledged') return ok('cleared');
       return refuse(`fault is ${from}; it stays until the technician resolves it`);
     case 'reopen':
-      if (from === 'cleared') return { ok: true, to: 'open' };
+      if (from === 'cleared') return ok('open');
       return refuse(`fault is ${from}; only a cleared fault reopens`);
   }
 }

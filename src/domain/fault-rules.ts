@@ -45,7 +45,7 @@ export function judges(kind: FaultKind, obs: Observation, status: StatusState): 
   return obs.reachable;
 }
 
-export interface Reconciled {
+interface Reconciled {
   readonly raise: readonly FaultSignal[];
   /** Kinds whose condition has been absent for N judged polls: clear them. */
   readonly clear: readonly FaultKind[];

@@ -46,7 +46,7 @@ export function effectiveRecords<R extends Pick<RecordFact, 'id' | 'correctsId'>
  * - `due`: not yet done, deadline still ahead; `overdue`: deadline passed, cycle still running;
  * - `missed`: the cycle ended with no record.
  */
-export const slotStatuses = ['on-time', 'late', 'missed', 'due', 'overdue'] as const;
+const slotStatuses = ['on-time', 'late', 'missed', 'due', 'overdue'] as const;
 export type SlotStatus = (typeof slotStatuses)[number];
 
 export interface SlotVerdict {
@@ -84,7 +84,7 @@ export function evaluateSlot(
   return { slot, status, deadlineAt: deadline, recordId: null };
 }
 
-export interface ComplianceRow {
+interface ComplianceRow {
   target: string;
   targetName: string;
   task: HygieneTask;
@@ -151,7 +151,7 @@ export function monthlyCompliance(
   return { month, rows: list, totals, ratio: ratioOf(totals) };
 }
 
-export type AlertType = 'reminder' | 'overdue';
+type AlertType = 'reminder' | 'overdue';
 
 /**
  * What the checker should announce for a slot due today at `now`: a reminder in the last

@@ -33,7 +33,7 @@ export interface PlanTask {
   post: 'A' | 'B';
 }
 
-export interface PlanTarget {
+interface PlanTarget {
   id: string;
   name: string;
   /** The device this target is, when it is one (so an overdue fault can hang on it). */
@@ -77,7 +77,7 @@ export function cycleOf(date: string, everyDays: number, anchor: string): { star
  * The day a cycle's task is due: its first working day (with the zone open). A cycle without one —
  * a 7-day cycle inside the National Day holiday — has nothing due.
  */
-export function dueDayOf(cycle: { start: string; end: string }, days: DayInfo): string | null {
+function dueDayOf(cycle: { start: string; end: string }, days: DayInfo): string | null {
   for (let d = cycle.start; d < cycle.end; d = addDays(d, 1)) {
     if (days.isWorkingDay(d) && days.openingMinutes(d) !== null) return d;
   }

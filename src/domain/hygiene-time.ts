@@ -14,7 +14,7 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-export interface LocalMoment {
+interface LocalMoment {
   /** YYYY-MM-DD */
   date: string;
   /** Minutes after local midnight. */

@@ -3,10 +3,10 @@
  * Schedules are written in local dates and minutes after midnight; the daemon runs on epoch ms.
  */
 
-export const weekdayKeys = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const weekdayKeys = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type WeekdayKey = (typeof weekdayKeys)[number];
 
-export interface LocalTime {
+interface LocalTime {
   /** YYYY-MM-DD in the zone. */
   readonly date: string;
   /** Minutes after local midnight, 0..1439. */
@@ -87,6 +87,16 @@ export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const t = Date.parse(`${s}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
+/**
+ * An instant as the zone's people read it: `2025-05-06 10:00` (with `seconds`, `2025-05-06 10:00:07`).
+ * The one timestamp format of the pages, the CSV exports, the CLI and the demo.
+ */
+export function formatLocal(epochMs: number, tz: string, opts: { seconds?: boolean } = {}): string {
+  const t = localTime(epochMs, tz);
+  const base = `${t.date} ${hhmm(t.minutes)}`;
+  return opts.seconds ? `${base}:${pad(Math.floor((epochMs % 60_000) / 1000))}` : base;
 }
 
 /** 525 → "08:45"; values outside a day keep counting hours ("24:10") so a late lag is still readable. */

@@ -19,7 +19,7 @@ import type { Observation, ObservationSource, PrinterReading, ProbeProblem } fro
  * 5. Not reachable at all: no current conditions; `asleep` when the source that failed was asleep by
  *    schedule, and the most recent `lastKnown` conditions of any source.
  */
-export interface MergedView {
+interface MergedView {
   readonly deviceId: string;
   /** Time of the most recent reading used. */
   readonly at: number;

@@ -83,7 +83,7 @@ const t = {
   },
 } as const;
 
-export interface MessageDevice {
+interface MessageDevice {
   readonly id: string;
   readonly name: string;
   readonly location: string;
@@ -93,14 +93,14 @@ export interface MessageDevice {
   readonly warrantyUntil: string | null;
 }
 
-export interface MessageFault {
+interface MessageFault {
   readonly id: number;
   readonly kind: FaultKind;
   readonly severity: Severity;
   readonly detail: string;
 }
 
-export interface MessageContext {
+interface MessageContext {
   readonly siteName: string;
   readonly language: Language;
   readonly publicUrl?: string;
@@ -108,7 +108,7 @@ export interface MessageContext {
   readonly today: string;
 }
 
-export interface RenderedMessage {
+interface RenderedMessage {
   /** One line, for subjects and DingTalk's title. */
   readonly title: string;
   readonly text: string;

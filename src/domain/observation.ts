@@ -33,8 +33,8 @@ export interface Observation {
 
 export type ObservationSource = 'snmp' | 'ipp' | 'mqtt';
 
-export const probeFailures = ['timeout', 'unreachable', 'refused', 'dns', 'auth', 'protocol'] as const;
-export type ProbeFailure = (typeof probeFailures)[number];
+const probeFailures = ['timeout', 'unreachable', 'refused', 'dns', 'auth', 'protocol'] as const;
+type ProbeFailure = (typeof probeFailures)[number];
 
 export interface ProbeProblem {
   readonly reason: ProbeFailure;

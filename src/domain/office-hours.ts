@@ -8,7 +8,7 @@ import type { WeekdayKey } from './local-time.js';
  * should be on. Pure. The shape matches `officeHours` of the config (config/schema.ts).
  */
 
-export interface Season {
+interface Season {
   readonly name: string;
   /** MM-DD; a season lasts until the next one starts (wrapping over the new year). */
   readonly from: string;
@@ -16,7 +16,7 @@ export interface Season {
   readonly byWeekday: Partial<Record<WeekdayKey, readonly Period[]>>;
 }
 
-export interface LeadLag {
+interface LeadLag {
   readonly onBeforeMinutes: number;
   readonly offAfterMinutes: number;
 }
@@ -29,7 +29,7 @@ export interface OfficeHours {
 }
 
 /** Issue 7 defaults: PCs and kiosks on 15 min before opening, off 15 after; printers/copiers 20 before, 30 after. */
-export const defaultLeadLag: Readonly<Record<DeviceType, LeadLag | null>> = {
+const defaultLeadLag: Readonly<Record<DeviceType, LeadLag | null>> = {
   pc: { onBeforeMinutes: 15, offAfterMinutes: 15 },
   kiosk: { onBeforeMinutes: 15, offAfterMinutes: 15 },
   printer: { onBeforeMinutes: 20, offAfterMinutes: 30 },
@@ -48,7 +48,7 @@ export function leadLagFor(type: DeviceType, hours: OfficeHours): LeadLag | null
 }
 
 /** The season in force on a date: the latest `from` on or before the date's MM-DD, else the last of the year. */
-export function seasonOn(date: string, hours: OfficeHours): Season {
+function seasonOn(date: string, hours: OfficeHours): Season {
   const md = date.slice(5);
   const sorted = [...hours.seasons].sort((a, b) => a.from.localeCompare(b.from));
   const current = sorted.filter((s) => s.from <= md).at(-1) ?? sorted.at(-1);

@@ -15,7 +15,7 @@ const personActions = new Set(['acknowledged', 'vendor-contacted', 'resolved']);
 const mean = (xs: readonly number[]): number | null =>
   xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
 
-export function ackAt(f: FaultFact): number | null {
+function ackAt(f: FaultFact): number | null {
   return f.events.find((e) => personActions.has(e.type))?.at ?? null;
 }
 

@@ -10,14 +10,14 @@ import type { ActionFact, PowerSummary, ReportDevice } from './report-types.js';
  */
 
 /** The reconciler staggers and retries within minutes; an hour is a generous bound. */
-export const matchToleranceMs = 60 * 60_000;
+const matchToleranceMs = 60 * 60_000;
 /** A command may be recorded a little before the planned minute (clock skew between tick and plan). */
 const earlyMs = 60_000;
 
 type Direction = 'on' | 'off';
 const directionOf = (a: ActionFact['action']): Direction => (a === 'on' ? 'on' : 'off');
 
-export function plannedSwitches(
+function plannedSwitches(
   device: ReportDevice,
   days: readonly ReportDay[],
   countedTo: number,

@@ -22,7 +22,7 @@ export interface TransitionFact {
   readonly at: number;
 }
 
-export interface FaultEventFact {
+interface FaultEventFact {
   readonly at: number;
   readonly type: string;
   readonly data: Readonly<Record<string, unknown>>;

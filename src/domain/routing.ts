@@ -35,7 +35,7 @@ export const defaultRoutes: Readonly<Record<FaultKind, readonly Audience[]>> = {
   'hardware-changed': ['technician', 'lead'],
 };
 
-export interface RoutedPerson {
+interface RoutedPerson {
   readonly id: string;
   readonly role: 'staff' | 'technician' | 'lead' | 'admin';
   readonly post?: 'A' | 'B' | undefined;
@@ -94,7 +94,7 @@ export interface EscalationState {
   readonly reminders: number;
 }
 
-export type EscalationStep =
+type EscalationStep =
   | { readonly action: 'notify'; readonly type: 'initial' | 'escalate' | 'remind'; readonly level: number }
   | { readonly action: 'wait'; readonly until: number | null };
 

@@ -17,7 +17,7 @@ export interface LevelSample {
   percent: number;
 }
 
-export interface ForecastOptions {
+interface ForecastOptions {
   /** A receptacle fills up: days until full instead of days until empty. */
   receptacle?: boolean;
   minSamples?: number;

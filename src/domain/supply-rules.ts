@@ -24,7 +24,7 @@ export interface SupplyThresholds {
 
 export const defaultSupplyThresholds: SupplyThresholds = { lowPercent: 10, nearFullPercent: 90 };
 
-export interface SupplyLevel {
+interface SupplyLevel {
   /** The raw level the device reported (special values are negative). */
   readonly level: number;
   /** 0..100, or null when the device gives no usable scale. */
@@ -63,7 +63,7 @@ const markingTypes = new Set([
   'matteink',
 ]);
 
-export function isMarkingSupply(s: Pick<Supply, 'type' | 'description'>): boolean {
+function isMarkingSupply(s: Pick<Supply, 'type' | 'description'>): boolean {
   const type = s.type.toLowerCase().replaceAll('-', '');
   if (markingTypes.has(type)) return true;
   // Unknown type: the name tells (Black Toner Cartridge, 黑色墨粉, 墨盒 …).

@@ -8,7 +8,6 @@ import { localTime } from '../domain/local-time.js';
 import { type Language, renderFaultMessage } from '../domain/messages.js';
 import {
   type Audience,
-  defaultRoutes,
   type EscalationPolicy,
   escalationLevels,
   escalationStep,

@@ -39,7 +39,7 @@ interface RawFault {
   closed_at: number | null;
 }
 
-export interface FaultFilter {
+interface FaultFilter {
   state?: FaultState | 'active';
   deviceId?: string;
   kind?: FaultKind;

@@ -24,7 +24,7 @@ import { PublicReportRepo } from './public-report-repo.js';
 import { recordPublicReport } from './public-reports.js';
 import { type Silence, SilenceRepo } from './silence-repo.js';
 
-export interface FaultServiceDeps {
+interface FaultServiceDeps {
   db: Database;
   clock: Clock;
   logger: Logger;
@@ -47,7 +47,7 @@ export interface FaultServiceDeps {
   tickMs?: number;
 }
 
-export interface VendorContact {
+interface VendorContact {
   party: 'vendor' | 'service-provider';
   whom: string;
   ticket?: string;
@@ -203,14 +203,14 @@ export function createFaultService(deps: FaultServiceDeps) {
       if (action === 'vendor-contact' && !mayContactVendor(actor))
         throw new ServiceError('forbidden', 'recording a vendor contact needs the technician');
       const t = transition(f.state, action);
-      if (!t.ok) throw new ServiceError('conflict', t.reason);
+      if (!t.ok) throw new ServiceError('conflict', t.error);
       const closedAt = action === 'resolve' ? now : undefined;
       await faults.update(tx, id, {
-        state: t.to,
+        state: t.value,
         updatedAt: now,
         ...(closedAt !== undefined ? { closedAt } : {}),
       });
-      await faults.addEvent(tx, id, now, t.to, actor.name, data);
+      await faults.addEvent(tx, id, now, t.value, actor.name, data);
       return { before: f, after: (await faults.get(tx, id)) as FaultRow };
     });
     const seconds = (now - before.openedAt) / 1000;

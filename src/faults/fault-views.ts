@@ -34,5 +34,3 @@ export async function faultDetail(
     publicReports: publicReports.map(({ contact: _c, ...rest }) => rest),
   };
 }
-
-export type FaultDetail = NonNullable<Awaited<ReturnType<typeof faultDetail>>>;

@@ -62,7 +62,7 @@ export function faultWrites(deps: { faults: FaultRepo; language: Language; flapW
     async clear(tx: Queries, f: FaultRow, at: number, actor: string, reason: string): Promise<boolean> {
       const t = transition(f.state, 'clear');
       if (t.ok) {
-        await faults.update(tx, f.id, { state: t.to, closedAt: at, updatedAt: at });
+        await faults.update(tx, f.id, { state: t.value, closedAt: at, updatedAt: at });
         await faults.addEvent(tx, f.id, at, 'cleared', actor, { reason });
         return true;
       }

@@ -21,7 +21,7 @@ export const noopAlertMetrics: AlertMetrics = {
   faultOpened() {},
 };
 
-export interface AlertGaugeSources {
+interface AlertGaugeSources {
   openFaults(): Promise<Array<{ kind: string; severity: string; n: number }>>;
   outboxDepth(): Promise<number>;
 }

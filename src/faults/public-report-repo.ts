@@ -1,6 +1,6 @@
 import type { Database, Queries } from '../store/db.js';
 
-export interface PublicReport {
+interface PublicReport {
   readonly id: number;
   readonly at: number;
   readonly deviceId: string;

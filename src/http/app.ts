@@ -11,7 +11,7 @@ import { auditRoutes } from './routes/audit.js';
 import { deviceRoutes } from './routes/devices.js';
 import { healthRoutes } from './routes/health.js';
 
-export interface HttpDeps {
+interface HttpDeps {
   store: Store;
   registry: Registry;
   tokens: readonly TokenConfig[];

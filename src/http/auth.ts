@@ -18,7 +18,7 @@ export interface Principal {
  * Finds the configured token whose SHA-256 matches the presented bearer token. Only hashes are
  * configured, so a leaked config file does not leak tokens; comparison is constant-time.
  */
-export function findToken(tokens: readonly TokenConfig[], presented: string): TokenConfig | undefined {
+function findToken(tokens: readonly TokenConfig[], presented: string): TokenConfig | undefined {
   const digest = createHash('sha256').update(presented, 'utf8').digest();
   let found: TokenConfig | undefined;
   for (const t of tokens) {

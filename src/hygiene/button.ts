@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import type { HygieneRecord } from './repo.js';
 import type { HygieneService } from './service.js';
 
-export type ButtonResult =
+type ButtonResult =
   | { ok: true; target: string; task: HygieneTask; by: string }
   | { ok: false; reason: string };
 

@@ -35,9 +35,9 @@ export interface HygieneAlert {
   at: number;
 }
 
-export type AlertCallback = (alert: HygieneAlert) => void | Promise<void>;
+type AlertCallback = (alert: HygieneAlert) => void | Promise<void>;
 
-export interface HygieneCheckerDeps {
+interface HygieneCheckerDeps {
   repo: HygieneRepo;
   plan: HygienePlan;
   days: DayInfo;

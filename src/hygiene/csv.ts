@@ -1,5 +1,6 @@
 import { taskNames } from '../domain/hygiene-plan.js';
 import { localMoment } from '../domain/hygiene-time.js';
+import { formatLocal } from '../domain/local-time.js';
 import type { Language } from '../domain/messages.js';
 import type { HygieneRecord } from './repo.js';
 
@@ -51,11 +52,7 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function localTime(ms: number, tz: string): string {
-  const m = localMoment(ms, tz);
-  const sec = String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0');
-  return `${m.date} ${String(Math.floor(m.minutes / 60)).padStart(2, '0')}:${String(m.minutes % 60).padStart(2, '0')}:${sec}`;
-}
+const localTime = (ms: number, tz: string) => formatLocal(ms, tz, { seconds: true });
 
 /**
  * The records as CSV for Excel: UTF-8 with a byte-order mark (without it Excel on Windows reads the

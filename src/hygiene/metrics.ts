@@ -4,7 +4,7 @@ import type { DayInfo, HygienePlan, HygieneTask } from '../domain/hygiene-plan.j
 import { currentMonth, loadCompliance } from './compliance.js';
 import type { HygieneRepo } from './repo.js';
 
-export interface HygieneMetricsSnapshot {
+interface HygieneMetricsSnapshot {
   /** Latest claimed time (epoch seconds) each planned (target, task) was done; absent if never. */
   lastDone: Array<{ target: string; task: HygieneTask; seconds: number }>;
   /** 1 while an overdue alert for (target, task) is not yet cleared by a record. */

@@ -14,7 +14,7 @@ export function sniffImage(buf: Uint8Array): PhotoMime | null {
 
 export const sha256Pattern = /^[0-9a-f]{64}$/;
 
-export type PhotoCheck =
+type PhotoCheck =
   | { ok: true; sha256: string; mime: PhotoMime; bytes: number }
   | { ok: false; status: 413 | 415 | 400; problem: string };
 

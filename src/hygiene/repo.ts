@@ -2,7 +2,7 @@ import type { RecordFact } from '../domain/hygiene-compliance.js';
 import type { HygieneTask } from '../domain/hygiene-plan.js';
 import type { Database, Queries } from '../store/db.js';
 
-export const recordSources = ['api', 'cli', 'button'] as const;
+const recordSources = ['api', 'cli', 'button'] as const;
 export type RecordSource = (typeof recordSources)[number];
 
 export interface HygieneRecord {
@@ -28,7 +28,7 @@ export interface HygieneRecord {
   firstRecordedAt: number;
 }
 
-export type NewRecord = Omit<HygieneRecord, 'id' | 'correctedBy'>;
+type NewRecord = Omit<HygieneRecord, 'id' | 'correctedBy'>;
 
 interface Row {
   id: number;
@@ -69,7 +69,7 @@ const toRecord = (r: Row): HygieneRecord => ({
   firstRecordedAt: r.first_recorded_at ?? r.recorded_at,
 });
 
-export interface PhotoMeta {
+interface PhotoMeta {
   sha256: string;
   mime: 'image/jpeg' | 'image/png';
   bytes: number;
@@ -77,7 +77,7 @@ export interface PhotoMeta {
   uploadedAt: number;
 }
 
-export type AlertMark = 'reminder' | 'overdue' | 'cleared';
+type AlertMark = 'reminder' | 'overdue' | 'cleared';
 
 /** The hygiene tables (records are append-only: the table refuses UPDATE and DELETE). */
 export class HygieneRepo {

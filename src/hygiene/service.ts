@@ -23,7 +23,7 @@ export interface RecordInput {
   source: RecordSource;
 }
 
-export interface HygieneServiceDeps {
+interface HygieneServiceDeps {
   repo: HygieneRepo;
   audit: AuditRepo;
   clock: Clock;

@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { deviceStatuses } from '../domain/status.js';
 
-export interface DeviceCounts {
+interface DeviceCounts {
   /** Active devices by type and status. */
   count(): Promise<Array<{ type: string; status: string; n: number }>>;
 }
@@ -50,5 +50,3 @@ export function createMetrics(opts: { site: string; version: string; devices: De
 
   return { registry };
 }
-
-export type Metrics = ReturnType<typeof createMetrics>;

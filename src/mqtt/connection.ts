@@ -5,7 +5,7 @@ import type { Secret } from '../config/secret.js';
 import type { Logger } from '../log.js';
 import { backoffMs } from './backoff.js';
 
-export interface ConnectionOptions {
+interface ConnectionOptions {
   readonly url: string;
   readonly clientId: string;
   readonly username?: string;

@@ -13,7 +13,7 @@ import { applyUpdate, initialState, isOnline, type PowerState, toObservation } f
 import { createMqttPowerSwitch } from './power-switch.js';
 import { matchesFilter } from './topic-filter.js';
 
-export interface MqttLinkDeps {
+interface MqttLinkDeps {
   config: MqttConfig;
   site: string;
   clock: Clock;

@@ -47,7 +47,7 @@ export function applyUpdate(prev: PowerState, u: PowerUpdate, at: number, retain
   };
 }
 
-export interface ReadingOptions {
+interface ReadingOptions {
   readonly family: MqttFamily;
   /** A plug reading above this many watts means the device behind it is on. */
   readonly onAboveWatts: number;

@@ -10,7 +10,7 @@ export interface CommandOutbox {
   enqueue(cmd: MqttCommand, onDispatch: () => void): { cancel(): boolean };
 }
 
-export interface MqttPowerSwitch extends PowerSwitch {
+interface MqttPowerSwitch extends PowerSwitch {
   /** The link calls this for every decoded message, so waiting commands see the device's answer. */
   observe(deviceId: string, update: PowerUpdate): void;
   /** Fails every waiting command (zoneops is stopping). */

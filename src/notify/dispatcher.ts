@@ -15,7 +15,7 @@ import type { Channel } from './types.js';
 import { createWebhookChannel } from './webhook.js';
 import { createWecomChannel } from './wecom.js';
 
-export interface NotifierDeps {
+interface NotifierDeps {
   db: Database;
   clock: Clock;
   logger: Logger;

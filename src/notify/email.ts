@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Secret } from '../config/secret.js';
 import type { Channel, OutgoingMessage } from './types.js';
 
-export interface EmailChannelConfig {
+interface EmailChannelConfig {
   id: string;
   from: string;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: Secret };

@@ -1,6 +1,6 @@
 import type { SendResult } from './types.js';
 
-export interface PostReply {
+interface PostReply {
   readonly status: number;
   readonly body: string;
 }

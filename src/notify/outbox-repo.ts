@@ -2,7 +2,7 @@ import type { Delivery, NotificationPayload } from '../domain/delivery-plan.js';
 import type { Database, Queries } from '../store/db.js';
 import type { OutgoingMessage } from './types.js';
 
-export type OutboxState = 'pending' | 'sent' | 'failed';
+type OutboxState = 'pending' | 'sent' | 'failed';
 
 export interface OutboxRow extends OutgoingMessage {
   readonly state: OutboxState;

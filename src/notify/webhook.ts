@@ -14,7 +14,7 @@ export function webhookSignature(secret: string, timestamp: number, body: string
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex')}`;
 }
 
-export function webhookBody(site: string, msg: OutgoingMessage) {
+function webhookBody(site: string, msg: OutgoingMessage) {
   const p = msg.payload;
   return {
     site,

@@ -3,7 +3,7 @@ import type { Database } from '../store/db.js';
 /** What the reconciler did: 'on' (WoL or plug/agent on), 'soft-off' (agent shutdown), 'cut' (plug off). */
 export type PowerActionKind = 'on' | 'soft-off' | 'cut';
 /** pending: sent, awaiting verification; ok: verified; failed: not sent or not verified. */
-export type PowerActionResult = 'pending' | 'ok' | 'failed';
+type PowerActionResult = 'pending' | 'ok' | 'failed';
 
 export interface PowerActionRow {
   readonly id: number;

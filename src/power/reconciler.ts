@@ -10,7 +10,7 @@ import { type Command, type Phase, type PowerEvent, type StepResult, step } from
 import type { PowerTarget } from './targets.js';
 import { sendWol, type WolResult, type WolTarget } from './wol.js';
 
-export interface ReconcilerSettings {
+interface ReconcilerSettings {
   readonly graceMinutes: number;
   readonly staggerSeconds: number;
   readonly maxActionsPerMinute: number;
@@ -18,7 +18,7 @@ export interface ReconcilerSettings {
   readonly switchTimeoutSeconds: number;
 }
 
-export interface ReconcilerDeps {
+interface ReconcilerDeps {
   readonly targets: readonly PowerTarget[];
   /** What the schedule wants (its overrides are read again at the start of every pass). */
   readonly schedule: Pick<ScheduleService, 'desired' | 'refresh'>;

@@ -28,7 +28,7 @@ export type Phase =
   | { readonly kind: 'off-done' }
   | { readonly kind: 'off-failed' };
 
-export type PowerEventType = 'power-on-failed' | 'still-on-after-hours' | 'power-off-blocked';
+type PowerEventType = 'power-on-failed' | 'still-on-after-hours' | 'power-off-blocked';
 
 export interface PowerEvent {
   readonly type: PowerEventType;
@@ -39,7 +39,7 @@ export interface PowerEvent {
   readonly detail: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-export interface StepSettings {
+interface StepSettings {
   readonly graceMs: number;
   readonly interlockWaitMs: number;
 }
@@ -55,12 +55,12 @@ export interface StepResult {
 const isPrinting = (t: PowerTarget) => printingTypes.includes(t.type);
 
 /** The device itself is off: its agent gone (and the plug under the threshold), or nothing answers. */
-export function deviceOff(t: PowerTarget, o: ObservedPower): boolean {
+function deviceOff(t: PowerTarget, o: ObservedPower): boolean {
   if (t.softOff !== null) return o.agentOnline === false && (t.cut === null || o.plugDeviceOn === false);
   return o.on === false;
 }
 
-export function fullyOff(t: PowerTarget, o: ObservedPower): boolean {
+function fullyOff(t: PowerTarget, o: ObservedPower): boolean {
   return deviceOff(t, o) && (t.cut === null || o.plugRelay === 'off');
 }
 

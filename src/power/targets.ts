@@ -19,7 +19,7 @@ export interface PowerTarget {
   readonly cut: string | null;
 }
 
-export function powerTargetFromConfig(d: DeviceConfig): PowerTarget | null {
+function powerTargetFromConfig(d: DeviceConfig): PowerTarget | null {
   const agent = d.mqtt?.family === 'agent' ? d.id : null;
   switch (d.power.method) {
     case 'none':

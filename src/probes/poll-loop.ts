@@ -11,7 +11,7 @@ export interface PollTarget {
   readonly budgetMs: number;
 }
 
-export interface PollLoopDeps<T extends PollTarget> {
+interface PollLoopDeps<T extends PollTarget> {
   readonly protocol: Exclude<ObservationSource, 'mqtt'>;
   readonly targets: readonly T[];
   /**
@@ -227,5 +227,3 @@ export function createPollLoop<T extends PollTarget>(deps: PollLoopDeps<T>) {
     },
   };
 }
-
-export type PollLoop = ReturnType<typeof createPollLoop>;

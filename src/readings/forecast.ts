@@ -3,7 +3,7 @@ import { compressPlateaus, supplyName } from '../domain/report-counters.js';
 import { daysLeft, orderDue } from '../domain/supply-forecast.js';
 import type { SupplySample } from './repo.js';
 
-export interface SupplyForecast {
+interface SupplyForecast {
   readonly days: number | null;
   readonly due: boolean;
 }

@@ -1,6 +1,6 @@
 import { Gauge, type Registry } from 'prom-client';
 
-export interface SupplyForecastLabels {
+interface SupplyForecastLabels {
   readonly device: string;
   readonly supply: string;
   readonly type: string;

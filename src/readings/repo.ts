@@ -12,7 +12,7 @@ export interface SupplySample {
   readonly receptacle: boolean;
 }
 
-export interface CounterSample {
+interface CounterSample {
   readonly deviceId: string;
   readonly at: number;
   readonly value: number;

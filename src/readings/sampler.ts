@@ -12,12 +12,12 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** The part of the fault service the sampler uses (FaultService fits). */
-export interface SupplyOrderFaults {
+interface SupplyOrderFaults {
   raise(e: { deviceId: string; kind: FaultKind; detail?: string }): Promise<unknown>;
   clear(e: { deviceId: string; kind: FaultKind; reason?: string }): Promise<unknown>;
 }
 
-export interface ReadingsSamplerDeps {
+interface ReadingsSamplerDeps {
   readonly repo: ReadingsRepo;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -154,5 +154,3 @@ export function createReadingsSampler(deps: ReadingsSamplerDeps) {
     idle: () => serial.idle(),
   };
 }
-
-export type ReadingsSampler = ReturnType<typeof createReadingsSampler>;

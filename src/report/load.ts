@@ -10,12 +10,12 @@ import { ReadingsRepo } from '../readings/repo.js';
 import type { Database } from '../store/db.js';
 import { ReportRepo } from './report-repo.js';
 
-export type ReportConfig = Pick<
+type ReportConfig = Pick<
   Config,
   'site' | 'siteName' | 'timezone' | 'devices' | 'hygiene' | 'alerts' | 'language'
 >;
 
-export interface ReportSources {
+interface ReportSources {
   readonly db: Database;
   readonly config: ReportConfig;
   /** The zone's schedule (the daemon's, or one the CLI builds over the same store). */

@@ -7,7 +7,7 @@ import { type ReportDocument, reportDocument } from './tables.js';
 export const reportFormats = ['md', 'csv', 'json', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
-export interface RenderedReport {
+interface RenderedReport {
   readonly contentType: string;
   readonly body: Buffer;
   /** A file name for downloads, e.g. zoneops-report-testzone-2026-10.csv. */

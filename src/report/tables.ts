@@ -4,7 +4,7 @@ import type { MonthlyReport } from '../domain/report-types.js';
 import { kindName, stateName, words } from './texts.js';
 
 /** The report as titled tables, shared by the Markdown, CSV and HTML renderers (so they never disagree). */
-export interface ReportTable {
+interface ReportTable {
   readonly title: string;
   readonly headers: readonly string[];
   readonly rows: ReadonlyArray<readonly string[]>;
@@ -22,7 +22,7 @@ export interface ReportDocument {
 export const pct = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(2)}%`);
 const num = (n: number | null, digits = 0): string => (n === null ? '—' : n.toFixed(digits));
 
-export function localStamp(ms: number, tz: string): string {
+function localStamp(ms: number, tz: string): string {
   const t = localTime(ms, tz);
   return `${t.date} ${hhmm(t.minutes)}`;
 }

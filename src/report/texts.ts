@@ -180,8 +180,6 @@ export const words = {
   },
 } as const;
 
-export type Words = (typeof words)[Language];
-
 const kindNames: Record<Language, Record<string, string>> = {
   'zh-CN': {
     unreachable: '无法连接',

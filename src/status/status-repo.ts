@@ -2,7 +2,7 @@ import { initialStatus, type StatusChange, type StatusState } from '../domain/de
 import type { DeviceStatus } from '../domain/status.js';
 import type { Database } from '../store/db.js';
 
-export interface StoredStatus {
+interface StoredStatus {
   readonly state: StatusState;
   readonly observedAt: number;
   readonly conditions: readonly string[];

@@ -1,6 +1,6 @@
 import type { Database } from './db.js';
 
-export interface AuditEntry {
+interface AuditEntry {
   at: number;
   actor: string;
   role: string;
@@ -10,7 +10,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export interface AuditRow extends AuditEntry {
+interface AuditRow extends AuditEntry {
   id: number;
 }
 

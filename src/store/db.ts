@@ -2,9 +2,9 @@ import sqlite3 from 'sqlite3';
 import { createSerial } from '../serial.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
-export type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
 
-export interface RunResult {
+interface RunResult {
   lastId: number;
   changes: number;
 }

@@ -1,9 +1,9 @@
 import type { Database } from './db.js';
 
 export const maintenanceKinds = ['repair', 'service', 'inspection', 'replacement', 'other'] as const;
-export type MaintenanceKind = (typeof maintenanceKinds)[number];
+type MaintenanceKind = (typeof maintenanceKinds)[number];
 
-export interface MaintenanceRecord {
+interface MaintenanceRecord {
   id: number;
   deviceId: string;
   kind: MaintenanceKind;

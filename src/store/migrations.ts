@@ -1,6 +1,6 @@
 import type { Database } from './db.js';
 
-export interface Migration {
+interface Migration {
   version: number;
   name: string;
   sql: string;
@@ -333,7 +333,7 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-export class MigrationError extends Error {}
+class MigrationError extends Error {}
 
 /** Applies every migration newer than the database, each in its own transaction. Returns the new version. */
 export async function migrate(

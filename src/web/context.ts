@@ -9,7 +9,7 @@ import { page } from './pages/layout.js';
 import type { Sessions, WebUser } from './sessions.js';
 
 export const sessionCookie = 'zo_session';
-export const anonCookie = 'zo_anon';
+const anonCookie = 'zo_anon';
 
 /** Security headers for every page: no framing, scripts only from us, forms only to us. */
 export function pageHeaders(_req: Request, res: Response, next: NextFunction): void {

@@ -34,7 +34,7 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return out;
 }
 
-export interface CookieOptions {
+interface CookieOptions {
   maxAgeSeconds?: number;
   secure: boolean;
 }

@@ -13,7 +13,7 @@ export interface Attempt {
   ok: boolean;
 }
 
-export type LockState = { locked: false; failuresLeft: number } | { locked: true; until: number };
+type LockState = { locked: false; failuresLeft: number } | { locked: true; until: number };
 
 export function lockState(attempts: readonly Attempt[], now: number, policy: LockoutPolicy): LockState {
   const sorted = [...attempts].sort((a, b) => a.at - b.at);

@@ -3,14 +3,14 @@
  * page works from a phone without JavaScript and without another dependency. The body has already been
  * read with a size limit; parts beyond `maxParts` or with odd headers are refused, never guessed.
  */
-export interface FormPart {
+interface FormPart {
   name: string;
   filename?: string;
   contentType?: string;
   data: Buffer;
 }
 
-export type Multipart =
+type Multipart =
   | { ok: true; fields: Map<string, string>; files: Map<string, FormPart> }
   | { ok: false; problem: string };
 

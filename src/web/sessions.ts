@@ -8,7 +8,7 @@ import { type LockoutPolicy, lockState } from './lockout.js';
 import { dummyPinHash, verifyPin } from './pin-hash.js';
 import type { WebRepo } from './web-repo.js';
 
-export interface Account {
+interface Account {
   personId: string;
   name: string;
   role: Role;
@@ -51,12 +51,12 @@ export function accountsFrom(
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export type SignIn =
+type SignIn =
   | { ok: true; cookieValue: string; user: WebUser; expiresAt: number }
   | { ok: false; reason: 'bad-pin' }
   | { ok: false; reason: 'locked'; until: number };
 
-export interface SessionsDeps {
+interface SessionsDeps {
   repo: WebRepo;
   clock: Clock;
   accounts: readonly Account[];

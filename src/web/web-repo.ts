@@ -1,7 +1,7 @@
 import type { Database } from '../store/db.js';
 import type { Attempt } from './lockout.js';
 
-export interface SessionRow {
+interface SessionRow {
   idHash: string;
   personId: string;
   role: string;

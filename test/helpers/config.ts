@@ -23,6 +23,6 @@ export function writeConfig(data: unknown, name = 'zoneops.yaml'): string {
 /** A valid Config for in-process tests (throws with the problems if the data is invalid). */
 export function testConfig(data: unknown = minimalConfigData(), env: NodeJS.ProcessEnv = {}): Config {
   const r = parseConfig(stringify(data), 'test.yaml', { env });
-  if (!r.ok) throw new Error(r.problems.join('\n'));
-  return r.config;
+  if (!r.ok) throw new Error(r.error.join('\n'));
+  return r.value;
 }

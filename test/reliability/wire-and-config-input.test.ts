@@ -200,8 +200,8 @@ describe('config files fuzzed', () => {
             },
           });
           if (r.ok) return;
-          expect(r.problems.length).toBeGreaterThan(0);
-          for (const line of r.problems) {
+          expect(r.error.length).toBeGreaterThan(0);
+          for (const line of r.error) {
             expect(line).toMatch(schemaLine);
             expect(line).not.toContain('fuzz-community-secret');
             expect(line).not.toContain('\n');
@@ -241,7 +241,7 @@ describe('config files fuzzed', () => {
       const r = parseConfig(text, 'fuzz.yaml', { env: {} });
       expect(Date.now() - t0).toBeLessThan(2000);
       expect(r.ok).toBe(false);
-      if (!r.ok) for (const line of r.problems) expect(line).toMatch(problemLine);
+      if (!r.ok) for (const line of r.error) expect(line).toMatch(problemLine);
     }
     tally.inputsTried += fixed.length + random.length;
     tally.inputsRefusedCleanly += fixed.length + random.length;

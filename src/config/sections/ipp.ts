@@ -15,5 +15,3 @@ export function ippSettingsSchema() {
     })
     .prefault({});
 }
-
-export type IppSettings = z.output<ReturnType<typeof ippSettingsSchema>>;

@@ -29,5 +29,3 @@ export function powerSchema() {
     })
     .default({ ...powerDefaults });
 }
-
-export type PowerSettings = z.output<ReturnType<typeof powerSchema>>;

@@ -10,7 +10,7 @@ export const pinHashPattern =
  * The top-level `web:` section: staff sign-in for the pages and the public report limits. PINs are
  * only ever configured as scrypt hashes (make one with `zoneops web-pin-hash`), never in plain text.
  */
-export const webDefaults = {
+const webDefaults = {
   sessionMinutes: 600,
   lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
   publicReports: { perHour: 5, totalPerHour: 100 },

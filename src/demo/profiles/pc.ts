@@ -6,7 +6,7 @@ import type { SnmpProfile } from '../snmp-agent.js';
  */
 const dev = 100;
 
-export interface PcProfileOptions {
+interface PcProfileOptions {
   name: string;
   diskUsedGiB: number;
 }

@@ -9,7 +9,7 @@ export const hrDeviceIndex = 1;
 /** Local stand-in column for the outer hrDeviceIndex of the Printer-MIB tables (never served). */
 const dev = 100;
 
-export interface PrinterProfileOptions {
+interface PrinterProfileOptions {
   model: string;
   serial: string;
   pages: number;

@@ -10,7 +10,7 @@ import { principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
 import { validate } from '../validate.js';
 
-export interface DeviceRoutesDeps {
+interface DeviceRoutesDeps {
   devices: DevicesRepo;
   maintenance: MaintenanceRepo;
   audit: AuditRepo;

@@ -4,10 +4,8 @@ import type { Clock } from '../../clock.js';
 import { identifier, isoDate, text } from '../../config/fields.js';
 import type { Actor } from '../../domain/access.js';
 import { ServiceError } from '../../domain/errors.js';
-import type { FaultKind } from '../../domain/fault-kinds.js';
 import { faultKinds } from '../../domain/fault-kinds.js';
 import { faultStates } from '../../domain/fault-lifecycle.js';
-import type { Audience } from '../../domain/routing.js';
 import type { FaultService } from '../../faults/fault-service.js';
 import { RateLimiter } from '../../faults/rate-limit.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
@@ -16,7 +14,7 @@ import type { Guard } from '../guard.js';
 import { sendProblem } from '../problem.js';
 import { validate } from '../validate.js';
 
-export interface FaultRoutesDeps {
+interface FaultRoutesDeps {
   faults: FaultService;
   audit: AuditRepo;
   clock: Clock;

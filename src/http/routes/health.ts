@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Registry } from 'prom-client';
 import type { Clock } from '../../clock.js';
 
-export interface HealthDeps {
+interface HealthDeps {
   version: string;
   startedAt: number;
   clock: Clock;

@@ -17,7 +17,7 @@ import type { Guard } from '../guard.js';
 import { sendProblem } from '../problem.js';
 import { validate } from '../validate.js';
 
-export interface HygieneRoutesDeps {
+interface HygieneRoutesDeps {
   service: HygieneService;
   plan: HygienePlan;
   days: DayInfo;

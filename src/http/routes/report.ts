@@ -8,7 +8,7 @@ import { renderReport, reportFormats } from '../../report/render.js';
 import type { Guard } from '../guard.js';
 import { validate } from '../validate.js';
 
-export interface ReportRoutesDeps {
+interface ReportRoutesDeps {
   guard: Guard;
   clock: Clock;
   language: Language;

@@ -11,7 +11,7 @@ import { type Principal, principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
 import { validate } from '../validate.js';
 
-export interface ScheduleRoutesDeps {
+interface ScheduleRoutesDeps {
   schedule: Pick<ScheduleService, 'view' | 'today' | 'overrides' | 'refresh' | 'addOverride'>;
   /** Known devices and whether zoneops can switch them (power method other than `none`). */
   devices: { get(id: string): Promise<{ id: string; powerMethod: string; active: boolean } | undefined> };

@@ -9,7 +9,7 @@ import { bad, type Decoded, type PowerUpdate, update } from './types.js';
  * `npx tsx -e "import('../../probes/mqtt/src/probes/mqtt/generic.ts').then(m=>console.log(JSON.stringify(m.telemetryJsonSchema(),null,2)))"`
  * and a unit test fails when the two drift apart.
  */
-export const telemetrySchema = z
+const telemetrySchema = z
   .object({
     online: z.boolean().optional().describe('the agent or plug is connected (default: true)'),
     relay: z.enum(['on', 'off']).nullable().optional().describe('the relay state of a plug'),
@@ -34,7 +34,7 @@ export const telemetrySchema = z
   })
   .describe('zoneops generic device telemetry');
 
-export type Telemetry = z.infer<typeof telemetrySchema>;
+type Telemetry = z.infer<typeof telemetrySchema>;
 
 export function telemetryTopic(site: string, deviceId: string): string {
   return `zoneops/${site}/devices/${deviceId}/telemetry`;

@@ -1,11 +1,11 @@
 import { bad, type Decoded } from './types.js';
 
 /** Larger than any real plug/agent message (Tasmota STATUS0 is a few kB); bigger payloads are junk. */
-export const maxPayloadBytes = 64 * 1024;
+const maxPayloadBytes = 64 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; bad: Decoded };
+type Parsed<T> = { ok: true; value: T } | { ok: false; bad: Decoded };
 
 /** Bytes → trimmed text, refusing oversized or non-UTF-8 payloads. */
 export function payloadText(payload: Uint8Array): Parsed<string> {
@@ -52,7 +52,7 @@ export function numberText(text: string): number | null {
 }
 
 /** A short, printable excerpt of a bad payload for the log (never the whole 1 MB). */
-export function preview(text: string): string {
+function preview(text: string): string {
   const clean = text.replace(/[^\x20-\x7e\u4e00-\u9fff]/g, '?');
   return clean.length > 40 ? `${JSON.stringify(clean.slice(0, 40))}…` : JSON.stringify(clean);
 }

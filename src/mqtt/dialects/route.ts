@@ -27,7 +27,7 @@ export interface DeviceRoute {
   readonly stateQuery?: MqttCommand;
 }
 
-export interface RouteContext {
+interface RouteContext {
   readonly site: string;
   readonly clientId: string;
   readonly agent: AgentTemplates;

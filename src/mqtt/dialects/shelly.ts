@@ -11,7 +11,7 @@ import { bad, type Decoded, ignore, type MqttCommand, update } from './types.js'
  */
 
 /** A bare Gen1 device id (`shellyplug-s-C18B12`) gets the standard `shellies/` prefix. */
-export function shelly1Prefix(topic: string): string {
+function shelly1Prefix(topic: string): string {
   return topic.includes('/') ? topic : `shellies/${topic}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Condition } from '../../domain/conditions.js';
 
-export const mqttFamilies = ['tasmota', 'shelly1', 'shelly2', 'agent', 'generic'] as const;
+const mqttFamilies = ['tasmota', 'shelly1', 'shelly2', 'agent', 'generic'] as const;
 export type MqttFamily = (typeof mqttFamilies)[number];
 
 /** What one message says about a plug or agent; absent fields say nothing (they keep the last value). */

@@ -33,7 +33,7 @@ export const groupTags = {
 } as const;
 
 /** Value tags used by the decoder (RFC 8010 §3.5.2). */
-export const valueTags = {
+const valueTags = {
   unsupported: 0x10,
   unknown: 0x12,
   noValue: 0x13,
@@ -80,7 +80,7 @@ export interface IppAttribute {
   readonly values: readonly IppValue[];
 }
 
-export interface IppGroup {
+interface IppGroup {
   readonly tag: number;
   readonly attributes: readonly IppAttribute[];
 }

@@ -5,7 +5,7 @@ import type { PollTarget } from '../poll-loop.js';
 import { type IppProbeResult, type IppTarget, probeIpp } from './probe.js';
 
 /** A device with an `ipp:` block, as the poll loop schedules it. */
-export interface IppDevice extends PollTarget {
+interface IppDevice extends PollTarget {
   readonly target: IppTarget;
 }
 

@@ -25,7 +25,7 @@ export interface IppReading {
 }
 
 /** PWG 5100.13 lifetime counters, each only when the printer offers it. */
-export interface IppCounters {
+interface IppCounters {
   readonly impressions: number | null;
   readonly pages: number | null;
   readonly mediaSheets: number | null;

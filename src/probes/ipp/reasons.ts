@@ -8,7 +8,7 @@ import {
 } from '../../domain/conditions.js';
 
 /** The severity suffix of a printer-state-reasons keyword (RFC 8011 §5.4.12). */
-export type ReasonSeverity = 'error' | 'warning' | 'report';
+type ReasonSeverity = 'error' | 'warning' | 'report';
 
 export interface StateReason {
   /** The keyword without its severity suffix, e.g. `media-empty`. */

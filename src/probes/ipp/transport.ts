@@ -19,7 +19,7 @@ export interface TlsPolicy {
   readonly acceptAnyCertificate?: boolean | undefined;
 }
 
-export interface PostOptions {
+interface PostOptions {
   readonly timeoutMs: number;
   readonly tls?: TlsPolicy | undefined;
   readonly signal?: AbortSignal | undefined;
@@ -27,7 +27,7 @@ export interface PostOptions {
   readonly maxBytes?: number;
 }
 
-export type PostResult = { ok: true; body: Buffer } | { ok: false; problem: ProbeProblem };
+type PostResult = { ok: true; body: Buffer } | { ok: false; problem: ProbeProblem };
 
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 

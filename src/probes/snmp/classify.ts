@@ -17,7 +17,7 @@ export function classify(view: MibView, sysDescr: string): DeviceKind {
   return kindFromDescr(sysDescr);
 }
 
-export function kindFromDescr(sysDescr: string): DeviceKind {
+function kindFromDescr(sysDescr: string): DeviceKind {
   if (hostDescr.test(sysDescr)) return 'pc';
   if (printerDescr.test(sysDescr)) return 'printer';
   return 'other';

@@ -2,10 +2,7 @@
  * Page counters (prtMarkerLifeCount) are Counter32: they wrap at 2^32 and reset when a formatter
  * board is replaced. Pure helper for whoever turns two readings into "pages printed since".
  */
-export type CounterDelta =
-  | { kind: 'delta'; pages: number }
-  | { kind: 'wrapped'; pages: number }
-  | { kind: 'reset' };
+type CounterDelta = { kind: 'delta'; pages: number } | { kind: 'wrapped'; pages: number } | { kind: 'reset' };
 
 const wrapAt = 2 ** 32;
 

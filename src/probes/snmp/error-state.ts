@@ -5,7 +5,7 @@ import { type Condition, condition } from '../../domain/conditions.js';
  * bit 0 is the MOST significant bit of the first octet. Devices send one octet (bits 0-7) or two
  * (bits 8-15 too); anything beyond is ignored.
  */
-export const errorStateBits = [
+const errorStateBits = [
   'lowPaper',
   'noPaper',
   'lowToner',

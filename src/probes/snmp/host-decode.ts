@@ -5,14 +5,14 @@ import type { Quirk } from './quirks.js';
 import { decodeText } from './text.js';
 import { asBytes, asInt, asOid, column, compareOids, type MibView } from './varbind.js';
 
-export interface HostDecode {
+interface HostDecode {
   readonly reading: HostReading;
   readonly conditions: readonly Condition[];
   readonly warnings: readonly string[];
 }
 
 /** A fixed disk this full (used/size) raises disk-full. */
-export const diskFullPercent = 90;
+const diskFullPercent = 90;
 
 const storageKinds: Readonly<Record<string, StorageReading['kind']>> = {
   '2': 'ram',

@@ -22,7 +22,7 @@ import type { Quirk } from './quirks.js';
 import { decodeText } from './text.js';
 import { asBytes, asInt, column, compareOids, type MibView, type Varbind } from './varbind.js';
 
-export interface PrinterDecode {
+interface PrinterDecode {
   readonly reading: PrinterReading;
   readonly errors: readonly ErrorStateBit[];
   readonly conditions: readonly Condition[];

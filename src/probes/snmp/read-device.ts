@@ -51,7 +51,7 @@ export function unreachable(deviceId: string, at: number, problem: ProbeProblem)
 /** Reads one device: a GET of the system group, then GetBulk walks of the subtrees its kind needs. */
 export async function readDevice(target: SnmpTarget, opts: ReadOptions): Promise<SnmpReading> {
   const opened = await (opts.open ?? openClient)(target);
-  if (!opened.ok) return unreachable(opts.deviceId, opts.now(), opened.problem);
+  if (!opened.ok) return unreachable(opts.deviceId, opts.now(), opened.error);
   const client = opened.value;
   try {
     return await readWith(client, opts);
@@ -62,7 +62,7 @@ export async function readDevice(target: SnmpTarget, opts: ReadOptions): Promise
 
 async function readWith(client: SnmpClient, opts: ReadOptions): Promise<SnmpReading> {
   const sys = await client.get(systemScalars);
-  if (!sys.ok) return unreachable(opts.deviceId, opts.now(), sys.problem);
+  if (!sys.ok) return unreachable(opts.deviceId, opts.now(), sys.error);
   const sysView = viewOf(sys.value);
   const sysDescr = decodeText(asBytes(sysView.get(oid.sysDescr)));
   const identity: DeviceIdentity = { sysDescr, sysObjectID: asOid(sysView.get(oid.sysObjectID)) };
@@ -82,8 +82,8 @@ async function readWith(client: SnmpClient, opts: ReadOptions): Promise<SnmpRead
       }
       const r = await client.walk(base, walkOpts);
       if (!r.ok) {
-        lastFailure = r.problem;
-        notes.push(`${base}: ${r.problem.message}`);
+        lastFailure = r.error;
+        notes.push(`${base}: ${r.error.message}`);
         continue;
       }
       collected.push(...r.value.varbinds);

@@ -78,7 +78,7 @@ export interface Baseline {
 }
 
 /** Hardware as comparable strings; the index is left out (it moves when devices are re-enumerated). */
-export function hardwareKeys(items: readonly HardwareItem[]): string[] {
+function hardwareKeys(items: readonly HardwareItem[]): string[] {
   return [...new Set(items.map((h) => `${h.type}: ${h.description}`))].sort();
 }
 
@@ -90,12 +90,12 @@ export function baselineOf(host: Pick<HostReading, 'installed' | 'hardware'>, no
   };
 }
 
-export interface Diff {
+interface Diff {
   readonly added: string[];
   readonly removed: string[];
 }
 
-export function diff(before: readonly string[], after: readonly string[]): Diff {
+function diff(before: readonly string[], after: readonly string[]): Diff {
   const b = new Set(before);
   const a = new Set(after);
   return { added: [...a].filter((x) => !b.has(x)).sort(), removed: [...b].filter((x) => !a.has(x)).sort() };

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import snmp, { type RawVarbind, type Session } from 'net-snmp';
 import type { Secret } from '../../config/secret.js';
 import type { ProbeProblem } from '../../domain/observation.js';
+import type { Result } from '../../domain/result.js';
 import { compareOids, inSubtree, isException, type Varbind, type VarbindType } from './varbind.js';
 
 /**
@@ -24,29 +25,29 @@ export interface SnmpTarget {
   readonly retries: number;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; problem: ProbeProblem };
+type SnmpResult<T> = Result<T, ProbeProblem>;
 
-export interface WalkOptions {
+interface WalkOptions {
   /** Accept non-increasing OIDs (snmpbulkwalk -Cc), for agents that answer out of order. */
   readonly allowOutOfOrder?: boolean;
   readonly maxRows?: number;
   readonly maxRepetitions?: number;
 }
 
-export interface WalkResult {
+interface WalkResult {
   readonly varbinds: Varbind[];
   /** Why the walk stopped early, when it did (the rows read so far are kept). */
   readonly stoppedBecause?: string;
 }
 
 export interface SnmpClient {
-  get(oids: readonly string[]): Promise<Result<Varbind[]>>;
-  walk(base: string, opts?: WalkOptions): Promise<Result<WalkResult>>;
+  get(oids: readonly string[]): Promise<SnmpResult<Varbind[]>>;
+  walk(base: string, opts?: WalkOptions): Promise<SnmpResult<WalkResult>>;
   close(): void;
 }
 
-export type Resolver = (host: string) => Promise<string>;
-export const dnsResolver: Resolver = async (host) => (await lookup(host, { family: 4 })).address;
+type Resolver = (host: string) => Promise<string>;
+const dnsResolver: Resolver = async (host) => (await lookup(host, { family: 4 })).address;
 
 const typeNames: Readonly<Record<number, VarbindType>> = {
   1: 'integer',
@@ -78,19 +79,19 @@ function toVarbind(raw: RawVarbind): Varbind {
   return { oid: raw.oid.replace(/^\./, ''), type, value };
 }
 
-export type OpenClient = (target: SnmpTarget) => Promise<Result<SnmpClient>>;
+export type OpenClient = (target: SnmpTarget) => Promise<SnmpResult<SnmpClient>>;
 
 /** Opens a client; DNS failures come back as a `dns` problem. */
 export async function openClient(
   target: SnmpTarget,
   resolve: Resolver = dnsResolver,
-): Promise<Result<SnmpClient>> {
+): Promise<SnmpResult<SnmpClient>> {
   let address = target.host;
   if (isIP(address) === 0) {
     try {
       address = await resolve(target.host);
     } catch {
-      return { ok: false, problem: { reason: 'dns', message: `no such host: ${target.host}` } };
+      return { ok: false, error: { reason: 'dns', message: `no such host: ${target.host}` } };
     }
   }
   const options = {
@@ -128,7 +129,7 @@ export async function openClient(
   } catch (err) {
     return {
       ok: false,
-      problem: { reason: 'protocol', message: `cannot open SNMP session: ${messageOf(err)}` },
+      error: { reason: 'protocol', message: `cannot open SNMP session: ${messageOf(err)}` },
     };
   }
   // A socket error must never reach the process as an uncaught 'error' event.
@@ -143,29 +144,29 @@ class NetSnmpClient implements SnmpClient {
     private readonly target: SnmpTarget,
   ) {}
 
-  get(oids: readonly string[]): Promise<Result<Varbind[]>> {
+  get(oids: readonly string[]): Promise<SnmpResult<Varbind[]>> {
     return new Promise((resolve) => {
       this.session.get([...oids], (err, vbs) => {
-        if (err) resolve({ ok: false, problem: problemOf(err, this.target) });
+        if (err) resolve({ ok: false, error: problemOf(err, this.target) });
         else resolve({ ok: true, value: vbs.map(toVarbind) });
       });
     });
   }
 
-  #next(cursor: string, maxRepetitions: number): Promise<Result<Varbind[] | 'end'>> {
+  #next(cursor: string, maxRepetitions: number): Promise<SnmpResult<Varbind[] | 'end'>> {
     return new Promise((resolve) => {
       if (this.target.version === '1') {
         this.session.getNext([cursor], (err, vbs) => {
           if (err instanceof snmp.RequestFailedError && err.status === snmp.ErrorStatus.NoSuchName) {
             resolve({ ok: true, value: 'end' });
-          } else if (err) resolve({ ok: false, problem: problemOf(err, this.target) });
+          } else if (err) resolve({ ok: false, error: problemOf(err, this.target) });
           else resolve({ ok: true, value: vbs.map(toVarbind) });
         });
         return;
       }
       this.session.getBulk([cursor], 0, maxRepetitions, (err, rows) => {
         if (err) {
-          resolve({ ok: false, problem: problemOf(err, this.target) });
+          resolve({ ok: false, error: problemOf(err, this.target) });
           return;
         }
         const first = rows[0];
@@ -175,7 +176,7 @@ class NetSnmpClient implements SnmpClient {
     });
   }
 
-  async walk(base: string, opts: WalkOptions = {}): Promise<Result<WalkResult>> {
+  async walk(base: string, opts: WalkOptions = {}): Promise<SnmpResult<WalkResult>> {
     const maxRows = opts.maxRows ?? 20_000;
     const maxRepetitions = opts.maxRepetitions ?? 25;
     const out: Varbind[] = [];
@@ -185,9 +186,7 @@ class NetSnmpClient implements SnmpClient {
       const r = await this.#next(cursor, maxRepetitions);
       if (!r.ok) {
         // Rows already read are worth keeping only if the agent answered at all.
-        return out.length === 0
-          ? r
-          : { ok: true, value: { varbinds: out, stoppedBecause: r.problem.message } };
+        return out.length === 0 ? r : { ok: true, value: { varbinds: out, stoppedBecause: r.error.message } };
       }
       if (r.value === 'end' || r.value.length === 0) return { ok: true, value: { varbinds: out } };
       for (const vb of r.value) {
@@ -233,7 +232,7 @@ function messageOf(err: unknown): string {
 }
 
 /** One line for the technician; never the community or a key. */
-export function problemOf(
+function problemOf(
   err: unknown,
   target: Pick<SnmpTarget, 'version' | 'timeoutMs' | 'retries'>,
 ): ProbeProblem {

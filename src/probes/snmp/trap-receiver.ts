@@ -6,9 +6,9 @@ import { oid } from './oids.js';
  * Listens for traps and turns the interesting ones (Printer-MIB alerts, linkDown, coldStart)
  * into "poll this device now". Everything else is ignored. Off by default.
  */
-export type TrapKind = 'printer-alert' | 'link-down' | 'cold-start';
+type TrapKind = 'printer-alert' | 'link-down' | 'cold-start';
 
-export interface TrapReceiverDeps {
+interface TrapReceiverDeps {
   readonly host: string;
   readonly port: number;
   readonly communities: readonly Secret[];
@@ -26,9 +26,7 @@ export interface TrapReceiver {
 const v1Generic: Readonly<Record<number, TrapKind>> = { 0: 'cold-start', 2: 'link-down' };
 
 /** Pure: which trap this is, from the PDU net-snmp hands us. */
-export function trapKind(
-  pdu: TrapNotification['pdu'] & { generic?: number; specific?: number },
-): TrapKind | null {
+function trapKind(pdu: TrapNotification['pdu'] & { generic?: number; specific?: number }): TrapKind | null {
   if (pdu.type === 164 /* v1 Trap-PDU */) {
     if (pdu.enterprise?.replace(/^\./, '') === '1.3.6.1.2.1.43.18.2' && pdu.specific === 1)
       return 'printer-alert';

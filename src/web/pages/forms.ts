@@ -18,7 +18,7 @@ export function loginBody(
 <button type="submit">${s.submitSignIn}</button></form></section>`;
 }
 
-export interface HygieneFormView {
+interface HygieneFormView {
   targets: ReadonlyArray<{ id: string; name: string; tasks: readonly string[] }>;
   selectedTarget?: string | undefined;
   selectedTask?: string | undefined;
@@ -47,7 +47,7 @@ export function hygieneBody(v: HygieneFormView, s: Strings): SafeHtml {
 <button type="submit">${s.submitRecord}</button></form></section>`;
 }
 
-export interface ReportFormView {
+interface ReportFormView {
   devices: ReadonlyArray<{ id: string; name: string; location: string }>;
   selected?: string | undefined;
   csrf: string;

@@ -1,3 +1,4 @@
+import { formatLocal } from '../../domain/local-time.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 import type { WebUser } from '../sessions.js';
@@ -23,7 +24,7 @@ header button{background:none;border:1px solid #fff8;padding:.2rem .6rem;margin:
 @media print{header,nav,.noprint{display:none}body{background:#fff}section{box-shadow:none}}
 `;
 
-export interface PageOptions {
+interface PageOptions {
   s: Strings;
   siteName: string;
   title: string;
@@ -54,20 +55,9 @@ export function message(text: string | undefined, error = false): SafeHtml {
   return html`<p class="${error ? 'msg err' : 'msg'}" role="${error ? 'alert' : 'status'}">${text}</p>`;
 }
 
-/** `2025-05-06 10:00` in the zone's time zone. */
+/** `2025-05-06 10:00` in the zone's time zone (domain/local-time.ts formatLocal); `—` when unknown. */
 export function formatTime(ms: number | null | undefined, tz: string): string {
-  if (ms === null || ms === undefined) return '—';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(ms);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return ms === null || ms === undefined ? '—' : formatLocal(ms, tz);
 }
 
 export function badge(cls: string, text: string): SafeHtml {

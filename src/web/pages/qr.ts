@@ -15,7 +15,7 @@ export interface QrItem {
  * An SVG QR code for a URL. The SVG comes from the `qrcode` library (our own input: a URL we built
  * from config ids and encoded), so it is the one place markup is passed through with `raw`.
  */
-export async function qrSvg(url: string): Promise<SafeHtml> {
+async function qrSvg(url: string): Promise<SafeHtml> {
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 160 });
   return raw(svg);
 }

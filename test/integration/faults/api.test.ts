@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { condition } from '../../../src/domain/conditions.js';
-import { ServiceError } from '../../../src/domain/errors.js';
 import { createGuard } from '../../../src/http/guard.js';
 import { apiErrors } from '../../../src/http/problem.js';
 import { faultRoutes } from '../../../src/http/routes/faults.js';

@@ -6,7 +6,6 @@ import { defaultSupplyThresholds } from '../../../src/domain/supply-rules.js';
 import { createLogger } from '../../../src/log.js';
 import { createIppRead } from '../../../src/probes/ipp/poll.js';
 import { probeIpp } from '../../../src/probes/ipp/probe.js';
-import type { IppReading } from '../../../src/probes/ipp/reading.js';
 import { createPollLoop } from '../../../src/probes/poll-loop.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import {

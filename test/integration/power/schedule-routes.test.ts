@@ -2,7 +2,6 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PowerOverridesRepo } from '../../../src/calendar/overrides-repo.js';
 import { createScheduleService } from '../../../src/calendar/schedule-service.js';
-import { ServiceError } from '../../../src/domain/errors.js';
 import { createGuard } from '../../../src/http/guard.js';
 import { apiErrors } from '../../../src/http/problem.js';
 import { scheduleRoutes } from '../../../src/http/routes/schedule.js';

@@ -18,11 +18,11 @@ const clock = new FakeClock(reportTime);
 beforeAll(async () => {
   seeded = await seedMonth();
   const ctx = loadScheduleContext(seeded.config);
-  if (!ctx.ok) throw new Error(ctx.problems.join('\n'));
+  if (!ctx.ok) throw new Error(ctx.error.join('\n'));
   const store = await openStore(seeded.dbPath, clock.now());
   try {
     const schedule = createScheduleService({
-      context: ctx.context,
+      context: ctx.value,
       devices: new Map(seeded.config.devices.map((d) => [d.id, d.type])),
       overrides: new PowerOverridesRepo(store.db),
     });

@@ -19,8 +19,8 @@ const TZ = 'Asia/Shanghai';
 const pkg = chineseDaysPackage();
 const src: CalendarSources = { pkg, overrides: noOverrides };
 const loaded = loadConfig('config/zoneops.example.yaml');
-if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-const hours = loaded.config.officeHours;
+if (!loaded.ok) throw new Error(loaded.error.join('\n'));
+const hours = loaded.value.officeHours;
 
 /** [date, workday, reason] for a run of days, to compare with literal tables. */
 const summary = (from: string, days: number, s: CalendarSources = src) =>
@@ -149,8 +149,8 @@ describe('China working calendar from chinese-days', () => {
       ].join('\n'),
       'test.yaml',
     );
-    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-    const s: CalendarSources = { pkg, overrides: parsed.overrides };
+    if (!parsed.ok) throw new Error(parsed.error.join('\n'));
+    const s: CalendarSources = { pkg, overrides: parsed.value };
     expect(summary('2027-01-01', 4, s)).toEqual([
       ['2027-01-01', false, '元旦', 'override'],
       ['2027-01-02', false, '元旦', 'override'],
@@ -210,9 +210,9 @@ describe('office hours and planned power times (config/zoneops.example.yaml)', (
   });
 
   it('the example calendar.yaml loads and the view reports fallback years', () => {
-    const ctx = loadScheduleContext(loaded.config, 'config/calendar.yaml');
-    if (!ctx.ok) throw new Error(ctx.problems.join('\n'));
-    const view = scheduleView(ctx.context, '2026-12-30', 4, Date.parse('2026-12-30T02:00:00Z'));
+    const ctx = loadScheduleContext(loaded.value, 'config/calendar.yaml');
+    if (!ctx.ok) throw new Error(ctx.error.join('\n'));
+    const view = scheduleView(ctx.value, '2026-12-30', 4, Date.parse('2026-12-30T02:00:00Z'));
     expect(view.fallbackYears).toEqual([2027]);
     expect(view.days.map((d) => d.source)).toEqual(['package', 'package', 'fallback', 'fallback']);
     expect(view.warning).toMatchObject({ level: 'warning', year: 2027 });
@@ -222,7 +222,7 @@ describe('office hours and planned power times (config/zoneops.example.yaml)', (
 describe('override file validation', () => {
   const bad = (yaml: string) => {
     const r = parseCalendarOverrides(yaml, 'cal.yaml');
-    return r.ok ? [] : r.problems;
+    return r.ok ? [] : r.error;
   };
   it('names the field and the problem', () => {
     expect(bad('closures:\n  - { date: 2026-02-30, reason: x }')).toEqual([
@@ -239,6 +239,6 @@ describe('override file validation', () => {
   });
   it('an empty file means no overrides', () => {
     const r = parseCalendarOverrides('', 'empty.yaml');
-    expect(r.ok && (r.overrides as CalendarOverrides).closures).toEqual([]);
+    expect(r.ok && (r.value as CalendarOverrides).closures).toEqual([]);
   });
 });

@@ -38,21 +38,21 @@ describe('Secret', () => {
     writeFileSync(join(dir, 'key'), 'from-file\n');
     const sources = { env: { WECOM_KEY: 'from-env' }, readFile: (p: string) => readFileSync(p, 'utf8') };
     const env = resolveSecret('${WECOM_KEY}', sources);
-    expect(env.ok && env.secret.reveal()).toBe('from-env');
-    expect(env.ok && env.secret.source).toBe('env:WECOM_KEY');
+    expect(env.ok && env.value.reveal()).toBe('from-env');
+    expect(env.ok && env.value.source).toBe('env:WECOM_KEY');
     const file = resolveSecret(`file:${join(dir, 'key')}`, sources);
-    expect(file.ok && file.secret.reveal()).toBe('from-file');
+    expect(file.ok && file.value.reveal()).toBe('from-file');
     expect(resolveSecret('${NOPE}', sources)).toEqual({
       ok: false,
-      problem: 'environment variable NOPE is not set',
+      error: 'environment variable NOPE is not set',
     });
     expect(resolveSecret('file:/nonexistent/k', sources)).toEqual({
       ok: false,
-      problem: 'cannot read secret file /nonexistent/k',
+      error: 'cannot read secret file /nonexistent/k',
     });
     expect(resolveSecret('pre-${X}-post', sources)).toEqual({
       ok: false,
-      problem: 'expected ${ENV_VAR} alone, file:/path or a literal value',
+      error: 'expected ${ENV_VAR} alone, file:/path or a literal value',
     });
   });
 });

@@ -102,11 +102,11 @@ describe('fault rules', () => {
   });
 
   it('lifecycle: vendor-contacted does not clear by itself; closed faults refuse actions', () => {
-    expect(transition('open', 'ack')).toEqual({ ok: true, to: 'acknowledged' });
-    expect(transition('acknowledged', 'clear')).toEqual({ ok: true, to: 'cleared' });
+    expect(transition('open', 'ack')).toEqual({ ok: true, value: 'acknowledged' });
+    expect(transition('acknowledged', 'clear')).toEqual({ ok: true, value: 'cleared' });
     expect(transition('vendor-contacted', 'clear').ok).toBe(false);
     expect(transition('resolved', 'ack').ok).toBe(false);
-    expect(transition('cleared', 'reopen')).toEqual({ ok: true, to: 'open' });
+    expect(transition('cleared', 'reopen')).toEqual({ ok: true, value: 'open' });
   });
 });
 

@@ -18,8 +18,8 @@ import type { FakeClock } from '../../helpers/fake-clock.js';
 export const TZ = 'Asia/Shanghai';
 
 const loaded = loadConfig('config/zoneops.example.yaml');
-if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-export const exampleConfig = loaded.config;
+if (!loaded.ok) throw new Error(loaded.error.join('\n'));
+export const exampleConfig = loaded.value;
 
 /** The example zone (pc-01 WoL, kiosk-01 agent, printer-01 behind plug-01) plus pc-02: agent + plug-02. */
 export const targets: PowerTarget[] = [
@@ -30,8 +30,8 @@ export const targets: PowerTarget[] = [
 export function context(): ScheduleContext {
   // The example calendar.yaml has invented local days (15 Jul closure, 16 May event) outside our test weeks.
   const ctx = loadScheduleContext(exampleConfig, 'config/calendar.yaml');
-  if (!ctx.ok) throw new Error(ctx.problems.join('\n'));
-  return ctx.context;
+  if (!ctx.ok) throw new Error(ctx.error.join('\n'));
+  return ctx.value;
 }
 
 /** What the fake devices are doing; observations are generated fresh from it at each tick. */
