@@ -14,6 +14,7 @@ import {
 import { localMoment, zonedEpoch } from '../domain/hygiene-time.js';
 import type { Language } from '../domain/messages.js';
 import type { Logger } from '../log.js';
+import { createSerial } from '../serial.js';
 import { alertMessage } from './messages.js';
 import type { HygieneRepo } from './repo.js';
 
@@ -61,7 +62,7 @@ interface HygieneCheckerDeps {
  */
 export function createHygieneChecker(deps: HygieneCheckerDeps) {
   const { repo, plan, days, clock, tz, logger } = deps;
-  let running: Promise<void> = Promise.resolve();
+  const serial = createSerial();
   let stopped = true;
 
   const toAlert = (
@@ -161,12 +162,7 @@ export function createHygieneChecker(deps: HygieneCheckerDeps) {
    */
   function checkNow(): Promise<void> {
     const now = clock.now();
-    running = running
-      .then(() => check(now))
-      .catch((err: unknown) => {
-        logger.error({ err }, 'hygiene check failed');
-      });
-    return running;
+    return serial(() => check(now)).catch((err: unknown) => logger.error({ err }, 'hygiene check failed'));
   }
 
   // Ticks on the minute, so a 09:00 deadline is noticed at 09:00:00 and not at 09:00:59.
@@ -181,11 +177,11 @@ export function createHygieneChecker(deps: HygieneCheckerDeps) {
     },
     async stop(): Promise<void> {
       stopped = true;
-      await running;
+      await serial.idle();
     },
     checkNow,
     /** Resolves once every queued look is done. */
-    idle: (): Promise<void> => running,
+    idle: (): Promise<void> => serial.idle(),
   };
 }
 
