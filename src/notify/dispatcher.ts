@@ -6,6 +6,7 @@ import { type Language, renderChannelDown } from '../domain/messages.js';
 import type { AlertMetrics } from '../faults/metrics.js';
 import { noopAlertMetrics } from '../faults/metrics.js';
 import type { Logger } from '../log.js';
+import { createSerial } from '../serial.js';
 import type { Database, Queries } from '../store/db.js';
 import { createDingtalkChannel } from './dingtalk.js';
 import { createEmailChannel } from './email.js';
@@ -66,7 +67,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   /** Attempt times per rate-limited channel within the last minute (seeded from the outbox). */
   const windows = new Map<string, number[]>();
   const failures = new Map<string, { count: number; since: number; alerted: boolean }>();
-  let tail: Promise<unknown> = Promise.resolve();
+  const serial = createSerial();
   let cancel: Cancel | undefined;
   let running = false;
 
@@ -174,9 +175,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   }
 
   function dispatchDue() {
-    const next = tail.then(dispatch, dispatch);
-    tail = next.catch(() => undefined);
-    return next;
+    return serial(dispatch);
   }
 
   function schedule(ms: number) {
@@ -207,7 +206,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       running = false;
       cancel?.();
       cancel = undefined;
-      await tail.catch(() => undefined);
+      await serial.idle();
       for (const ch of channels.values()) await ch.close?.();
     },
   };
