@@ -41,3 +41,28 @@ export function testSchedule(opts: {
   });
   return Object.assign(service, { stored });
 }
+
+/** Our test zone's hours: weekdays, summer hours from 1 May (09:00-12:00, 14:30-18:00), winter from 1 October (09:00-12:00, 14:00-17:30). */
+export const summerWinterHours: Pick<OfficeHours, 'weekdays' | 'seasons'> = {
+  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  seasons: [
+    {
+      name: '夏季作息',
+      from: '05-01',
+      periods: [
+        { from: 540, to: 720 },
+        { from: 870, to: 1080 },
+      ],
+      byWeekday: {},
+    },
+    {
+      name: '冬季作息',
+      from: '10-01',
+      periods: [
+        { from: 540, to: 720 },
+        { from: 840, to: 1050 },
+      ],
+      byWeekday: {},
+    },
+  ],
+};

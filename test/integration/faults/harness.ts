@@ -20,7 +20,7 @@ import {
   startReceiver,
   startSmtpReceiver,
 } from '../../helpers/receivers.js';
-import { testSchedule } from '../../helpers/schedule.js';
+import { summerWinterHours, testSchedule } from '../../helpers/schedule.js';
 
 /** Our own demo zone for these tests (written by us, not from a real device). */
 export const assets: AssetRecord[] = [
@@ -52,30 +52,6 @@ function asset(
     powerMethod: 'none',
   };
 }
-
-export const officeHours = {
-  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as const,
-  seasons: [
-    {
-      name: '夏季作息',
-      from: '05-01',
-      periods: [
-        { from: 540, to: 720 },
-        { from: 870, to: 1080 },
-      ],
-      byWeekday: {},
-    },
-    {
-      name: '冬季作息',
-      from: '10-01',
-      periods: [
-        { from: 540, to: 720 },
-        { from: 840, to: 1050 },
-      ],
-      byWeekday: {},
-    },
-  ],
-};
 
 /** Someone acting through the API (the services take an Actor). */
 export const actor = (name: string, role: Role = 'technician'): Actor => ({
@@ -160,7 +136,7 @@ export async function startZone(
   ];
   const alerts = alertsSchema().parse(opts.alerts ?? {});
   const logger = createLogger('silent');
-  const schedule = testSchedule({ hours: { ...officeHours, weekdays: [...officeHours.weekdays] } });
+  const schedule = testSchedule({ hours: summerWinterHours });
   const build = () => {
     const events = createEventBus(logger);
     const notifier = createNotifier({

@@ -6,7 +6,7 @@ import { faultSignals, reconcile } from '../../../src/domain/fault-rules.js';
 import { renderFaultMessage } from '../../../src/domain/messages.js';
 import type { Observation } from '../../../src/domain/observation.js';
 import { escalationLevels, escalationStep } from '../../../src/domain/routing.js';
-import { testSchedule } from '../../helpers/schedule.js';
+import { summerWinterHours, testSchedule } from '../../helpers/schedule.js';
 
 const obs = (o: Partial<Observation>): Observation => ({
   deviceId: 'p',
@@ -165,31 +165,7 @@ describe('routing and escalation', () => {
 describe('working time and messages', () => {
   // The zone's schedule on the real holiday calendar (chinese-days; 2025 arrangement from the State
   // Council, ../shared/fixtures/calendar/): summer hours from 1 May, winter hours from 1 October.
-  const schedule = testSchedule({
-    hours: {
-      weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
-      seasons: [
-        {
-          name: '夏季作息',
-          from: '05-01',
-          periods: [
-            { from: 540, to: 720 },
-            { from: 870, to: 1080 },
-          ],
-          byWeekday: {},
-        },
-        {
-          name: '冬季作息',
-          from: '10-01',
-          periods: [
-            { from: 540, to: 720 },
-            { from: 840, to: 1050 },
-          ],
-          byWeekday: {},
-        },
-      ],
-    },
-  });
+  const schedule = testSchedule({ hours: summerWinterHours });
   const at = (s: string) => Date.parse(s);
 
   it('is working time from the first opening to the last closing of a working day, by season and calendar', () => {
