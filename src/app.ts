@@ -17,6 +17,7 @@ import type { Logger } from './log.js';
 import { createDeviceMetrics } from './metrics/device-metrics.js';
 import { createMetrics } from './metrics/registry.js';
 import { createNotifier, type Notifier } from './notify/dispatcher.js';
+import { createNotifyMetrics } from './notify/metrics.js';
 import { openStore, type Store } from './store/store.js';
 import { version } from './version.js';
 import { webPagesFor } from './web/from-app.js';
@@ -115,8 +116,15 @@ export function createApp(deps: AppDeps): App {
       let notifier: Notifier | undefined;
       const alertMetrics = createAlertMetrics(metrics.registry, {
         openFaults: async () => (faults ? await faults.openFaultCounts() : []),
-        outboxDepth: async () => (notifier ? await notifier.outboxDepth() : 0),
       });
+      const notifyMetrics = createNotifyMetrics(
+        metrics.registry,
+        config.notifiers.map((n) => n.id),
+        {
+          outboxDepth: async () => (notifier ? await notifier.outboxDepth() : 0),
+          heldChannels: async () => (notifier ? await notifier.heldChannels() : []),
+        },
+      );
       // Publishing notifications over MQTT goes through the link once it is up.
       let mqttPublish: ((topic: string, payload: string) => Promise<void>) | undefined;
       notifier = createNotifier({
@@ -130,8 +138,10 @@ export function createApp(deps: AppDeps): App {
         people: config.people,
         publish: (topic, payload) =>
           mqttPublish ? mqttPublish(topic, payload) : Promise.reject(new Error('MQTT is not configured')),
-        metrics: alertMetrics,
+        metrics: notifyMetrics,
         channelFailureAlertAfter: config.alerts.channelFailureAlertAfter,
+        timeZone: config.timezone,
+        ...(config.http.publicUrl ? { publicUrl: config.http.publicUrl } : {}),
       });
       faults = createFaultService({
         db: opened.db,
