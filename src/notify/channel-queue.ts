@@ -81,7 +81,7 @@ export async function sendChannel(
     queue = queue.slice(0, Math.max(0, free));
     counts.postponed += rows.length - queue.length;
   }
-  for (const row of queue) {
+  for (const [i, row] of queue.entries()) {
     const lane = perRecipient ? row.recipient : 'all';
     if (waiting.has(lane)) continue;
     if (row.nextAttemptAt > now) {
@@ -96,7 +96,11 @@ export async function sendChannel(
       if (r === 'failed') counts.failed++;
       else counts.postponed++;
       if (r === 'throttled-row') waiting.add(lane);
-      else break; // the channel itself said no: the rest wait for the next dispatch
+      else {
+        // The channel itself said no: the rest wait for the next dispatch (or the end of the throttle).
+        if (r === 'throttled') counts.postponed += queue.length - i - 1;
+        break;
+      }
     }
   }
   return counts;

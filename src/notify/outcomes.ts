@@ -135,11 +135,14 @@ export function smtpOutcome(e: SmtpError): SendResult {
   return { kind: 'transient', error };
 }
 
-/** Removes every secret value (and its URL-encoded form) from a platform's error text. */
+/**
+ * Removes every secret value (and its URL-encoded form) from a platform's error text. Values shorter
+ * than 4 characters are left alone: they would garble the text and no platform echoes its key.
+ */
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
   for (const s of secrets) {
-    if (!s) continue;
+    if (!s || s.length < 4) continue;
     for (const form of new Set([s, encodeURIComponent(s)])) out = out.split(form).join('[redacted]');
   }
   return out;

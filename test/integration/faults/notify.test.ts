@@ -1,16 +1,16 @@
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NotifierConfig } from '../../../src/config/schema.js';
+import type { NotifierConfig, PersonConfig } from '../../../src/config/schema.js';
 import { Secret } from '../../../src/config/secret.js';
-import type { Delivery } from '../../../src/domain/delivery-plan.js';
+import { type Delivery, planDeliveries } from '../../../src/domain/delivery-plan.js';
 import { createLogger } from '../../../src/log.js';
 import { createNotifier } from '../../../src/notify/dispatcher.js';
 import { openStore, type Store } from '../../../src/store/store.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
-import { type Receiver, startReceiver } from '../../helpers/receivers.js';
+import { decodeMail, type Receiver, startReceiver, startSmtpReceiver } from '../../helpers/receivers.js';
 
 // The outbox dispatcher against local robot/webhook receivers on 127.0.0.1.
 
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function setup(
   notifiers: NotifierConfig[],
-  extra: { publish?: (t: string, p: string) => Promise<void> } = {},
+  extra: { publish?: (t: string, p: string) => Promise<void>; people?: PersonConfig[] } = {},
 ) {
   const clock = new FakeClock('2025-05-06T09:30:00+08:00');
   const dir = mkdtempSync(join(tmpdir(), 'zoneops-notify-'));
@@ -34,7 +34,7 @@ async function setup(
     siteName: '濯水镇政务公开专区',
     language: 'zh-CN',
     notifiers,
-    people: [],
+    people: extra.people ?? [],
     ...(extra.publish ? { publish: extra.publish } : {}),
   });
   cleanups.push(async () => {
@@ -89,15 +89,15 @@ describe('outbox dispatcher', () => {
     expect(await z.notifier.outboxDepth()).toBe(0);
   });
 
-  it('a non-zero errcode is a failure: retried with back-off and sent once when it works', async () => {
+  it('errcode -1 (系统繁忙) is transient: retried with back-off and sent once when it works', async () => {
     const wecom = await receiver({ kind: 'wecom', token: 'k' });
     const z = await setup([{ id: 'wc', type: 'wecom', key: new Secret('k', 'inline'), baseUrl: wecom.url }]);
-    wecom.mode = 'errcode';
+    wecom.mode = 'busy';
     await z.queue([msg('e1', 'wc')]);
     expect(await z.notifier.dispatchDue()).toEqual({ sent: 0, failed: 1, postponed: 0 });
     const [row] = await z.notifier.outbox.all();
     expect(row?.state).toBe('pending');
-    expect(row?.lastError).toBe('errcode 93000: invalid webhook url');
+    expect(row?.lastError).toBe('errcode -1: 系统繁忙');
     wecom.mode = 'ok';
     await z.clock.advance(14_000);
     expect((await z.notifier.dispatchDue()).sent).toBe(0);
@@ -110,19 +110,40 @@ describe('outbox dispatcher', () => {
     expect(wecom.accepted).toHaveLength(1);
   });
 
-  it('signs webhooks; the key never appears in stored errors', async () => {
+  it('signs webhooks by Standard Webhooks: the standardwebhooks package verifies them, and refuses them with another secret', async () => {
     const hook = await receiver({ kind: 'webhook' });
+    // Our own test secret in the spec's whsec_ form (24 random bytes).
+    const secret = 'whsec_QnKyv0QkP8mT0cF9z0V0tE0wq2Jb3m1s';
     const z = await setup([
-      { id: 'hook', type: 'webhook', url: hook.url, secret: new Secret('hook-secret', 'inline') },
+      { id: 'hook', type: 'webhook', url: hook.url, secret: new Secret(secret, 'inline') },
     ]);
+    hook.mode = 'http-500';
     await z.queue([msg('fault:3:L0', 'hook')]);
     await z.notifier.dispatchDue();
+    hook.mode = 'ok';
+    await z.clock.advance(15_000);
+    await z.notifier.dispatchDue();
+    expect(hook.seen).toHaveLength(2);
     const req = hook.accepted[0];
-    expect(req?.headers['x-zoneops-event']).toBe('fault:3:L0');
-    const ts = String(req?.headers['x-zoneops-timestamp']);
-    const expected = `sha256=${createHmac('sha256', 'hook-secret').update(`${ts}.${req?.raw}`).digest('hex')}`;
-    expect(req?.headers['x-zoneops-signature']).toBe(expected);
-    expect(req?.json).toMatchObject({ site: 'zhuoshui', event: 'fault:3:L0', title: '标题', text: '内容' });
+    if (!req) throw new Error('no delivery');
+    const headers = req.headers as Record<string, string>;
+    // webhook-timestamp is Unix seconds (within a few seconds of now), not milliseconds.
+    expect(Math.abs(Number(headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(10);
+    expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    // The retry carries the same webhook-id: a receiver can drop the repeat by it.
+    expect(hook.seen[0]?.headers['webhook-id']).toBe(headers['webhook-id']);
+    expect(new Webhook(secret).verify(req.raw, headers)).toMatchObject({
+      site: 'zhuoshui',
+      event: 'fault:3:L0',
+      title: '标题',
+      text: '内容',
+    });
+    expect(() => new Webhook('whsec_c29tZW9uZS1lbHNlcy1zZWNyZXQta2V5').verify(req.raw, headers)).toThrow(
+      /No matching signature/,
+    );
+    // Tampered body: refused too.
+    expect(() => new Webhook(secret).verify(req.raw.replace('内容', '假的'), headers)).toThrow();
+    expect(headers['x-zoneops-event']).toBeUndefined();
 
     const wecom = await receiver({ kind: 'wecom', token: 'right' });
     const z2 = await setup([
@@ -136,6 +157,83 @@ describe('outbox dispatcher', () => {
     const errors = (await z2.notifier.outbox.all()).map((r) => r.lastError ?? '');
     expect(errors.join(' ')).not.toContain('wrong-key-123');
     expect(errors[0]).toMatch(/^connection failed|request failed/);
+  });
+
+  it('Retry-After: 120 is honoured: nothing before 120 s, sent at 120 s, never counted as a failure', async () => {
+    const hook = await receiver({ kind: 'webhook', retryAfterSeconds: 120 });
+    const z = await setup([{ id: 'hook', type: 'webhook', url: hook.url }]);
+    hook.mode = 'throttle';
+    await z.queue([msg('a', 'hook'), msg('b', 'hook')]);
+    expect(await z.notifier.dispatchDue()).toEqual({ sent: 0, failed: 0, postponed: 2 });
+    expect(hook.seen).toHaveLength(1);
+    hook.mode = 'ok';
+    for (let waited = 0; waited < 119_000; waited += 7_000) {
+      await z.clock.advance(7_000);
+      await z.notifier.dispatchDue();
+    }
+    expect(hook.seen).toHaveLength(1);
+    await z.clock.advance(120_000 - 119_000);
+    expect((await z.notifier.dispatchDue()).sent).toBe(2);
+    // In order: a before b.
+    expect(hook.accepted.map((r) => (r.json as { event: string }).event)).toEqual(['a', 'b']);
+    const [a] = await z.notifier.outbox.all();
+    expect(a?.attempts).toBe(1);
+  });
+
+  it('an SMTP server refusing one recipient: the others get it, the channel stays up, the technician is told which address', async () => {
+    const smtp = await startSmtpReceiver();
+    cleanups.push(() => smtp.close());
+    // RFC 5321 §4.2.2: 550 — mailbox unavailable; the text as Postfix words it.
+    smtp.refuse = (a) =>
+      a === 'wangfang@localhost'
+        ? '550 5.1.1 <wangfang@localhost>: Recipient address rejected: User unknown'
+        : undefined;
+    const people: PersonConfig[] = [
+      { id: 'staff-a', name: '李娟', role: 'staff', post: 'A', email: 'lijuan@localhost', notify: ['mail'] },
+      {
+        id: 'staff-b',
+        name: '王芳',
+        role: 'staff',
+        post: 'B',
+        email: 'wangfang@localhost',
+        notify: ['mail'],
+      },
+      { id: 'tech', name: '陈刚', role: 'technician', email: 'chengang@localhost', notify: ['mail'] },
+    ];
+    const z = await setup(
+      [
+        {
+          id: 'mail',
+          type: 'email',
+          from: 'zoneops@localhost',
+          smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
+        },
+      ],
+      { people },
+    );
+    await z.queue(
+      planDeliveries('fault:9:L0', people, [{ id: 'mail', type: 'email' }], {
+        type: 'initial',
+        title: '【濯水镇政务公开专区】打印机 P-01 缺纸',
+        text: '打印机 P-01 缺纸',
+        markdown: '打印机 P-01 缺纸',
+      }),
+    );
+    await z.notifier.dispatchDue();
+    const got = (to: string) => smtp.messages.filter((m) => m.to.includes(to)).map((m) => decodeMail(m.data));
+    expect(got('lijuan@localhost').map((m) => m.subject)).toEqual(['【濯水镇政务公开专区】打印机 P-01 缺纸']);
+    expect(got('wangfang@localhost')).toEqual([]);
+    const techMails = got('chengang@localhost');
+    expect(techMails.map((m) => m.subject)).toContain('【濯水镇政务公开专区】打印机 P-01 缺纸');
+    const alert = techMails.find((m) => m.text.includes('拒收'));
+    expect(alert?.text).toContain('王芳 的邮箱地址 wangfang@localhost');
+    expect(alert?.text).toContain('550 5.1.1');
+    const rows = await z.notifier.outbox.all();
+    const refused = rows.find((r) => r.recipient === 'staff-b');
+    expect(refused?.state).toBe('failed');
+    expect(refused?.lastError).toContain('Recipient address rejected: User unknown');
+    expect(rows.filter((r) => r.state === 'pending')).toEqual([]);
+    expect(await z.notifier.heldChannels()).toEqual([]);
   });
 
   it('publishes MQTT through the injected function; start/stop drive the loop on the clock', async () => {
