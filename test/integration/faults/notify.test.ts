@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Registry } from 'prom-client';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotifierConfig, PersonConfig } from '../../../src/config/schema.js';
@@ -8,6 +10,9 @@ import { Secret } from '../../../src/config/secret.js';
 import { type Delivery, planDeliveries } from '../../../src/domain/delivery-plan.js';
 import { createLogger } from '../../../src/log.js';
 import { createNotifier } from '../../../src/notify/dispatcher.js';
+import { postJson } from '../../../src/notify/http-post.js';
+import { resendWindowMs } from '../../../src/notify/limits.js';
+import { createNotifyMetrics } from '../../../src/notify/metrics.js';
 import { openStore, type Store } from '../../../src/store/store.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { decodeMail, type Receiver, startReceiver, startSmtpReceiver } from '../../helpers/receivers.js';
@@ -26,24 +31,45 @@ async function setup(
   const clock = new FakeClock('2025-05-06T09:30:00+08:00');
   const dir = mkdtempSync(join(tmpdir(), 'zoneops-notify-'));
   const store: Store = await openStore(join(dir, 'z.db'), clock.now());
-  const notifier = createNotifier({
-    db: store.db,
-    clock,
-    logger: createLogger('silent'),
-    site: 'zhuoshui',
-    siteName: '濯水镇政务公开专区',
-    language: 'zh-CN',
-    notifiers,
-    people: extra.people ?? [],
-    ...(extra.publish ? { publish: extra.publish } : {}),
-  });
+  const registry = new Registry();
+  const metrics = createNotifyMetrics(
+    registry,
+    notifiers.map((n) => n.id),
+    { outboxDepth: async () => 0, heldChannels: async () => [] },
+  );
+  const build = () =>
+    createNotifier({
+      db: store.db,
+      clock,
+      logger: createLogger('silent'),
+      site: 'zhuoshui',
+      siteName: '濯水镇政务公开专区',
+      language: 'zh-CN',
+      notifiers,
+      people: extra.people ?? [],
+      metrics,
+      ...(extra.publish ? { publish: extra.publish } : {}),
+    });
+  const z = { clock, store, notifier: build(), queue, registry, restart };
   cleanups.push(async () => {
-    await notifier.stop();
+    await z.notifier.stop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const queue = (ds: Delivery[]) => store.db.transaction((tx) => notifier.enqueue(tx, ds, clock.now()));
-  return { clock, store, notifier, queue };
+  function queue(ds: Delivery[]) {
+    return store.db.transaction((tx) => z.notifier.enqueue(tx, ds, clock.now()));
+  }
+  /** A new dispatcher on the same database, as after the daemon was killed and started again. */
+  async function restart() {
+    await z.notifier.stop();
+    z.notifier = build();
+  }
+  return z;
+}
+
+async function counter(registry: Registry, channel: string, result: string): Promise<number> {
+  const m = (await registry.getSingleMetric('zoneops_notifications_total')?.get())?.values ?? [];
+  return m.find((v) => v.labels.channel === channel && v.labels.result === result)?.value ?? 0;
 }
 
 async function receiver(opts: Parameters<typeof startReceiver>[0]): Promise<Receiver> {
@@ -63,6 +89,36 @@ const msg = (eventKey: string, channel: string): Delivery => ({
     markdown: '**内容**',
     to: [{ id: 'a', name: '李娟', phone: '13800000001' }],
   },
+});
+
+describe('postJson: nothing reaches the socket before beforeWrite', () => {
+  it('a connected server has seen 0 bytes while the hook runs, the whole request after it', async () => {
+    let bytes = 0;
+    const server = createServer((sock) => {
+      sock.on('data', (c: Buffer) => {
+        bytes += c.length;
+        if (c.includes('\r\n\r\n{')) sock.end('HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    const port = (server.address() as { port: number }).port;
+    let seenDuringHook = -1;
+    const reply = await postJson(
+      `http://127.0.0.1:${port}/x`,
+      '{"a":1}',
+      {},
+      {
+        beforeWrite: async () => {
+          await new Promise((r) => setTimeout(r, 100));
+          seenDuringHook = bytes;
+        },
+      },
+    );
+    expect(seenDuringHook).toBe(0);
+    expect(bytes).toBeGreaterThan(0);
+    expect(reply).toMatchObject({ status: 204 });
+  });
 });
 
 describe('outbox dispatcher', () => {
@@ -178,6 +234,39 @@ describe('outbox dispatcher', () => {
     expect(hook.accepted.map((r) => (r.json as { event: string }).event)).toEqual(['a', 'b']);
     const [a] = await z.notifier.outbox.all();
     expect(a?.attempts).toBe(1);
+    expect(await counter(z.registry, 'hook', 'throttled')).toBe(1);
+    expect(await counter(z.registry, 'hook', 'failed')).toBe(0);
+    expect(await counter(z.registry, 'hook', 'sent')).toBe(2);
+  });
+
+  it('after a crash: a robot message that may have reached the platform is sent-uncertain, never repeated; one never written is resent after a short wait', async () => {
+    const wecom = await receiver({ kind: 'wecom', token: 'k' });
+    const hook = await receiver({ kind: 'webhook' });
+    const z = await setup([
+      { id: 'wc', type: 'wecom', key: new Secret('k', 'inline'), baseUrl: wecom.url },
+      { id: 'hook', type: 'webhook', url: hook.url },
+    ]);
+    await z.queue([msg('written', 'wc'), msg('connecting', 'wc'), msg('hook-written', 'hook')]);
+    // What a kill -9 leaves behind: the phase each attempt had reached (written before the socket write).
+    const rows = await z.notifier.outbox.all();
+    const byKey = new Map(rows.map((r) => [r.eventKey, r.id]));
+    await z.notifier.outbox.setPhase(byKey.get('written') ?? 0, 'writing');
+    await z.notifier.outbox.setPhase(byKey.get('connecting') ?? 0, 'connecting');
+    await z.notifier.outbox.setPhase(byKey.get('hook-written') ?? 0, 'writing');
+    await z.restart();
+    await z.notifier.dispatchDue();
+    expect(wecom.seen).toHaveLength(0);
+    expect(hook.seen).toHaveLength(0);
+    await z.clock.advance(resendWindowMs);
+    await z.notifier.dispatchDue();
+    const after = new Map((await z.notifier.outbox.all()).map((r) => [r.eventKey, r]));
+    expect(after.get('written')?.state).toBe('uncertain');
+    expect(after.get('written')?.lastError).toContain('sent-uncertain');
+    expect(after.get('connecting')?.state).toBe('sent');
+    // The webhook receiver can drop a repeat by webhook-id: resent.
+    expect(after.get('hook-written')?.state).toBe('sent');
+    expect(wecom.accepted).toHaveLength(1);
+    expect(await counter(z.registry, 'wc', 'uncertain')).toBe(1);
   });
 
   it('an SMTP server refusing one recipient: the others get it, the channel stays up, the technician is told which address', async () => {
