@@ -88,8 +88,15 @@ export async function sendChannel(
       waiting.add(lane);
       continue;
     }
-    if (rt.probe) rt.probe = false;
+    const probing = rt.probe;
+    rt.probe = false;
     const r = await attempt(deps, rt, row, now);
+    // A held channel's one attempt after a restart: only its success lets the rest follow.
+    if (probing && rt.held) {
+      if (r === 'failed') counts.failed++;
+      else if (r !== 'sent') counts.postponed++;
+      break;
+    }
     if (r === 'sent') counts.sent++;
     else if (r === 'refused') counts.failed++;
     else {

@@ -195,7 +195,7 @@ describe('kill -9 between sending a notification and marking it sent', () => {
             `${f.kind} ${f.repeats} repeats / ${f.kills} kills (${f.uncertain} sent-uncertain, ${f.missing} missing of ${f.queued})`,
         )
         .join('; ');
-      tally.notes.push(`notify-crash: ${killed} kill -9 between send and "mark sent": ${line}`);
+      tally.notes.push(`${killed} kill -9 between send and "mark sent": ${line}`);
       tally.notificationsQueued += rows.length;
       tally.notificationsDeliveredOnce += figures.reduce((a, f) => a + f.once, 0);
       writeFileSync(
