@@ -13,6 +13,7 @@ import type { Logger } from '../log.js';
 import { createDeviceMetrics, type DeviceMetrics } from '../metrics/device-metrics.js';
 import { createMetrics } from '../metrics/registry.js';
 import { createNotifier, type Notifier } from '../notify/dispatcher.js';
+import { createNotifyMetrics } from '../notify/metrics.js';
 import { createStatusTracker, type StatusTracker } from '../status/tracker.js';
 import type { Store } from '../store/store.js';
 import { version } from '../version.js';
@@ -91,8 +92,12 @@ export function createZone(deps: {
   const mqttOut: Zone['mqttOut'] = {};
   const alertMetrics = createAlertMetrics(registry, {
     openFaults: async () => (faults ? await faults.openFaultCounts() : []),
-    outboxDepth: () => notifier.outboxDepth(),
   });
+  const notifyMetrics = createNotifyMetrics(
+    registry,
+    config.notifiers.map((n) => n.id),
+    { outboxDepth: () => notifier.outboxDepth(), heldChannels: () => notifier.heldChannels() },
+  );
   const notifier = createNotifier({
     db: store.db,
     clock,
@@ -104,8 +109,10 @@ export function createZone(deps: {
     people: config.people,
     publish: (topic, payload) =>
       mqttOut.publish ? mqttOut.publish(topic, payload) : Promise.reject(new Error('MQTT is not configured')),
-    metrics: alertMetrics,
+    metrics: notifyMetrics,
     channelFailureAlertAfter: config.alerts.channelFailureAlertAfter,
+    timeZone: config.timezone,
+    ...(config.http.publicUrl ? { publicUrl: config.http.publicUrl } : {}),
   });
   faults = createFaultService({
     db: store.db,

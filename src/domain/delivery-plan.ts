@@ -7,7 +7,14 @@ interface Recipient {
 }
 
 export interface NotificationPayload {
-  readonly type: 'initial' | 'escalate' | 'remind' | 'channel-down';
+  readonly type:
+    | 'initial'
+    | 'escalate'
+    | 'remind'
+    | 'channel-down'
+    | 'channel-misconfigured'
+    | 'recipient-refused'
+    | 'digest';
   readonly title: string;
   readonly text: string;
   readonly markdown: string;

@@ -53,8 +53,6 @@ const t = {
     details: '详情',
     sep: '；',
     colon: '：',
-    channelDown: (id: string, n: number, err: string) =>
-      `通知渠道 ${id} 连续 ${n} 次发送失败（${err}），其他渠道仍在发送，请技术员检查。`,
   },
   en: {
     comma: ', ',
@@ -78,8 +76,6 @@ const t = {
     details: 'Details',
     sep: '; ',
     colon: ': ',
-    channelDown: (id: string, n: number, err: string) =>
-      `notification channel ${id} failed ${n} times in a row (${err}); other channels still deliver. Technician, please check it.`,
   },
 } as const;
 
@@ -108,7 +104,7 @@ interface MessageContext {
   readonly today: string;
 }
 
-interface RenderedMessage {
+export interface RenderedMessage {
   /** One line, for subjects and DingTalk's title. */
   readonly title: string;
   readonly text: string;
@@ -150,9 +146,10 @@ export function renderFaultMessage(
   if (route.includes('technician')) lines.push(...technicianLines(device, ctx, L));
   const link = faultLink(ctx.publicUrl, fault.id);
   if (link) lines.push(`${L.details}${L.colon}${link}`);
+  // No escapes: a robot sends its `text` type instead when the text carries markup (notify/robot-text.ts).
   const markdown = [
-    `**${escapeMd(first)}**`,
-    ...lines.slice(1, link ? -1 : undefined).map((l) => `> ${escapeMd(l)}`),
+    `**${first}**`,
+    ...lines.slice(1, link ? -1 : undefined).map((l) => `> ${l}`),
     ...(link ? [`[${L.details}](${link})`] : []),
   ].join('\n');
   return {
@@ -161,17 +158,6 @@ export function renderFaultMessage(
     markdown,
     ...(link ? { link } : {}),
   };
-}
-
-export function renderChannelDown(
-  ctx: Pick<MessageContext, 'siteName' | 'language'>,
-  channelId: string,
-  failures: number,
-  error: string,
-): RenderedMessage {
-  const L = t[ctx.language];
-  const text = `【${ctx.siteName}】${L.channelDown(channelId, failures, error.slice(0, 120))}`;
-  return { title: text.slice(0, 60), text, markdown: `**${escapeMd(text)}**` };
 }
 
 type Texts = (typeof t)[Language];
@@ -193,11 +179,6 @@ function technicianLines(device: MessageDevice, ctx: MessageContext, L: Texts): 
     `${L.provider}${L.colon}${contact(device.serviceProvider)}`,
     `${L.assetNo}${L.colon}${device.assetNo}${L.sep}${L.warranty}${L.colon}${warranty}`,
   ];
-}
-
-/** Keeps device-supplied text from turning into markdown links or headings in the group chat. */
-function escapeMd(s: string): string {
-  return s.replace(/([\\`*_[\]<>#])/g, '\\$1');
 }
 
 /** What the power schedule tells the staff (the detail of its power-on-failed / still-on-after-hours faults). */

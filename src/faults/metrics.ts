@@ -1,21 +1,17 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /**
- * What faults and notifications report for /metrics. The services call these; `createAlertMetrics`
- * puts them on the daemon's registry (label values are fault kinds, severities and notifier ids from
- * the config: bounded, no free text, no secrets).
+ * What faults report for /metrics (notifications have their own, src/notify/metrics.ts). The fault
+ * service calls these; `createAlertMetrics` puts them on the daemon's registry (label values are fault
+ * kinds and severities: bounded, no free text, no secrets).
  */
 export interface AlertMetrics {
-  notificationSent(channel: string): void;
-  notificationFailed(channel: string): void;
   faultAcknowledged(kind: string, severity: string, seconds: number): void;
   faultResolved(kind: string, severity: string, seconds: number): void;
   faultOpened(kind: string): void;
 }
 
 export const noopAlertMetrics: AlertMetrics = {
-  notificationSent() {},
-  notificationFailed() {},
   faultAcknowledged() {},
   faultResolved() {},
   faultOpened() {},
@@ -23,18 +19,11 @@ export const noopAlertMetrics: AlertMetrics = {
 
 interface AlertGaugeSources {
   openFaults(): Promise<Array<{ kind: string; severity: string; n: number }>>;
-  outboxDepth(): Promise<number>;
 }
 
 const durationBuckets = [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 259_200];
 
 export function createAlertMetrics(registry: Registry, sources: AlertGaugeSources): AlertMetrics {
-  const notifications = new Counter({
-    name: 'zoneops_notifications_total',
-    help: 'Notification delivery attempts by notifier id and result (sent, or failed and retried later).',
-    labelNames: ['channel', 'result'],
-    registers: [registry],
-  });
   const opened = new Counter({
     name: 'zoneops_faults_opened_total',
     help: 'Faults opened (a reopened flapping fault counts once), by kind.',
@@ -65,17 +54,7 @@ export function createAlertMetrics(registry: Registry, sources: AlertGaugeSource
       for (const r of await sources.openFaults()) this.set({ kind: r.kind, severity: r.severity }, r.n);
     },
   });
-  new Gauge({
-    name: 'zoneops_notification_outbox_pending',
-    help: 'Notifications waiting in the outbox to be sent (or retried).',
-    registers: [registry],
-    async collect() {
-      this.set(await sources.outboxDepth());
-    },
-  });
   return {
-    notificationSent: (channel) => notifications.inc({ channel, result: 'sent' }),
-    notificationFailed: (channel) => notifications.inc({ channel, result: 'failed' }),
     faultOpened: (kind) => opened.inc({ kind }),
     faultAcknowledged: (kind, severity, s) => ack.observe({ kind, severity }, s),
     faultResolved: (kind, severity, s) => resolve.observe({ kind, severity }, s),

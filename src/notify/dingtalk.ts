@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { Secret } from '../config/secret.js';
-import { checkRobotReply, postJson } from './http-post.js';
+import { robotReply } from './robot-reply.js';
+import { markdownSafe, truncateUtf8 } from './robot-text.js';
 import type { Channel, OutgoingMessage } from './types.js';
-import { truncateUtf8 } from './wecom.js';
 
 /**
  * The 加签 signature of DingTalk's custom robot (自定义机器人安全设置, open.dingtalk.com/document/robots/
@@ -30,27 +30,28 @@ export function dingtalkUrl(
 }
 
 /**
- * Markdown message per DingTalk's "自定义机器人发送群消息" documentation:
- * `{"msgtype":"markdown","markdown":{"title":"…","text":"…"},"at":{"atMobiles":[…],"isAtAll":false}}`.
- * An @ only shows in markdown when the text itself contains `@mobile`, so the phones are appended.
+ * Per DingTalk's "自定义机器人发送群聊消息" documentation: markdown
+ * `{"msgtype":"markdown","markdown":{"title":"…","text":"…"},"at":{"atMobiles":[…],"isAtAll":false}}`,
+ * or `{"msgtype":"text","text":{"content":"…"},"at":{…}}` when the text carries markup (robot-text.ts).
+ * An @ only shows when the content itself contains `@mobile`, so the phones are appended.
  */
 export function dingtalkBody(msg: Pick<OutgoingMessage, 'payload'>) {
-  const phones = msg.payload.to.flatMap((r) => (r.phone ? [r.phone] : []));
-  const mentions = phones.length > 0 ? `\n\n${phones.map((p) => `@${p}`).join(' ')}` : '';
-  return {
-    msgtype: 'markdown' as const,
-    markdown: {
-      title: msg.payload.title.slice(0, 60),
-      text: truncateUtf8(msg.payload.markdown, 4000) + mentions,
-    },
-    at: { atMobiles: phones, isAtAll: false },
-  };
+  const p = msg.payload;
+  const phones = p.to.flatMap((r) => (r.phone ? [r.phone] : []));
+  const mentions = phones.length > 0 ? `\n\n${phones.map((n) => `@${n}`).join(' ')}` : '';
+  const at = { atMobiles: phones, isAtAll: false };
+  if (markdownSafe('dingtalk', p))
+    return {
+      msgtype: 'markdown' as const,
+      markdown: { title: p.title.slice(0, 60), text: truncateUtf8(p.markdown, 4000) + mentions },
+      at,
+    };
+  return { msgtype: 'text' as const, text: { content: truncateUtf8(p.text, 4000) + mentions }, at };
 }
 
 /**
- * DingTalk custom robot. The reply is HTTP 200 with an errcode (0 = sent). Each robot takes at most 20
- * messages a minute and is throttled for 10 minutes beyond that, so the dispatcher queues (perMinute);
- * 130101 / 410100 are DingTalk's "sent too fast" errcodes, retried after a minute.
+ * DingTalk custom robot. The reply is HTTP 200 with an errcode (0 = sent); errcodes map to outcomes in
+ * outcomes.ts, the 20-a-minute limit and the 10-minute block after it are in limits.ts.
  */
 export function createDingtalkChannel(
   cfg: { id: string; accessToken: Secret; secret?: Secret; baseUrl: string },
@@ -60,13 +61,12 @@ export function createDingtalkChannel(
   return {
     id: cfg.id,
     type: 'dingtalk',
-    perMinute: 20,
-    async send(msg: OutgoingMessage) {
-      const url = dingtalkUrl(cfg.baseUrl, cfg.accessToken.reveal(), cfg.secret?.reveal(), now());
-      return checkRobotReply(
-        await postJson(url, JSON.stringify(dingtalkBody(msg)), {}, timeoutMs),
-        [130101, 410100],
-      );
+    async send(msg, hooks) {
+      const token = cfg.accessToken.reveal();
+      const secret = cfg.secret?.reveal();
+      const url = dingtalkUrl(cfg.baseUrl, token, secret, now());
+      const secrets = secret ? [token, secret] : [token];
+      return robotReply('dingtalk', url, JSON.stringify(dingtalkBody(msg)), secrets, timeoutMs, hooks);
     },
   };
 }

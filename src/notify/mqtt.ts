@@ -11,8 +11,8 @@ export function createMqttChannel(
   return {
     id: cfg.id,
     type: 'mqtt',
-    async send(msg: OutgoingMessage) {
-      if (!publish) return { ok: false, error: 'no MQTT connection' };
+    async send(msg: OutgoingMessage, hooks) {
+      if (!publish) return { kind: 'transient', error: 'no MQTT connection' };
       const p = msg.payload;
       const body = JSON.stringify({
         site,
@@ -25,11 +25,15 @@ export function createMqttChannel(
           : {}),
         ...(p.link ? { link: p.link } : {}),
       });
+      await hooks.beforeWrite();
       try {
         await publish(cfg.topic, body);
-        return { ok: true };
+        return { kind: 'sent' };
       } catch (err) {
-        return { ok: false, error: `publish failed: ${(err as Error).message?.slice(0, 120) ?? 'error'}` };
+        return {
+          kind: 'transient',
+          error: `publish failed: ${(err as Error).message?.slice(0, 120) ?? 'error'}`,
+        };
       }
     },
   };

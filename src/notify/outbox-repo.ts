@@ -2,7 +2,11 @@ import type { Delivery, NotificationPayload } from '../domain/delivery-plan.js';
 import type { Database, Queries } from '../store/db.js';
 import type { OutgoingMessage } from './types.js';
 
-type OutboxState = 'pending' | 'sent' | 'failed';
+/**
+ * `sent`; `failed` (given up, or refused for good); `uncertain` (a crash came after the request may
+ * have reached a robot that cannot deduplicate: not resent); `digested` (carried by a digest message).
+ */
+export type OutboxState = 'pending' | 'sent' | 'failed' | 'uncertain' | 'digested';
 
 export interface OutboxRow extends OutgoingMessage {
   readonly state: OutboxState;
@@ -11,6 +15,10 @@ export interface OutboxRow extends OutgoingMessage {
   readonly lastError: string | null;
   readonly createdAt: number;
   readonly sentAt: number | null;
+  /** Where an attempt was when the process stopped: `connecting` or `writing`; null between attempts. */
+  readonly phase: 'connecting' | 'writing' | null;
+  readonly late: boolean;
+  readonly digestId: number | null;
 }
 
 interface Raw {
@@ -25,6 +33,9 @@ interface Raw {
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
+  phase: 'connecting' | 'writing' | null;
+  late: number;
+  digest_id: number | null;
 }
 
 /**
@@ -49,40 +60,94 @@ export class OutboxRepo {
     return added;
   }
 
-  async due(now: number, limit = 100): Promise<OutboxRow[]> {
+  /** Every pending row in queue order (oldest first): each channel sends its own in this order. */
+  async pending(limit = 2000): Promise<OutboxRow[]> {
     const rows = await this.db.all<Raw>(
-      `SELECT * FROM notifications WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
-      [now, limit],
+      `SELECT * FROM notifications WHERE state = 'pending' ORDER BY id LIMIT ?`,
+      [limit],
     );
     return rows.map(toRow);
+  }
+
+  /** Rows whose last attempt was cut off by a stop (kill -9, power cut): phase still set. */
+  async inFlight(): Promise<OutboxRow[]> {
+    return (
+      await this.db.all<Raw>("SELECT * FROM notifications WHERE state = 'pending' AND phase IS NOT NULL")
+    ).map(toRow);
+  }
+
+  /** Durable before the attempt goes on (synchronous=FULL): a crash after it still knows the phase. */
+  async setPhase(id: number, phase: 'connecting' | 'writing' | null): Promise<void> {
+    await this.db.run('UPDATE notifications SET phase = ? WHERE id = ?', [phase, id]);
   }
 
   async markSent(id: number, now: number): Promise<void> {
     // `AND state = 'pending'`: marked sent once, whatever happens around it.
     await this.db.run(
-      `UPDATE notifications SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
+      `UPDATE notifications SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, phase = NULL
        WHERE id = ? AND state = 'pending'`,
       [now, id],
     );
   }
 
+  /** A failed attempt (transient or permanent): counted, tried again at `nextAt`. */
   async markRetry(id: number, nextAt: number, error: string): Promise<void> {
     await this.db.run(
-      'UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
+      'UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, phase = NULL WHERE id = ?',
       [nextAt, error.slice(0, 500), id],
+    );
+  }
+
+  /** Not a failure: the channel's rate limit or the platform said "later". Not counted as an attempt. */
+  async postpone(id: number, nextAt: number, note?: string): Promise<void> {
+    await this.db.run(
+      'UPDATE notifications SET next_attempt_at = ?, last_error = COALESCE(?, last_error), phase = NULL WHERE id = ?',
+      [nextAt, note?.slice(0, 500) ?? null, id],
     );
   }
 
   async markDead(id: number, error: string): Promise<void> {
     await this.db.run(
-      "UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+      "UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = ?, phase = NULL WHERE id = ?",
       [error.slice(0, 500), id],
     );
   }
 
-  /** Not a failure: the channel's rate limit says "later". */
-  async postpone(id: number, nextAt: number): Promise<void> {
-    await this.db.run('UPDATE notifications SET next_attempt_at = ? WHERE id = ?', [nextAt, id]);
+  async markUncertain(id: number, note: string): Promise<void> {
+    await this.db.run(
+      "UPDATE notifications SET state = 'uncertain', last_error = ?, phase = NULL WHERE id = ? AND state = 'pending'",
+      [note.slice(0, 500), id],
+    );
+  }
+
+  /** Rows held while their channel was misconfigured: they go out with a late note. */
+  async markLate(channel: string): Promise<number> {
+    const r = await this.db.run(
+      "UPDATE notifications SET late = 1, next_attempt_at = 0 WHERE channel = ? AND state = 'pending'",
+      [channel],
+    );
+    return r.changes;
+  }
+
+  /**
+   * Collapses `ids` into one digest message, queued right after them, in one transaction: either the
+   * digest exists and they are `digested`, or nothing changed.
+   */
+  async digest(ids: readonly number[], digest: Delivery, now: number): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      await this.enqueue(tx, [digest], now);
+      const row = await tx.get<{ id: number }>(
+        'SELECT id FROM notifications WHERE event_key = ? AND channel = ? AND recipient = ?',
+        [digest.eventKey, digest.channel, digest.recipient],
+      );
+      const digestId = row?.id ?? 0;
+      for (const id of ids)
+        await tx.run(
+          "UPDATE notifications SET state = 'digested', digest_id = ?, phase = NULL WHERE id = ? AND state = 'pending'",
+          [digestId, id],
+        );
+      return digestId;
+    });
   }
 
   async depth(): Promise<number> {
@@ -127,5 +192,8 @@ function toRow(r: Raw): OutboxRow {
     lastError: r.last_error,
     createdAt: r.created_at,
     sentAt: r.sent_at,
+    phase: r.phase,
+    late: r.late === 1,
+    digestId: r.digest_id,
   };
 }

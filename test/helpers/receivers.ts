@@ -4,10 +4,19 @@ import { createServer as createTcpServer, type Socket } from 'node:net';
 
 /**
  * Local stand-ins for WeCom / DingTalk group robots and a generic webhook, on 127.0.0.1 and an
- * ephemeral port. Like the real platforms, the robots answer HTTP 200 with an errcode; `mode` switches
- * them to fail (errcode, HTTP 500, or a dropped connection) and back.
+ * ephemeral port. Like the real platforms, the robots answer HTTP 200 with an errcode. `mode` switches
+ * them to answer as the platforms do when something is wrong, and back:
+ * - `busy`: the robots' global "系统繁忙" (errcode -1), HTTP 503 for the webhook — transient;
+ * - `misconfigured`: WeCom 93000 "invalid webhook url" (全局错误码), DingTalk 310000 "keywords not in
+ *   content" (自定义机器人安全设置), webhook 403 — permanent;
+ * - `throttle` (webhook): 429 with `Retry-After: <retryAfterSeconds>`;
+ * - `http-500`, `drop` (connection destroyed before an answer).
+ * With `perMinute`, a robot counts accepted messages over the last minute on `now` (the test's fake
+ * clock) and answers its "too fast" errcode beyond it — DingTalk 130101 "send too fast, exceed 20 times
+ * per minute" and then for `blockMs` every request (自定义机器人接入: "如果超过20条，会限流10分钟"),
+ * WeCom 45009 "api freq out of limit".
  */
-export type ReceiverMode = 'ok' | 'errcode' | 'http-500' | 'drop';
+export type ReceiverMode = 'ok' | 'busy' | 'misconfigured' | 'throttle' | 'http-500' | 'drop';
 
 export interface ReceivedRequest {
   readonly at: number;
@@ -16,6 +25,8 @@ export interface ReceivedRequest {
   readonly headers: IncomingMessage['headers'];
   readonly raw: string;
   readonly json: unknown;
+  /** What the receiver answered: errcode for robots, HTTP status for the webhook. */
+  readonly answer: number;
 }
 
 export interface Receiver {
@@ -26,6 +37,8 @@ export interface Receiver {
   /** Every request seen, including refused ones. */
   readonly seen: ReceivedRequest[];
   mode: ReceiverMode;
+  /** Called with each complete request before it is answered (a test may kill the sender here). */
+  onRequest: ((r: ReceivedRequest) => void) | undefined;
   close(): Promise<void>;
 }
 
@@ -35,12 +48,27 @@ export interface ReceiverOptions {
   token?: string;
   /** dingtalk: the 加签 secret the receiver checks `sign` against. */
   secret?: string;
+  /** The clock the robot's rate limit runs on (default the real one). */
+  now?: () => number;
+  /** Robots: messages a minute accepted before the platform's "too fast" answer. */
+  perMinute?: number;
+  /** DingTalk: how long the robot stays blocked after exceeding perMinute. */
+  blockMs?: number;
+  /** Webhook `throttle` mode: the Retry-After it sends (seconds). */
+  retryAfterSeconds?: number;
+  /** Delays each answer by this many (real) milliseconds. */
+  answerDelayMs?: number;
 }
+
+type Refusal = { errcode: number; errmsg: string } | null;
 
 export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
   const accepted: ReceivedRequest[] = [];
   const seen: ReceivedRequest[] = [];
-  const state = { mode: 'ok' as ReceiverMode };
+  const state: { mode: ReceiverMode; onRequest?: (r: ReceivedRequest) => void } = { mode: 'ok' };
+  const now = opts.now ?? (() => Date.now());
+  let blockedUntil = 0;
+  const recent: number[] = [];
   const server: Server = createHttpServer((req, res) => {
     if (state.mode === 'drop') {
       req.socket.destroy();
@@ -57,35 +85,55 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
       } catch {
         json = null;
       }
+      const refusal = refuse(opts, state.mode, u, json, now(), recent, blockedUntil);
+      if (refusal?.errcode === 130101 && opts.blockMs && blockedUntil <= now())
+        blockedUntil = now() + opts.blockMs;
+      const webhookStatus =
+        state.mode === 'http-500'
+          ? 500
+          : state.mode === 'busy'
+            ? 503
+            : state.mode === 'throttle'
+              ? 429
+              : state.mode === 'misconfigured'
+                ? 403
+                : 204;
+      const answer =
+        opts.kind === 'webhook' ? webhookStatus : state.mode === 'http-500' ? 500 : (refusal?.errcode ?? 0);
       const r: ReceivedRequest = {
-        at: Date.now(),
+        at: now(),
         path: u.pathname,
         query: u.searchParams,
         headers: req.headers,
         raw,
         json,
+        answer,
       };
       seen.push(r);
-      if (state.mode === 'http-500') {
-        res.writeHead(500).end('internal error');
-        return;
-      }
-      const refusal =
-        state.mode === 'errcode' ? { errcode: 93000, errmsg: 'invalid webhook url' } : check(opts, u, json);
-      if (opts.kind === 'webhook') {
-        if (refusal) res.writeHead(400).end(refusal.errmsg);
+      state.onRequest?.(r);
+      const reply = () => {
+        if (res.destroyed) return;
+        if (state.mode === 'http-500') {
+          res.writeHead(500).end('internal error');
+          return;
+        }
+        if (opts.kind === 'webhook') {
+          if (answer === 204) accepted.push(r);
+          const headers =
+            answer === 429 ? { 'Retry-After': String(opts.retryAfterSeconds ?? 60) } : undefined;
+          res.writeHead(answer, headers).end(answer === 403 ? 'signature rejected by receiver' : '');
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        if (refusal) res.end(JSON.stringify(refusal));
         else {
           accepted.push(r);
-          res.writeHead(204).end();
+          recent.push(now());
+          res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
         }
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      if (refusal) res.end(JSON.stringify(refusal));
-      else {
-        accepted.push(r);
-        res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
-      }
+      };
+      if (opts.answerDelayMs) setTimeout(reply, opts.answerDelayMs);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -104,6 +152,13 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
     set mode(m: ReceiverMode) {
       state.mode = m;
     },
+    get onRequest() {
+      return state.onRequest;
+    },
+    set onRequest(f: ((r: ReceivedRequest) => void) | undefined) {
+      if (f) state.onRequest = f;
+      else delete state.onRequest;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -113,35 +168,69 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
 }
 
 /** What the platform would refuse, as its errcode reply; null when the request is acceptable. */
-function check(opts: ReceiverOptions, u: URL, json: unknown): { errcode: number; errmsg: string } | null {
+function refuse(
+  opts: ReceiverOptions,
+  mode: ReceiverMode,
+  u: URL,
+  json: unknown,
+  at: number,
+  recent: number[],
+  blockedUntil: number,
+): Refusal {
+  if (opts.kind === 'webhook') return null;
+  if (mode === 'busy') return { errcode: -1, errmsg: '系统繁忙' };
+  if (mode === 'misconfigured')
+    return opts.kind === 'wecom'
+      ? {
+          errcode: 93000,
+          errmsg:
+            'invalid webhook url, hint: [1755605200056773468916791], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=93000',
+        }
+      : {
+          errcode: 310000,
+          errmsg: 'keywords not in content, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]',
+        };
+  if (opts.kind === 'dingtalk' && at < blockedUntil)
+    return { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' };
+  if (opts.perMinute !== undefined) {
+    while (recent.length > 0 && (recent[0] as number) <= at - 60_000) recent.shift();
+    if (recent.length >= opts.perMinute)
+      return opts.kind === 'wecom'
+        ? { errcode: 45009, errmsg: 'api freq out of limit' }
+        : { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' };
+  }
+  return check(opts, u, json);
+}
+
+function check(opts: ReceiverOptions, u: URL, json: unknown): Refusal {
   const body = json as {
     msgtype?: unknown;
     markdown?: { content?: unknown; title?: unknown; text?: unknown };
+    text?: { content?: unknown };
   } | null;
+  const textOk = body?.msgtype === 'text' && typeof body.text?.content === 'string';
   if (opts.kind === 'wecom') {
     if (opts.token !== undefined && u.searchParams.get('key') !== opts.token)
       return { errcode: 93000, errmsg: 'invalid webhook url' };
-    if (body?.msgtype !== 'markdown' || typeof body.markdown?.content !== 'string')
+    if (!textOk && (body?.msgtype !== 'markdown' || typeof body.markdown?.content !== 'string'))
       return { errcode: 40008, errmsg: 'invalid message type' };
     return null;
   }
-  if (opts.kind === 'dingtalk') {
-    if (opts.token !== undefined && u.searchParams.get('access_token') !== opts.token)
-      return { errcode: 300001, errmsg: 'token is not exist' };
-    if (opts.secret !== undefined) {
-      const ts = u.searchParams.get('timestamp') ?? '';
-      // The raw query holds the URL-encoded Base64; URLSearchParams already decoded it once.
-      const expected = createHmac('sha256', opts.secret).update(`${ts}\n${opts.secret}`).digest('base64');
-      if (u.searchParams.get('sign') !== expected) return { errcode: 310000, errmsg: 'sign not match' };
-    }
-    if (
-      body?.msgtype !== 'markdown' ||
-      typeof body.markdown?.title !== 'string' ||
-      typeof body.markdown?.text !== 'string'
-    )
-      return { errcode: 40035, errmsg: 'missing parameter' };
-    return null;
+  if (opts.token !== undefined && u.searchParams.get('access_token') !== opts.token)
+    return { errcode: 300001, errmsg: 'token is not exist' };
+  if (opts.secret !== undefined) {
+    const ts = u.searchParams.get('timestamp') ?? '';
+    // The raw query holds the URL-encoded Base64; URLSearchParams already decoded it once.
+    const expected = createHmac('sha256', opts.secret).update(`${ts}\n${opts.secret}`).digest('base64');
+    if (u.searchParams.get('sign') !== expected) return { errcode: 310000, errmsg: 'sign not match' };
   }
+  if (
+    !textOk &&
+    (body?.msgtype !== 'markdown' ||
+      typeof body.markdown?.title !== 'string' ||
+      typeof body.markdown?.text !== 'string')
+  )
+    return { errcode: 40035, errmsg: 'missing parameter' };
   return null;
 }
 
@@ -154,12 +243,20 @@ export interface SmtpMessage {
 export interface SmtpReceiver {
   readonly port: number;
   readonly messages: SmtpMessage[];
+  /** RCPT TO addresses it refused, with the reply it gave. */
+  readonly refused: Array<{ address: string; reply: string }>;
+  /** The RCPT TO reply for an address, or undefined for 250 (e.g. `550 5.1.1 … User unknown`). */
+  refuse: ((address: string) => string | undefined) | undefined;
+  /** Called with each complete message before the 250 is sent. */
+  onMessage: ((m: SmtpMessage) => void) | undefined;
   close(): Promise<void>;
 }
 
 /** A tiny SMTP server (RFC 5321 subset, no TLS, no auth) that keeps what it is sent. */
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const messages: SmtpMessage[] = [];
+  const refused: Array<{ address: string; reply: string }> = [];
+  const hooks: Pick<SmtpReceiver, 'refuse' | 'onMessage'> = { refuse: undefined, onMessage: undefined };
   const sockets = new Set<Socket>();
   const server = createTcpServer((sock) => {
     sockets.add(sock);
@@ -180,10 +277,12 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
           const data = buf.slice(0, end).replace(/\r\n\.\./g, '\r\n.');
           buf = buf.slice(end + 5);
           inData = false;
-          messages.push({ from, to, data });
+          const m = { from, to, data };
+          messages.push(m);
+          hooks.onMessage?.(m);
           from = '';
           to = [];
-          reply('250 2.0.0 queued');
+          if (!sock.destroyed) reply('250 2.0.0 queued');
           continue;
         }
         const nl = buf.indexOf('\r\n');
@@ -197,11 +296,21 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
           from = /<([^>]*)>/.exec(line)?.[1] ?? '';
           reply('250 2.1.0 ok');
         } else if (cmd === 'RCPT') {
-          to.push(/<([^>]*)>/.exec(line)?.[1] ?? '');
-          reply('250 2.1.5 ok');
+          const address = /<([^>]*)>/.exec(line)?.[1] ?? '';
+          const no = hooks.refuse?.(address);
+          if (no) {
+            refused.push({ address, reply: no });
+            reply(no);
+          } else {
+            to.push(address);
+            reply('250 2.1.5 ok');
+          }
         } else if (cmd === 'DATA') {
-          inData = true;
-          reply('354 end with <CRLF>.<CRLF>');
+          if (to.length === 0) reply('554 5.5.1 no valid recipients');
+          else {
+            inData = true;
+            reply('354 end with <CRLF>.<CRLF>');
+          }
         } else if (cmd === 'QUIT') {
           reply('221 bye');
           sock.end();
@@ -215,6 +324,19 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   return {
     port: typeof addr === 'object' && addr ? addr.port : 0,
     messages,
+    refused,
+    get refuse() {
+      return hooks.refuse;
+    },
+    set refuse(f) {
+      hooks.refuse = f;
+    },
+    get onMessage() {
+      return hooks.onMessage;
+    },
+    set onMessage(f) {
+      hooks.onMessage = f;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

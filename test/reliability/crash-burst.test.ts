@@ -22,7 +22,8 @@ import { emptyTally, saveTally } from './helpers/summary.js';
  * zoneops kill -9'd at random points of a burst of API writes (hygiene records, maintenance records,
  * public reports, each of which queues a webhook notification), 20 times in a row, on one database.
  * Whatever was acknowledged (201/202) must be there after the restarts; every queued notification
- * must reach the webhook, and a receiver that drops repeats by X-Zoneops-Event sees each exactly once.
+ * must reach the webhook, and a receiver that drops repeats by webhook-id (Standard Webhooks) sees each
+ * exactly once.
  */
 const rounds = 20;
 const tally = emptyTally();
@@ -183,8 +184,13 @@ describe('kill -9 during a burst of records and notifications', () => {
       expect(queued.filter((q) => q.state !== 'sent')).toEqual([]);
 
       const seen = new Map<string, number>();
+      const ids = new Map<string, string>();
       for (const r of hook.accepted) {
-        const k = String(r.headers['x-zoneops-event']);
+        const k = String((r.json as { event: string }).event);
+        // The same message always carries the same webhook-id, whichever process sent it.
+        const id = String(r.headers['webhook-id']);
+        expect(ids.get(k) ?? id).toBe(id);
+        ids.set(k, id);
         seen.set(k, (seen.get(k) ?? 0) + 1);
       }
       const missing = [...keys].filter((k) => !seen.has(k));
@@ -194,7 +200,7 @@ describe('kill -9 during a burst of records and notifications', () => {
       tally.notificationsDeliveredOnce += [...keys].filter((k) => seen.has(k)).length;
       tally.notes.push(
         `${kills} kill -9 during bursts; ${ackedHygiene.length} hygiene, ${ackedMaintenance.length} maintenance, ${ackedReports.length} public-report acknowledgements all found; ` +
-          `${keys.size} notifications queued, all delivered; ${repeats.length} repeated by the sender (a kill between send and "mark sent"), dropped by the receiver's X-Zoneops-Event check`,
+          `${keys.size} notifications queued, all delivered; ${repeats.length} repeated by the sender (a kill between send and "mark sent"), dropped by the receiver's webhook-id check`,
       );
       expect(missing).toEqual([]);
       expect(unknown).toEqual([]);

@@ -9,6 +9,27 @@ export const httpUrl = () =>
     error: (iss) => `expected an http(s) URL, got ${show(iss.input)}`,
   });
 
+/**
+ * A webhook signing secret: Standard Webhooks' `whsec_<base64>` form (the key is the decoded bytes,
+ * at least 24 of them per the spec's "Signing secret" row), or any other text, used as its UTF-8 bytes.
+ * The problem names the rule, never the value.
+ */
+export function webhookSecret(sources: SecretSources) {
+  return secret(sources).superRefine((s, ctx) => {
+    const v = s.reveal();
+    if (!v.startsWith('whsec_')) return;
+    const b64 = v.slice('whsec_'.length);
+    const bytes = Buffer.from(b64, 'base64');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || bytes.length < 24 || bytes.length > 64)
+      ctx.addIssue({
+        code: 'custom',
+        input: '[redacted]',
+        message:
+          "a whsec_ secret must be whsec_ followed by the base64 of 24 to 64 random bytes (make one: node -e \"console.log('whsec_' + require('crypto').randomBytes(32).toString('base64'))\")",
+      });
+  });
+}
+
 /** `notifiers[]`: the channels messages go out on (webhook, WeCom and DingTalk robots, e-mail, MQTT). */
 export function notifierSchema(sources: SecretSources) {
   const notifierBase = { id: identifier() };
@@ -20,7 +41,7 @@ export function notifierSchema(sources: SecretSources) {
         ...notifierBase,
         type: z.literal('webhook'),
         url,
-        secret: secret(sources).optional(),
+        secret: webhookSecret(sources).optional(),
       }),
       z.strictObject({
         ...notifierBase,

@@ -16,6 +16,7 @@ import { openStore, type Store } from '../../../src/store/store.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import {
   type Receiver,
+  type ReceiverOptions,
   type SmtpReceiver,
   startReceiver,
   startSmtpReceiver,
@@ -29,7 +30,7 @@ export const assets: AssetRecord[] = [
   asset('copier-01', '复印机 C-01', 'copier', '二楼办事大厅', 'ZS-ZW-2022-007', '2024-12-31'),
 ];
 
-function asset(
+export function asset(
   id: string,
   name: string,
   type: AssetRecord['type'],
@@ -73,13 +74,13 @@ export interface Zone {
   ding: Receiver;
   smtp: SmtpReceiver;
   people: PersonConfig[];
-  notifiers: NotifierConfig[];
+  readonly notifiers: NotifierConfig[];
   notifier: Notifier;
   faults: FaultService;
   tracker: StatusTracker;
   alerts: AlertsConfig;
-  /** Rebuilds the services on the same database, as after a daemon restart. */
-  restart(): Promise<void>;
+  /** Rebuilds the services on the same database, as after a daemon restart (optionally with a changed notifier config). */
+  restart(change?: (notifiers: NotifierConfig[]) => NotifierConfig[]): Promise<void>;
   /** Moves time in steps, running escalation ticks and outbox dispatch after each. */
   run(ms: number, step?: number): Promise<void>;
   observe(deviceId: string, o: Partial<Observation>): Promise<void>;
@@ -87,17 +88,30 @@ export interface Zone {
 }
 
 export async function startZone(
-  opts: { start?: string; alerts?: Record<string, unknown> } = {},
+  opts: {
+    start?: string;
+    alerts?: Record<string, unknown>;
+    /** Extra options for the DingTalk stand-in (its rate limit runs on the zone's fake clock). */
+    ding?: Partial<ReceiverOptions>;
+    /** More devices in the asset register. */
+    extraAssets?: AssetRecord[];
+  } = {},
 ): Promise<Zone> {
   const clock = new FakeClock(opts.start ?? '2025-05-06T09:30:00+08:00');
   const dir = mkdtempSync(join(tmpdir(), 'zoneops-faults-'));
   const dbPath = join(dir, 'zoneops.db');
   let store = await openStore(dbPath, clock.now());
-  await store.devices.sync(assets, clock.now());
+  await store.devices.sync([...assets, ...(opts.extraAssets ?? [])], clock.now());
   const wecom = await startReceiver({ kind: 'wecom', token: WECOM_KEY });
-  const ding = await startReceiver({ kind: 'dingtalk', token: DING_TOKEN, secret: DING_SECRET });
+  const ding = await startReceiver({
+    kind: 'dingtalk',
+    token: DING_TOKEN,
+    secret: DING_SECRET,
+    now: () => clock.now(),
+    ...opts.ding,
+  });
   const smtp = await startSmtpReceiver();
-  const notifiers: NotifierConfig[] = [
+  let notifiers: NotifierConfig[] = [
     { id: 'duty-group', type: 'wecom', key: new Secret(WECOM_KEY, 'inline'), baseUrl: wecom.url },
     {
       id: 'tech-ding',
@@ -149,6 +163,8 @@ export async function startZone(
       notifiers,
       people,
       channelFailureAlertAfter: alerts.channelFailureAlertAfter,
+      publicUrl: 'http://127.0.0.1:9464',
+      timeZone: 'Asia/Shanghai',
     });
     const faults = createFaultService({
       db: store.db,
@@ -189,7 +205,9 @@ export async function startZone(
     ding,
     smtp,
     people,
-    notifiers,
+    get notifiers() {
+      return notifiers;
+    },
     get notifier() {
       return built.notifier;
     },
@@ -200,10 +218,11 @@ export async function startZone(
       return built.tracker;
     },
     alerts,
-    async restart() {
+    async restart(change) {
       await built.faults.stop();
       await built.notifier.stop();
       await store.close();
+      if (change) notifiers = change(notifiers);
       store = await openStore(dbPath, clock.now());
       built = build();
     },
@@ -237,11 +256,17 @@ export async function startZone(
   return zone;
 }
 
-/** The markdown content of each message the WeCom robot accepted. */
+/** The content of each message the WeCom robot accepted (markdown, or text when it carried markup). */
 export function wecomTexts(r: Receiver): string[] {
-  return r.accepted.map((q) => (q.json as { markdown: { content: string } }).markdown.content);
+  return r.accepted.map((q) => {
+    const b = q.json as { markdown?: { content: string }; text?: { content: string } };
+    return b.markdown?.content ?? b.text?.content ?? '';
+  });
 }
 
 export function dingTexts(r: Receiver): string[] {
-  return r.accepted.map((q) => (q.json as { markdown: { text: string } }).markdown.text);
+  return r.accepted.map((q) => {
+    const b = q.json as { markdown?: { text: string }; text?: { content: string } };
+    return b.markdown?.text ?? b.text?.content ?? '';
+  });
 }

@@ -66,7 +66,7 @@ export function saveTally(name: string, t: Tally): void {
     `- faults injected / survived: **${totals.faultsInjected} / ${totals.faultsSurvived}**`,
     `- inputs tried / refused cleanly (or accepted as valid, never a 5xx or a crash): **${totals.inputsTried} / ${totals.inputsRefusedCleanly}**`,
     `- records written (acknowledged with 201) / found after crashes: **${totals.recordsWritten} / ${totals.recordsFoundAfterCrashes}**`,
-    `- notifications queued / delivered exactly once (counted by \`X-Zoneops-Event\`): **${totals.notificationsQueued} / ${totals.notificationsDeliveredOnce}**`,
+    `- notifications queued / delivered exactly once (counted by event key and \`webhook-id\`): **${totals.notificationsQueued} / ${totals.notificationsDeliveredOnce}**`,
     '',
     '| test file | faults injected / survived | inputs tried / refused cleanly | records written / found | notifications queued / delivered once |',
     '|---|---|---|---|---|',

@@ -3,9 +3,8 @@ import { planDeliveries } from '../../../src/domain/delivery-plan.js';
 import { RateLimiter } from '../../../src/faults/rate-limit.js';
 import { dingtalkBody, dingtalkSign, dingtalkUrl } from '../../../src/notify/dingtalk.js';
 import { backoffMs } from '../../../src/notify/dispatcher.js';
-import { checkRobotReply } from '../../../src/notify/http-post.js';
-import { webhookSignature } from '../../../src/notify/webhook.js';
-import { truncateUtf8, wecomBody } from '../../../src/notify/wecom.js';
+import { truncateUtf8 } from '../../../src/notify/robot-text.js';
+import { wecomBody } from '../../../src/notify/wecom.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 
 const payload = {
@@ -56,34 +55,6 @@ describe('WeCom and replies', () => {
     });
     const long = '缺'.repeat(3000);
     expect(Buffer.byteLength(truncateUtf8(long, 4096))).toBeLessThanOrEqual(4096);
-  });
-
-  it('treats a non-zero errcode as failure even with HTTP 200, and throttling as retry-later', () => {
-    expect(checkRobotReply({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }, [])).toEqual({ ok: true });
-    expect(
-      checkRobotReply({ status: 200, body: '{"errcode":93000,"errmsg":"invalid webhook url"}' }, []),
-    ).toEqual({
-      ok: false,
-      error: 'errcode 93000: invalid webhook url',
-    });
-    expect(
-      checkRobotReply({ status: 200, body: '{"errcode":45009,"errmsg":"api freq out of limit"}' }, [45009]),
-    ).toMatchObject({
-      ok: false,
-      retryAfterMs: 60_000,
-    });
-    expect(checkRobotReply({ status: 200, body: 'ok' }, [])).toEqual({
-      ok: false,
-      error: 'reply is not JSON',
-    });
-    expect(checkRobotReply({ status: 502, body: '' }, [])).toEqual({ ok: false, error: 'HTTP 502' });
-  });
-
-  it('signs webhooks with HMAC-SHA256 over "<timestamp>.<body>"', () => {
-    // Expected value from: printf '1700000000000.{"a":1}' | openssl dgst -sha256 -hmac k
-    expect(webhookSignature('k', 1700000000000, '{"a":1}')).toBe(
-      'sha256=4284e27cb13c82554d08fc92e741b8ae1c126aa41c93a3060481666c36909b51',
-    );
   });
 });
 
