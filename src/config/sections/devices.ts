@@ -31,6 +31,14 @@ export function deviceSchema(sources: SecretSources) {
       authKey: secret(sources).optional(),
       privProtocol: z.enum(['des', 'aes', 'aes256b', 'aes256r']).optional(),
       privKey: secret(sources).optional(),
+      /** SNMP context: v3 contextName; v1/v2c community@context (e.g. HP Jetdirect, Toshiba e-STUDIO "MFP"). */
+      context: z
+        .string()
+        .regex(/^[A-Za-z0-9._-]{1,32}$/, {
+          error: (iss) =>
+            `expected a context name of 1..32 letters, digits, "." "_" "-" (e.g. Jetdirect), got ${show(iss.input)}`,
+        })
+        .optional(),
       intervalSeconds: integer(5, 86_400).default(60),
       timeoutMs: integer(100, 60_000).default(3000),
       retries: integer(0, 10).default(1),

@@ -4,6 +4,7 @@ import type { Observation } from '../../domain/observation.js';
 import type { Logger } from '../../log.js';
 import { type IppProbeResult, type IppTarget, probeIpp } from './probe.js';
 import type { IppReading } from './reading.js';
+import { createStoppedTracker } from './stopped.js';
 
 export interface IppPollerDeps {
   /** All configured devices; those without an `ipp` section are ignored. */
@@ -49,6 +50,7 @@ export function createIppPoller(deps: IppPollerDeps): IppPoller {
   const timers = new Map<string, Cancel>();
   const inFlight = new Set<Promise<void>>();
   const wasReachable = new Map<string, boolean>();
+  const stopped = createStoppedTracker();
   let abort = new AbortController();
   let running = false;
 
@@ -71,7 +73,8 @@ export function createIppPoller(deps: IppPollerDeps): IppPoller {
         const durationMs = performance.now() - started;
         if (!running) return;
         noteTransition(t.target, result.observation);
-        deps.onObservation({ ...result.observation, durationMs }, result.reading);
+        const observation = stopped(result.observation, result.reading);
+        deps.onObservation({ ...observation, durationMs }, result.reading);
       } catch (err) {
         // A bug (ours or a consumer's): log it with the stack, keep polling.
         deps.logger.error({ err, deviceId: t.target.deviceId }, 'IPP poll failed unexpectedly');

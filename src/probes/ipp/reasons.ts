@@ -5,6 +5,7 @@ import {
   type KnownCondition,
   type Severity,
 } from '../../domain/conditions.js';
+import { unsuffixedSeverity } from './quirks.js';
 
 /** The severity suffix of a printer-state-reasons keyword (RFC 8011 §5.4.12). */
 export type ReasonSeverity = 'error' | 'warning' | 'report';
@@ -17,14 +18,15 @@ export interface StateReason {
 
 /**
  * Splits `media-empty-warning` into keyword and severity. RFC 8011 §5.4.12: a reason without a
- * suffix MUST be taken as an error. `none` is no reason at all.
+ * suffix is an error, except where the IPP quirk table knows better (CUPS' own cups-* keywords are
+ * notices). `none` is no reason at all.
  */
 export function splitReason(raw: string): StateReason | null {
   const value = raw.trim();
   if (value === '' || value === 'none') return null;
   const m = /^(.+)-(error|warning|report)$/.exec(value);
   if (m) return { keyword: m[1] as string, severity: m[2] as ReasonSeverity };
-  return { keyword: value, severity: 'error' };
+  return { keyword: value, severity: unsuffixedSeverity(value) };
 }
 
 /**
@@ -61,6 +63,9 @@ const reasonConditions: Readonly<Record<string, KnownCondition>> = {
   'opc-life-over': 'service-requested',
   'fuser-over-temp': 'service-requested',
   'fuser-under-temp': 'service-requested',
+  // RFC 8011: "the Printer is temporarily unable to accept more jobs"; often only a restart clears it
+  // (OpenPrinting/cups PR #364, a CUPS maintainer's own printer reporting spool-area-full-report).
+  'spool-area-full': 'spool-area-full',
 };
 
 const rank: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };

@@ -40,6 +40,8 @@ async function setup() {
       return {
         observation: { deviceId: o.deviceId, source: 'snmp', at: 0, reachable: true, conditions: [] },
         kind: 'printer',
+        evidence: 'test',
+        context: null,
         sysDescr: '',
         sysName: null,
         sysObjectID: null,

@@ -19,6 +19,8 @@ function reading(o: Partial<Observation> & { deviceId: string; at: number }): Sn
   return {
     observation: { source: 'snmp', reachable: true, conditions: [], ...o },
     kind: 'pc',
+    evidence: 'test',
+    context: null,
     sysDescr: 'x',
     sysName: null,
     sysObjectID: null,
