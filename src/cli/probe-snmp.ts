@@ -43,8 +43,16 @@ export function targetFromArgs(hostPort: string, o: ProbeSnmpOptions, readSecret
   if (!Number.isInteger(retries) || retries < 0 || retries > 10)
     throw new UsageError(`--retries must be 0..10, got "${o.retries}"`);
   if (o.context !== undefined && !/^[A-Za-z0-9._-]{1,32}$/.test(o.context))
-    throw new UsageError(`--context must be 1..32 letters, digits, "." "_" "-" (e.g. Jetdirect), got "${o.context}"`);
-  const base = { host: m[1] as string, port, timeoutMs, retries, ...(o.context ? { context: o.context } : {}) };
+    throw new UsageError(
+      `--context must be 1..32 letters, digits, "." "_" "-" (e.g. Jetdirect), got "${o.context}"`,
+    );
+  const base = {
+    host: m[1] as string,
+    port,
+    timeoutMs,
+    retries,
+    ...(o.context ? { context: o.context } : {}),
+  };
   const version = o.snmpVersion ?? (o.v3User ? '3' : '2c');
   if (version !== '3') {
     if (o.v3User || o.authKey || o.privKey)
@@ -222,7 +230,10 @@ export function registerProbeSnmp(probe: Command): void {
         .default('aes'),
     )
     .option('--priv-key <key>', 'v3 privacy key (literal, ${ENV_VAR} or file:/path)')
-    .option('--context <name>', 'SNMP context: v3 contextName, v1/v2c community@context (e.g. Jetdirect, MFP)')
+    .option(
+      '--context <name>',
+      'SNMP context: v3 contextName, v1/v2c community@context (e.g. Jetdirect, MFP)',
+    )
     .option('--timeout <ms>', 'timeout per request', '2000')
     .option('--retries <n>', 'retries per request', '1')
     .option('--json', 'print one JSON object')

@@ -38,7 +38,10 @@ const names: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
   'opc-life-over': { 'zh-CN': '感光鼓寿命已尽', en: 'drum life over' },
   'developer-low': { 'zh-CN': '显影剂不足', en: 'developer low' },
   'developer-empty': { 'zh-CN': '显影剂已用完', en: 'developer empty' },
-  'interpreter-resource-unavailable': { 'zh-CN': '打印语言资源不可用', en: 'interpreter resource unavailable' },
+  'interpreter-resource-unavailable': {
+    'zh-CN': '打印语言资源不可用',
+    en: 'interpreter resource unavailable',
+  },
   offline: { 'zh-CN': '脱机', en: 'offline' },
 };
 

@@ -31,7 +31,10 @@ const what: Readonly<Record<FaultKind, Readonly<Record<Language, string>>>> = {
   'public-report': { 'zh-CN': '有群众报告故障', en: 'was reported broken by a member of the public' },
   'supply-order-due': { 'zh-CN': '耗材需要提前采购', en: 'needs supplies ordered' },
   'printer-stopped': { 'zh-CN': '已停止工作且不接受打印任务', en: 'has stopped and refuses print jobs' },
-  'spool-area-full': { 'zh-CN': '打印缓存空间已满，无法接收新任务', en: 'has a full spool area and takes no new jobs' },
+  'spool-area-full': {
+    'zh-CN': '打印缓存空间已满，无法接收新任务',
+    en: 'has a full spool area and takes no new jobs',
+  },
   'plug-overload': { 'zh-CN': '插座因过载已自动断电', en: 'plug cut the power because of an overload' },
 };
 

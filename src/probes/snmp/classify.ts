@@ -32,7 +32,11 @@ const printerDeviceType = '1.3.6.1.2.1.25.3.1.5';
  * 5. HOST-RESOURCES storage, processes, installed software or processor load: a PC.
  * An uptime alone (every agent has one, scanners too) is no evidence of anything.
  */
-export function classifyEvidence(view: MibView, sysDescr: string, sysObjectID: string | null): Classification {
+export function classifyEvidence(
+  view: MibView,
+  sysDescr: string,
+  sysObjectID: string | null,
+): Classification {
   for (const key of view.keys()) {
     if (key.startsWith(`${oid.printerMib}.`)) return { kind: 'printer', evidence: 'Printer-MIB rows' };
   }

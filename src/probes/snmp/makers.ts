@@ -45,12 +45,14 @@ export const printerMakers: readonly PrinterMaker[] = [
   {
     maker: 'Dell (printers)',
     prefix: '1.3.6.1.4.1.674.10898',
-    source: 'LibreNMS resources/definitions/os_detection/dell-laser.yaml (sysObjectID .1.3.6.1.4.1.674.10898.)',
+    source:
+      'LibreNMS resources/definitions/os_detection/dell-laser.yaml (sysObjectID .1.3.6.1.4.1.674.10898.)',
   },
   {
     maker: 'Toshiba TEC (e-STUDIO, B-EV / B-FV label printers)',
     prefix: '1.3.6.1.4.1.1129',
-    source: 'LibreNMS resources/definitions/os_detection/toshiba-tec.yaml (sysObjectID .1.3.6.1.4.1.1129.1.2.)',
+    source:
+      'LibreNMS resources/definitions/os_detection/toshiba-tec.yaml (sysObjectID .1.3.6.1.4.1.1129.1.2.)',
   },
   {
     maker: 'Epson',
@@ -85,7 +87,8 @@ export const printerMakers: readonly PrinterMaker[] = [
   {
     maker: 'Zebra (ZebraNet print servers)',
     prefix: '1.3.6.1.4.1.10642',
-    source: 'LibreNMS resources/definitions/os_detection/zebra.yaml (.1.3.6.1.4.1.10642. and .1.3.6.1.4.1.683.)',
+    source:
+      'LibreNMS resources/definitions/os_detection/zebra.yaml (.1.3.6.1.4.1.10642. and .1.3.6.1.4.1.683.)',
   },
   {
     maker: 'Zebra (Extended Systems print servers)',

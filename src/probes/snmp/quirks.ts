@@ -140,7 +140,7 @@ export const quirks: readonly Quirk[] = [
     id: 'toshiba-mfp-context',
     vendor: 'Toshiba e-STUDIO',
     behaviour:
-      'over SNMPv3 serves its data only in the context "MFP" (LibreNMS issue #13465: "polling without context dosen\'t give anything, but polling with \"MFP\" context does work")',
+      'over SNMPv3 serves its data only in the context "MFP" (LibreNMS issue #13465: "polling without context dosen\'t give anything, but polling with "MFP" context does work")',
     handling:
       'v3 without a configured context: when the default context has no Printer-MIB, the printer subtrees are read again in context MFP; a device silent in the default context needs snmp.context: MFP in its config',
     matches: any(enterprise(1129), descr(/TOSHIBA (?:e-STUDIO|TEC)/i)),

@@ -87,7 +87,10 @@ describe('evidence order', () => {
 
 describe('context quirk rows', () => {
   it('HP Jetdirect tries context Jetdirect, Toshiba e-STUDIO tries MFP (v3 only)', () => {
-    const hp = quirksFor({ sysDescr: 'HP ETHERNET MULTI-ENVIRONMENT', sysObjectID: '1.3.6.1.4.1.11.2.3.9.1' });
+    const hp = quirksFor({
+      sysDescr: 'HP ETHERNET MULTI-ENVIRONMENT',
+      sysObjectID: '1.3.6.1.4.1.11.2.3.9.1',
+    });
     expect(hp.flatMap((q) => q.v3Contexts ?? [])).toEqual(['Jetdirect']);
     const toshiba = quirksFor({ sysDescr: 'TOSHIBA e-STUDIO2518A', sysObjectID: '1.3.6.1.4.1.641.2.1' });
     expect(toshiba.flatMap((q) => q.v3Contexts ?? [])).toEqual(['MFP']);
