@@ -20,7 +20,7 @@ export function createZoneMetrics(
     for (const result of ['ok', 'failed']) powerActions.inc({ action, result }, 0);
   const mqttBad = new Counter({
     name: 'zoneops_mqtt_bad_messages_total',
-    help: 'MQTT messages refused (too large, not UTF-8, not JSON, wrong type, bad value, unknown topic).',
+    help: 'MQTT messages refused (too large, not UTF-8, not JSON, wrong type, bad value, unknown topic, a forged discovery config, an RPC reply nobody asked for).',
     labelNames: ['reason'],
     registers: r,
   });

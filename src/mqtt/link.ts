@@ -164,6 +164,17 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
         reportBad({ topic, reason: decoded.reason, detail: decoded.detail, deviceId: t.route.deviceId });
         return;
       }
+      if (decoded.kind === 'learned') {
+        if (t.route.learn?.(decoded.command, decoded.learned)) {
+          const to = decoded.learned?.topic ?? 'the template again (config removed)';
+          logger.info(
+            { deviceId: t.route.deviceId, command: decoded.command, topic: to },
+            'agent command learned from discovery',
+          );
+        }
+        stats.applied++;
+        return;
+      }
       // A topic of the device carrying nothing we use still proves the device is alive.
       const update = decoded.kind === 'update' ? decoded.update : {};
       if (decoded.kind === 'ignore') stats.ignored++;
@@ -171,10 +182,20 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
       t.state = applyUpdate(t.state ?? initialState(now), update, now, retained);
       emit(t, now);
       power.observe(t.route.deviceId, update);
+      // A Gen2 plug that (re)connected announces itself online and nothing else: ask it.
+      if (update.online === true && !retained && t.route.queryWhenOnline) sendStateQuery(t);
       return;
     }
     const why = matchesFilter(telemetryFilter, topic) ? 'telemetry for an unknown device id' : 'no device';
     reportBad({ topic, reason: 'unknown-topic', detail: why });
+  };
+
+  const sendStateQuery = (t: Tracked) => {
+    const q = t.route.stateQuery?.();
+    if (!q) return;
+    conn?.publish(q.topic, q.payload, false).catch((err: Error) => {
+      logger.debug({ deviceId: t.route.deviceId, err: err.message }, 'state query not sent');
+    });
   };
 
   const checkStale = () => {
@@ -241,10 +262,7 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
           onConnect: () => {
             outbox.flush();
             publishStatuses();
-            for (const t of tracked.values()) {
-              const q = t.route.stateQuery;
-              if (q) conn?.publish(q.topic, q.payload, false).catch(() => undefined);
-            }
+            for (const t of tracked.values()) sendStateQuery(t);
           },
         },
       );

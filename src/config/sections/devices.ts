@@ -3,6 +3,7 @@ import { deviceTypes } from '../../domain/device.js';
 import { host, identifier, integer, isoDate, secret, text } from '../fields.js';
 import { show } from '../problems.js';
 import type { SecretSources } from '../secret.js';
+import { mqttDeviceSchema } from './mqtt-device.js';
 
 /**
  * `devices[]`: the asset register (国有资产) with each device's protocols (snmp, ipp, mqtt) and how it is
@@ -124,14 +125,6 @@ export function deviceSchema(sources: SecretSources) {
     timeoutMs: integer(100, 60_000).default(5000),
   });
 
-  const mqttDevice = z.strictObject({
-    family: z.enum(['tasmota', 'shelly1', 'shelly2', 'agent', 'generic']),
-    topic: text('an MQTT topic'),
-    /** A plug reading above this many watts means the device behind it is on. */
-    onAboveWatts: z.number().min(0).max(100_000).default(5),
-    offlineAfterSeconds: integer(10, 86_400).default(180),
-  });
-
   const mac = z.custom<string>(
     (v) => typeof v === 'string' && /^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/.test(v),
     { error: (iss) => `expected a MAC address like 00:11:22:33:44:55, got ${show(iss.input)}` },
@@ -170,7 +163,7 @@ export function deviceSchema(sources: SecretSources) {
     responsible: text('the custodian name'),
     snmp: snmp.optional(),
     ipp: ipp.optional(),
-    mqtt: mqttDevice.optional(),
+    mqtt: mqttDeviceSchema.optional(),
     power: power.default({ method: 'none' }),
   });
 }

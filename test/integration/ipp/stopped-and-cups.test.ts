@@ -1,12 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../../src/app.js';
-import { systemClock } from '../../../src/clock.js';
-import { createLogger } from '../../../src/log.js';
 import { probeIpp } from '../../../src/probes/ipp/probe.js';
-import { testConfig } from '../../helpers/config.js';
+import { type AllDayZone, startAllDayZone } from '../../helpers/all-day-zone.js';
 import {
   encodeIpp,
   httpResponse,
@@ -19,7 +13,6 @@ import {
 } from '../../helpers/ipp-replay.js';
 import { freePort } from '../../helpers/net.js';
 import { waitUntil } from '../../helpers/proc.js';
-import { type Receiver, startReceiver } from '../../helpers/receivers.js';
 
 /**
  * Printers as they really answer, replayed by the test's own IPP server and polled by the whole
@@ -37,9 +30,6 @@ import { type Receiver, startReceiver } from '../../helpers/receivers.js';
  * - a Xerox AltaLink whose printer-alert values carry the "printer-alert[0] = " prefix (issue 21), and
  *   an idle one answering printer-alert "none".
  */
-
-const technicianToken = 'demo-technician-token';
-const technicianHash = '32ff96d506aec6d87b0c6f92b2c65c19ab4f077e00372846415797671a5963ad';
 
 const officejet = (id: number) =>
   encodeIpp({
@@ -81,8 +71,7 @@ const xerox = (id: number, alert: string) =>
     ],
   });
 
-let hook: Receiver;
-let app: App;
+let zone: AllDayZone;
 const servers: ReplayServer[] = [];
 
 const device = (id: string, uri: string) => ({
@@ -109,16 +98,10 @@ interface DeviceView {
   conditions: string[];
 }
 
-const api = async <T>(path: string): Promise<T> => {
-  const r = await fetch(`http://127.0.0.1:${app.address?.port}/api/v1${path}`, {
-    headers: { Authorization: `Bearer ${technicianToken}` },
-  });
-  return (await r.json()) as T;
-};
+const api = <T>(path: string) => zone.api<T>(path);
 const faults = async () => (await api<{ faults: FaultView[] }>('/faults')).faults;
 
 beforeAll(async () => {
-  hook = await startReceiver({ kind: 'webhook' });
   const serve = async (answer: (id: number) => Buffer) => {
     const s = await startReplayServer((req) => httpResponse(200, 'OK', answer(requestIdOf(req))));
     servers.push(s);
@@ -133,37 +116,16 @@ beforeAll(async () => {
     ),
     device('xerox-02', await serve((id) => xerox(id, 'none'))),
   ];
-  const config = testConfig({
+  zone = await startAllDayZone({
     site: 'ipptest',
-    siteName: '测试专区',
-    officeHours: {
-      weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
-      seasons: [{ name: '全天', from: '01-01', periods: ['00:00-23:59'] }],
-    },
-    people: [
-      { id: 'staff-a', name: '甲', role: 'staff', post: 'A', notify: ['hook'] },
-      { id: 'tech', name: '丙', role: 'technician', notify: ['hook'] },
-    ],
-    notifiers: [{ id: 'hook', type: 'webhook', url: `${hook.url}/hook` }],
-    api: { tokens: [{ name: 'tech', sha256: technicianHash, role: 'technician' }] },
-    alerts: { nonCritical: 'always' },
     mqtt: { embedded: { listen: `127.0.0.1:${await freePort()}` } },
     devices,
   });
-  app = createApp({
-    config,
-    clock: systemClock,
-    logger: createLogger('silent'),
-    listen: { host: '127.0.0.1', port: 0 },
-    dbPath: join(mkdtempSync(join(tmpdir(), 'zoneops-ipp-stopped-')), 'zoneops.db'),
-  });
-  await app.start();
 }, 30_000);
 
 afterAll(async () => {
-  await app?.stop();
+  await zone?.stop();
   for (const s of servers) await s.close();
-  await hook?.close();
 });
 
 describe('a stopped printer that refuses jobs reaches the technician', () => {
@@ -182,11 +144,11 @@ describe('a stopped printer that refuses jobs reaches the technician', () => {
 
   it('the technician is told in Chinese, with the reasons in words and the vendor named', async () => {
     await waitUntil(
-      () => hook.accepted.some((r) => (r.json as { kind?: string }).kind === 'printer-stopped'),
+      () => zone.hook.accepted.some((r) => (r.json as { kind?: string }).kind === 'printer-stopped'),
       15_000,
       'printer-stopped message',
     );
-    const msg = hook.accepted
+    const msg = zone.hook.accepted
       .map((r) => r.json as { kind?: string; text: string; to: Array<{ id: string }> })
       .find((m) => m.kind === 'printer-stopped');
     expect(msg?.to.map((t) => t.id)).toEqual(['tech']);

@@ -60,7 +60,7 @@ describe('MQTT power switch', () => {
   it('sends an agent PC a shutdown for off and waits for it to go offline; on is unsupported', async () => {
     const { sent, sw } = setup();
     const off = sw.switch('pc-01', 'off');
-    expect(sent).toEqual([{ topic: 'homeassistant/button/OFFICE-PC01/shutdown/set', payload: 'PRESS' }]);
+    expect(sent).toEqual([{ topic: 'homeassistant/switch/OFFICE-PC01/shutdown/set', payload: 'ON' }]);
     sw.observe('pc-01', { online: false });
     await expect(off).resolves.toMatchObject({ ok: true });
     await expect(sw.switch('pc-01', 'on')).resolves.toMatchObject({ ok: false, reason: 'unsupported' });
