@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deviceTypes } from '../../domain/device.js';
-import { host, identifier, integer, isoDate, secret, text } from '../fields.js';
+import { host, identifier, integer, isIPv4, isoDate, secret, text } from '../fields.js';
 import { show } from '../problems.js';
 import type { SecretSources } from '../secret.js';
 import { mqttDeviceSchema } from './mqtt-device.js';
@@ -10,6 +10,8 @@ import { mqttDeviceSchema } from './mqtt-device.js';
  * switched on and off (power). Cross-checks between devices (a plug that exists, unique ids) are in
  * config/schema.ts.
  */
+const secureOnPattern = /^(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f]{12}$/;
+
 export function deviceSchema(sources: SecretSources) {
   const contact = z.strictObject({
     name: text(),
@@ -133,13 +135,32 @@ export function deviceSchema(sources: SecretSources) {
   const power = z.discriminatedUnion(
     'method',
     [
-      z.strictObject({
-        method: z.literal('wol'),
-        mac,
-        /** Where the magic packet goes: the subnet's broadcast address (or 127.0.0.1 in tests). */
-        address: host(),
-        port: integer(1, 65535).default(9),
-      }),
+      z
+        .strictObject({
+          method: z.literal('wol'),
+          mac,
+          /** Where the magic packet goes: the subnet's broadcast address (or 127.0.0.1 in tests). */
+          address: host(),
+          port: integer(1, 65535).default(9),
+          /** SecureOn password set in the PC's firmware: 6 bytes in hex (`00:11:22:33:44:55` or `001122334455`). */
+          secureOn: secret(sources)
+            .refine((s) => secureOnPattern.test(s.reveal()), {
+              error: 'expected 6 bytes in hex, like 00:11:22:33:44:55 or 001122334455',
+            })
+            .optional(),
+          /** Send from this local IPv4 address (the NIC on the PCs' subnet, on a machine with several). */
+          sourceAddress: z
+            .custom<string>((v) => typeof v === 'string' && isIPv4(v), {
+              error: (iss) => `expected a local IPv4 address, got ${show(iss.input)}`,
+            })
+            .optional(),
+          /** …or from this network interface's IPv4 address (e.g. eth1). */
+          interface: text('a network interface name').optional(),
+        })
+        .refine((w) => !(w.sourceAddress && w.interface), {
+          path: ['interface'],
+          error: 'give sourceAddress or interface, not both',
+        }),
       z.strictObject({ method: z.literal('plug'), plug: identifier() }),
       z.strictObject({ method: z.literal('agent') }),
       z.strictObject({ method: z.literal('none') }),
