@@ -119,6 +119,24 @@ describe('kinds', () => {
     expect((await read(name)).kind).toBe(kind);
   });
 
+  it('README count: 15 of the 19 printer recordings get a printer status (the others have no hrDevice row)', async () => {
+    const printers = Object.entries(expectedKinds).filter(([, k]) => k === 'printer');
+    const known: string[] = [];
+    for (const [name] of printers) {
+      const status = (await read(name)).observation.printer?.status;
+      if (status !== undefined && status !== 'unknown') known.push(name);
+    }
+    expect(printers.length).toBe(19);
+    // system group only (SOURCES.md): canonprinter_ir-adv, kyocera, toshiba-tec_estudio305; xerox: supplies only
+    expect(printers.map(([n]) => n).filter((n) => !known.includes(n))).toEqual([
+      'canonprinter_ir-adv',
+      'kyocera',
+      'toshiba-tec_estudio305',
+      'xerox',
+    ]);
+    expect(known.length).toBe(15);
+  });
+
   it('a printer with an hrDevice row gets a status from hrDeviceStatus when it has no hrPrinterStatus', async () => {
     // hrPrinterStatus is absent from every LibreNMS printer file (SOURCES.md notes); hrDeviceStatus is
     // running(2) in these three (brother.snmprec, sharp.snmprec, jetdirect.snmprec: 1.3.6.1.2.1.25.3.2.1.5.1|2|2).
