@@ -127,7 +127,8 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
     stateOf: (id) => {
       const t = tracked.get(id);
       if (!t?.state) return undefined;
-      return { online: isOnline(t.state, options(t), clock.now()), relay: t.state.relay };
+      const overload = t.state.conditions.some((c) => c.name === 'plug-overload');
+      return { online: isOnline(t.state, options(t), clock.now()), relay: t.state.relay, overload };
     },
   });
 
@@ -165,14 +166,11 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
         return;
       }
       if (decoded.kind === 'learned') {
-        if (t.route.learn?.(decoded.command, decoded.learned)) {
-          const to = decoded.learned?.topic ?? 'the template again (config removed)';
-          logger.info(
-            { deviceId: t.route.deviceId, command: decoded.command, topic: to },
-            'agent command learned from discovery',
-          );
-        }
         stats.applied++;
+        if (!t.route.learn?.(decoded.command, decoded.learned)) return;
+        const topic = decoded.learned?.topic ?? 'the template again (config removed)';
+        const { deviceId } = t.route;
+        logger.info({ deviceId, command: decoded.command, topic }, 'agent command learned from discovery');
         return;
       }
       // A topic of the device carrying nothing we use still proves the device is alive.
