@@ -1,8 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import mqtt from 'mqtt';
 import { type AgentTemplates, defaultAgentTemplates } from '../config/sections/mqtt.js';
+import { defaultTasmotaOptions, type TasmotaOptions } from '../config/sections/mqtt-device.js';
 import type { ProbeProblem } from '../domain/observation.js';
 import { safeUrl } from '../mqtt/connection.js';
+import type { AgentCommandView } from '../mqtt/dialects/agent.js';
 import { deviceRoute } from '../mqtt/dialects/route.js';
 import { applyUpdate, initialState, type PowerState, toObservation } from '../mqtt/power-state.js';
 
@@ -22,6 +24,8 @@ interface MqttProbeResult {
   readonly lastSeen: string | null;
   readonly messages: number;
   readonly badMessages: number;
+  /** A PC agent's commands: each topic and where it came from (its discovery config, or the template). */
+  readonly commands?: readonly AgentCommandView[];
   readonly problem?: ProbeProblem;
 }
 
@@ -35,13 +39,15 @@ export async function probeMqtt(opts: {
   topic: string;
   seconds: number;
   agent?: AgentTemplates;
+  tasmota?: TasmotaOptions;
 }): Promise<MqttProbeResult> {
   const base = { broker: safeUrl(opts.url), family: opts.family, topic: opts.topic };
   const empty = { online: false, relay: null, watts: null, energyKWh: null, deviceOn: null, lastSeen: null };
+  const clientId = `zoneops-probe-${process.pid}`;
   const route = deviceRoute(
     'probe',
-    { family: opts.family, topic: opts.topic },
-    { site: 'probe', clientId: 'zoneops-probe', agent: opts.agent ?? defaultAgentTemplates },
+    { family: opts.family, topic: opts.topic, ...(opts.tasmota ? { tasmota: opts.tasmota } : {}) },
+    { site: 'probe', clientId, agent: opts.agent ?? defaultAgentTemplates },
   );
   if ('problem' in route) {
     return {
@@ -55,7 +61,7 @@ export async function probeMqtt(opts: {
   let client: mqtt.MqttClient;
   try {
     client = await mqtt.connectAsync(opts.url, {
-      clientId: `zoneops-probe-${process.pid}`,
+      clientId,
       reconnectPeriod: 0,
       connectTimeout: Math.min(10, Math.max(1, opts.seconds)) * 1000,
     });
@@ -87,19 +93,33 @@ export async function probeMqtt(opts: {
       badMessages++;
       return;
     }
+    if (d.kind === 'learned') {
+      route.learn?.(d.command, d.learned);
+      return;
+    }
     const now = Date.now();
     state = applyUpdate(state ?? initialState(now), d.kind === 'update' ? d.update : {}, now, packet.retain);
   });
   await client.subscribeAsync([...route.filters], { qos: 1 });
+  // Ask the device its state, as the daemon does on connect (a Gen2 plug with status_ntf off says
+  // nothing until asked; Tasmota answers an empty POWER at once). A read-only query, never a switch.
+  const query = route.stateQuery?.();
+  if (query)
+    await client
+      .publishAsync(query.topic, query.payload, { qos: 1 })
+      .catch((err: Error) => process.stderr.write(`state query not sent: ${err.message}\n`));
   await new Promise((r) => setTimeout(r, opts.seconds * 1000));
   // The reading is taken; a broker that drops the connection first changes nothing of it.
   await client.endAsync().catch((err: Error) => process.stderr.write(`MQTT disconnect: ${err.message}\n`));
+  const commands = route.agentCommands?.();
+  const withCommands = commands ? { commands } : {};
   if (!state) {
     return {
       ...base,
       ...empty,
       messages,
       badMessages,
+      ...withCommands,
       problem: {
         reason: 'timeout',
         message: `no usable message from ${opts.family} "${opts.topic}" in ${opts.seconds} s`,
@@ -123,6 +143,7 @@ export async function probeMqtt(opts: {
     lastSeen: p ? new Date(p.lastSeen).toISOString() : null,
     messages,
     badMessages,
+    ...withCommands,
     ...(obs.problem ? { problem: obs.problem } : {}),
   };
 }
@@ -140,6 +161,9 @@ function formatProbe(r: MqttProbeResult): string {
     `lastSeen   ${v(r.lastSeen)}`,
     `messages   ${r.messages} (${r.badMessages} bad)`,
   ];
+  for (const c of r.commands ?? []) {
+    lines.push(`${`${c.command}`.padEnd(11)}${c.topic} ${c.payload}  (from ${c.source})`);
+  }
   if (r.problem) lines.push(`problem    ${r.problem.reason}: ${r.problem.message}`);
   return `${lines.join('\n')}\n`;
 }
@@ -150,6 +174,30 @@ const seconds = (v: string) => {
   return n;
 };
 
+const relayNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 32)
+    throw new InvalidArgumentError('expected a relay number 1..32');
+  return n;
+};
+
+const fullTopicArg = (v: string) => {
+  if (!(v.includes('%prefix%') && v.includes('%topic%')) || /[+#]/.test(v)) {
+    throw new InvalidArgumentError(
+      'expected a FullTopic with %prefix% and %topic%, e.g. "%topic%/%prefix%/"',
+    );
+  }
+  return v;
+};
+
+function tasmotaArgs(fullTopic: string | undefined, relay: number | undefined): TasmotaOptions {
+  return {
+    ...defaultTasmotaOptions,
+    ...(fullTopic !== undefined ? { fullTopic: fullTopic.endsWith('/') ? fullTopic : `${fullTopic}/` } : {}),
+    ...(relay !== undefined ? { relay } : {}),
+  };
+}
+
 /** `zoneops probe mqtt`: exit 0 when the device was heard, 1 when not. */
 export function registerProbeMqtt(probe: Command, out: NodeJS.WritableStream = process.stdout): void {
   probe
@@ -159,14 +207,29 @@ export function registerProbeMqtt(probe: Command, out: NodeJS.WritableStream = p
     .addOption(new Option('--family <family>', 'device family').choices(probeFamilies).makeOptionMandatory())
     .requiredOption('--topic <topic>', 'the device topic (Tasmota %topic%, Shelly id/prefix, agent name)')
     .option('--seconds <n>', 'how long to listen', seconds, 10)
+    .option(
+      '--full-topic <layout>',
+      'Tasmota FullTopic, e.g. "%topic%/%prefix%/" (default %prefix%/%topic%/)',
+      fullTopicArg,
+    )
+    .option('--relay <n>', 'Tasmota relay number (POWER<n>)', relayNumber)
     .option('--json', 'print JSON')
     .action(
-      async (o: { broker: string; family: ProbeFamily; topic: string; seconds: number; json?: boolean }) => {
+      async (o: {
+        broker: string;
+        family: ProbeFamily;
+        topic: string;
+        seconds: number;
+        fullTopic?: string;
+        relay?: number;
+        json?: boolean;
+      }) => {
         const result = await probeMqtt({
           url: o.broker,
           family: o.family,
           topic: o.topic,
           seconds: o.seconds,
+          tasmota: tasmotaArgs(o.fullTopic, o.relay),
         });
         out.write(o.json ? `${JSON.stringify(result, null, 2)}\n` : formatProbe(result));
         if (result.messages === 0) process.exitCode = 1;

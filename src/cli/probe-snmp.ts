@@ -13,6 +13,7 @@ interface ProbeSnmpOptions {
   authKey?: string;
   privProtocol: 'des' | 'aes' | 'aes256b' | 'aes256r';
   privKey?: string;
+  context?: string;
   timeout: string;
   retries: string;
   json?: boolean;
@@ -41,7 +42,17 @@ function targetFromArgs(hostPort: string, o: ProbeSnmpOptions, readSecret = secr
     throw new UsageError(`--timeout must be 100..60000 ms, got "${o.timeout}"`);
   if (!Number.isInteger(retries) || retries < 0 || retries > 10)
     throw new UsageError(`--retries must be 0..10, got "${o.retries}"`);
-  const base = { host: m[1] as string, port, timeoutMs, retries };
+  if (o.context !== undefined && !/^[A-Za-z0-9._-]{1,32}$/.test(o.context))
+    throw new UsageError(
+      `--context must be 1..32 letters, digits, "." "_" "-" (e.g. Jetdirect), got "${o.context}"`,
+    );
+  const base = {
+    host: m[1] as string,
+    port,
+    timeoutMs,
+    retries,
+    ...(o.context ? { context: o.context } : {}),
+  };
   const version = o.snmpVersion ?? (o.v3User ? '3' : '2c');
   if (version !== '3') {
     if (o.v3User || o.authKey || o.privKey)
@@ -82,6 +93,8 @@ function probeJson(r: SnmpReading): Record<string, unknown> {
     sysObjectID: r.sysObjectID,
     uptimeSeconds: r.uptimeSeconds,
     kind: r.kind,
+    evidence: r.evidence,
+    context: r.context,
     ...(p
       ? {
           printer: {
@@ -122,6 +135,7 @@ function probeJson(r: SnmpReading): Record<string, unknown> {
               kind: s.kind,
               usedBytes: s.usedBytes,
               sizeBytes: s.sizeBytes,
+              ...(s.pseudo ? { pseudo: true } : {}),
             })),
             processes: h.processes,
             installed: h.installed,
@@ -137,7 +151,12 @@ function probeJson(r: SnmpReading): Record<string, unknown> {
 function humanLines(r: SnmpReading): string[] {
   const o = r.observation;
   if (!o.reachable) return [`unreachable (${o.problem?.reason}): ${o.problem?.message}`];
-  const lines = [`reachable  kind=${r.kind}  uptime=${r.uptimeSeconds ?? '?'} s`, `sysDescr: ${r.sysDescr}`];
+  const lines = [
+    `reachable  kind=${r.kind} (${r.evidence})  uptime=${r.uptimeSeconds ?? '?'} s`,
+    `sysDescr: ${r.sysDescr}`,
+    `sysObjectID: ${r.sysObjectID ?? '-'}`,
+  ];
+  if (r.context) lines.push(`context: ${r.context}`);
   if (r.sysName) lines.push(`sysName: ${r.sysName}`);
   if (o.problem) lines.push(`note: ${o.problem.message}`);
   const p = o.printer;
@@ -162,7 +181,7 @@ function humanLines(r: SnmpReading): string[] {
     );
     for (const s of h.storage) {
       lines.push(
-        `  ${s.kind} ${s.description}: ${(s.usedBytes / 2 ** 30).toFixed(1)}/${(s.sizeBytes / 2 ** 30).toFixed(1)} GiB`,
+        `  ${s.kind}${s.pseudo ? ' (pseudo filesystem, not judged)' : ''} ${s.description}: ${(s.usedBytes / 2 ** 30).toFixed(1)}/${(s.sizeBytes / 2 ** 30).toFixed(1)} GiB`,
       );
     }
   }
@@ -211,6 +230,10 @@ export function registerProbeSnmp(probe: Command): void {
         .default('aes'),
     )
     .option('--priv-key <key>', 'v3 privacy key (literal, ${ENV_VAR} or file:/path)')
+    .option(
+      '--context <name>',
+      'SNMP context: v3 contextName, v1/v2c community@context (e.g. Jetdirect, MFP)',
+    )
     .option('--timeout <ms>', 'timeout per request', '2000')
     .option('--retries <n>', 'retries per request', '1')
     .option('--json', 'print one JSON object')

@@ -3,8 +3,7 @@
  * bits, IPP's printer-state-reasons and MQTT agents' reports all map onto these names, so the
  * fault engine, metrics and pages never need to know where a condition came from.
  */
-export const knownConditions = [
-  // printers and copiers
+export const printerConditions = [
   'paper-low',
   'paper-out',
   'toner-low',
@@ -21,11 +20,20 @@ export const knownConditions = [
   'waste-near-full',
   'waste-full',
   'maintenance-due',
+  // stopped and refusing jobs for longer than one poll (IPP printer-state stopped + printer-is-accepting-jobs false)
+  'printer-stopped',
+  'spool-area-full',
+] as const;
+
+export const knownConditions = [
+  ...printerConditions,
   // PCs and kiosks
   'disk-full',
   'forbidden-software',
   'software-changed',
   'hardware-changed',
+  // smart plugs: the plug's own overload protection cut the power (Shelly relay/0 "overpower")
+  'plug-overload',
 ] as const;
 export type KnownCondition = (typeof knownConditions)[number];
 
@@ -61,10 +69,13 @@ export const conditionSeverity: Readonly<Record<KnownCondition, Severity>> = {
   'waste-near-full': 'warning',
   'waste-full': 'critical',
   'maintenance-due': 'info',
+  'printer-stopped': 'critical',
+  'spool-area-full': 'critical',
   'disk-full': 'warning',
   'forbidden-software': 'warning',
   'software-changed': 'warning',
   'hardware-changed': 'warning',
+  'plug-overload': 'critical',
 };
 
 export function isKnownCondition(name: string): name is KnownCondition {

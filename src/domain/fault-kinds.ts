@@ -21,6 +21,9 @@ export const faultKinds = [
   'disinfection-overdue',
   'public-report',
   'supply-order-due',
+  'printer-stopped',
+  'spool-area-full',
+  'plug-overload',
 ] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
@@ -44,6 +47,9 @@ export const defaultKindSeverity: Readonly<Record<FaultKind, Severity>> = {
   'disinfection-overdue': 'warning',
   'public-report': 'warning',
   'supply-order-due': 'warning',
+  'printer-stopped': 'critical',
+  'spool-area-full': 'critical',
+  'plug-overload': 'critical',
 };
 
 /**
@@ -68,6 +74,9 @@ export const conditionFaultKind: Readonly<Partial<Record<ConditionName, FaultKin
   'forbidden-software': 'forbidden-software',
   'software-changed': 'software-changed',
   'hardware-changed': 'hardware-changed',
+  'printer-stopped': 'printer-stopped',
+  'spool-area-full': 'spool-area-full',
+  'plug-overload': 'plug-overload',
 };
 
 /** Kinds whose presence the probes re-check every poll, so they clear by themselves after N good polls. */

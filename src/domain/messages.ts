@@ -1,6 +1,7 @@
 import type { Severity } from './conditions.js';
 import type { Contact } from './device.js';
 import type { FaultKind } from './fault-kinds.js';
+import { reasonList } from './ipp-reason-names.js';
 import type { Audience } from './routing.js';
 
 /**
@@ -29,7 +30,29 @@ const what: Readonly<Record<FaultKind, Readonly<Record<Language, string>>>> = {
   'disinfection-overdue': { 'zh-CN': '消毒已逾期', en: 'is overdue for disinfection' },
   'public-report': { 'zh-CN': '有群众报告故障', en: 'was reported broken by a member of the public' },
   'supply-order-due': { 'zh-CN': '耗材需要提前采购', en: 'needs supplies ordered' },
+  'printer-stopped': { 'zh-CN': '已停止工作且不接受打印任务', en: 'has stopped and refuses print jobs' },
+  'spool-area-full': {
+    'zh-CN': '打印缓存空间已满，无法接收新任务',
+    en: 'has a full spool area and takes no new jobs',
+  },
+  'plug-overload': { 'zh-CN': '插座因过载已自动断电', en: 'plug cut the power because of an overload' },
 };
+
+/** A safety note appended to the message of some kinds. */
+const caution: Readonly<Partial<Record<FaultKind, Readonly<Record<Language, string>>>>> = {
+  'plug-overload': {
+    'zh-CN': '请先检查所接设备有无异常，确认后再恢复供电。',
+    en: 'Check the device behind it before power is restored.',
+  },
+};
+
+/** Kinds whose detail is a list of IPP printer-state-reasons keywords, shown to people in words. */
+const reasonDetailKinds: ReadonlySet<FaultKind> = new Set(['printer-stopped', 'spool-area-full']);
+
+/** The device's own detail as people read it (IPP reason keywords in words, the rest as the device said it). */
+export function detailText(kind: FaultKind, detail: string, language: Language): string {
+  return reasonDetailKinds.has(kind) && detail.trim() !== '' ? reasonList(detail, language) : detail;
+}
 
 const t = {
   'zh-CN': {
@@ -41,6 +64,7 @@ const t = {
     unacked: (m: number) => `已 ${m} 分钟无人确认`,
     onDuty: '请值班人员处理。',
     technician: '请党政办技术员及时联系厂家和技术服务商。',
+    onDutyAndTechnician: '请值班人员到现场查看，并告知党政办技术员。',
     change: '请技术员与专区负责人核实（任何人不得擅自更新软件或更换硬件）。',
     lead: '请专区负责人处理。',
     vendor: '厂家',
@@ -63,6 +87,7 @@ const t = {
     unacked: (m: number) => `unacknowledged for ${m} min`,
     onDuty: 'Attendant on duty, please handle it.',
     technician: 'Technician: please contact the vendor and the service provider.',
+    onDutyAndTechnician: 'Attendant on duty, please check on site and tell the technician.',
     change:
       'Technician and zone lead: please verify (nobody may update software or swap hardware on their own).',
     lead: 'Zone lead, please handle it.',
@@ -136,12 +161,13 @@ export function renderFaultMessage(
 ): RenderedMessage {
   const L = t[ctx.language];
   const prefix = type === 'escalate' ? L.escalated : type === 'remind' ? L.reminder : '';
-  const detail = fault.detail.trim().slice(0, 80);
+  const detail = detailText(fault.kind, fault.detail.trim(), ctx.language).slice(0, 80);
   const subject = `${device.name}${L.open}${device.location}${L.close}${ctx.language === 'en' ? ' ' : ''}${what[fault.kind][ctx.language]}`;
   const withDetail = detail !== '' ? `${subject}${L.open}${detail}${L.close}` : subject;
   const late = type === 'initial' ? '' : `${L.comma}${L.unacked(minutesOpen)}`;
   const action = actionText(route, L);
-  const first = `【${ctx.siteName}】${prefix}${withDetail}${late}${L.comma}${action}`;
+  const note = caution[fault.kind]?.[ctx.language];
+  const first = `【${ctx.siteName}】${prefix}${withDetail}${late}${L.comma}${action}${note ? `${ctx.language === 'en' ? ' ' : ''}${note}` : ''}`;
   const lines = [first];
   if (route.includes('technician')) lines.push(...technicianLines(device, ctx, L));
   const link = faultLink(ctx.publicUrl, fault.id);
@@ -164,6 +190,7 @@ type Texts = (typeof t)[Language];
 
 function actionText(route: readonly Audience[], L: Texts): string {
   if (route.includes('technician') && route.includes('lead')) return L.change;
+  if (route.includes('technician') && route.includes('on-duty')) return L.onDutyAndTechnician;
   if (route.includes('technician')) return L.technician;
   if (route.includes('on-duty')) return L.onDuty;
   return L.lead;

@@ -99,6 +99,8 @@ export interface StorageReading {
   readonly kind: 'fixed-disk' | 'ram' | 'virtual-memory' | 'removable' | 'network' | 'other';
   readonly usedBytes: number;
   readonly sizeBytes: number;
+  /** A pseudo or virtual filesystem (tmpfs, devtmpfs, cgroup, /run/user/N, /dev/shm, snaps): shown, never judged full. */
+  readonly pseudo?: true;
 }
 
 export interface HardwareItem {

@@ -30,6 +30,11 @@ export const defaultRoutes: Readonly<Record<FaultKind, readonly Audience[]>> = {
   'disk-full': ['technician'],
   // The technician orders toner through state procurement (weeks): told early, with the vendor named.
   'supply-order-due': ['technician'],
+  // A printer that stopped and refuses jobs, or whose spool storage is full, needs the technician (often a restart).
+  'printer-stopped': ['technician'],
+  'spool-area-full': ['technician'],
+  // The plug cut the power because the device drew too much: the attendant on site and the technician must check it.
+  'plug-overload': ['on-duty', 'technician'],
   'forbidden-software': ['technician', 'lead'],
   'software-changed': ['technician', 'lead'],
   'hardware-changed': ['technician', 'lead'],

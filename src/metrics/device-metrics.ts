@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { isKnownCondition, knownConditions } from '../domain/conditions.js';
+import { isKnownCondition, printerConditions } from '../domain/conditions.js';
 import type { AssetRecord } from '../domain/device.js';
 import type { Observation } from '../domain/observation.js';
 
@@ -144,7 +144,7 @@ export function createDeviceMetrics(registry: Registry) {
       if (obs.printer) {
         const p = obs.printer;
         const active = new Set(obs.conditions.map((c) => c.name));
-        for (const name of knownConditions.slice(0, 16))
+        for (const name of printerConditions)
           m.condition.set({ device, condition: name }, active.has(name) ? 1 : 0);
         const other = obs.conditions.some((c) => !isKnownCondition(c.name));
         m.condition.set({ device, condition: 'other' }, other ? 1 : 0);
@@ -161,9 +161,11 @@ export function createDeviceMetrics(registry: Registry) {
         const seen = new Map<string, number>();
         for (const st of obs.host.storage) {
           if (st.sizeBytes <= 0 || (st.kind !== 'fixed-disk' && st.kind !== 'ram')) continue;
-          const n = seen.get(st.kind) ?? 0;
-          seen.set(st.kind, n + 1);
-          m.storage.set({ device, storage: `${st.kind}-${n}` }, st.usedBytes / st.sizeBytes);
+          // Pseudo filesystems (tmpfs, /run, cgroup) keep their own numbering, so fixed-disk-N stays a disk.
+          const kind = st.pseudo ? 'pseudo-fs' : st.kind;
+          const n = seen.get(kind) ?? 0;
+          seen.set(kind, n + 1);
+          m.storage.set({ device, storage: `${kind}-${n}` }, st.usedBytes / st.sizeBytes);
         }
       }
     },

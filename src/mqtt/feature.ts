@@ -15,7 +15,7 @@ export function mqttFeature(zone: Zone, parts: { power: PowerFeature; hygiene: H
   const { config, clock } = zone;
   const bad = new Counter({
     name: 'zoneops_mqtt_bad_messages_total',
-    help: 'MQTT messages refused (too large, not UTF-8, not JSON, wrong type, bad value, unknown topic).',
+    help: 'MQTT messages refused (too large, not UTF-8, not JSON, wrong type, bad value, unknown topic, a forged discovery config, an RPC reply nobody asked for).',
     labelNames: ['reason'],
     registers: [zone.registry],
   });

@@ -11,6 +11,7 @@ import { type EmbeddedBroker, startEmbeddedBroker } from './embedded-broker.js';
 import { createOutbox } from './outbox.js';
 import { applyUpdate, initialState, isOnline, type PowerState, toObservation } from './power-state.js';
 import { createMqttPowerSwitch } from './power-switch.js';
+import { createRetainedStatuses } from './retained-statuses.js';
 import { matchesFilter } from './topic-filter.js';
 
 interface MqttLinkDeps {
@@ -101,7 +102,11 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
   let conn: Connection | undefined;
   let brokerUrl: string | undefined;
   let staleTimer: Cancel | undefined;
-  const statuses = new Map<string, string>();
+  const statuses = createRetainedStatuses({
+    publish: (topic, payload) => conn?.publish(topic, payload, true),
+    connected: () => conn?.connected === true,
+    logger,
+  });
 
   const outbox = createOutbox({
     isConnected: () => conn?.connected === true,
@@ -127,7 +132,8 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
     stateOf: (id) => {
       const t = tracked.get(id);
       if (!t?.state) return undefined;
-      return { online: isOnline(t.state, options(t), clock.now()), relay: t.state.relay };
+      const overload = t.state.conditions.some((c) => c.name === 'plug-overload');
+      return { online: isOnline(t.state, options(t), clock.now()), relay: t.state.relay, overload };
     },
   });
 
@@ -164,6 +170,14 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
         reportBad({ topic, reason: decoded.reason, detail: decoded.detail, deviceId: t.route.deviceId });
         return;
       }
+      if (decoded.kind === 'learned') {
+        stats.applied++;
+        if (!t.route.learn?.(decoded.command, decoded.learned)) return;
+        const topic = decoded.learned?.topic ?? 'the template again (config removed)';
+        const { deviceId } = t.route;
+        logger.info({ deviceId, command: decoded.command, topic }, 'agent command learned from discovery');
+        return;
+      }
       // A topic of the device carrying nothing we use still proves the device is alive.
       const update = decoded.kind === 'update' ? decoded.update : {};
       if (decoded.kind === 'ignore') stats.ignored++;
@@ -171,10 +185,20 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
       t.state = applyUpdate(t.state ?? initialState(now), update, now, retained);
       emit(t, now);
       power.observe(t.route.deviceId, update);
+      // A Gen2 plug that (re)connected announces itself online and nothing else: ask it.
+      if (update.online === true && !retained && t.route.queryWhenOnline) sendStateQuery(t);
       return;
     }
     const why = matchesFilter(telemetryFilter, topic) ? 'telemetry for an unknown device id' : 'no device';
     reportBad({ topic, reason: 'unknown-topic', detail: why });
+  };
+
+  const sendStateQuery = (t: Tracked) => {
+    const q = t.route.stateQuery?.();
+    if (!q) return;
+    conn?.publish(q.topic, q.payload, false).catch((err: Error) => {
+      logger.debug({ deviceId: t.route.deviceId, err: err.message }, 'state query not sent');
+    });
   };
 
   const checkStale = () => {
@@ -186,16 +210,6 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
       // Re-sent once a minute even when nothing changed: a device that went quiet (an agent that left,
       // a plug between telemetry periods) must not drop out of the consumers' freshness windows.
       if (online !== t.lastOnline || now - (t.lastEmit ?? 0) >= 60_000) emit(t, now);
-    }
-  };
-
-  const publishStatuses = () => {
-    for (const [topic, payload] of statuses) {
-      conn
-        ?.publish(topic, payload, true)
-        .catch((err: Error) =>
-          logger.debug({ topic, err: err.message }, 'status not published; sent again on reconnect'),
-        );
     }
   };
 
@@ -244,19 +258,8 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
           },
           onConnect: () => {
             outbox.flush();
-            publishStatuses();
-            for (const t of tracked.values()) {
-              const q = t.route.stateQuery;
-              if (q)
-                conn
-                  ?.publish(q.topic, q.payload, false)
-                  .catch((err: Error) =>
-                    logger.debug(
-                      { topic: q.topic, err: err.message },
-                      'state query not sent; asked again on reconnect',
-                    ),
-                  );
-            }
+            statuses.resendAll();
+            for (const t of tracked.values()) sendStateQuery(t);
           },
         },
       );
@@ -277,12 +280,6 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
       const topic = `zoneops/${site}/devices/${deviceId}/status`;
       const payload = JSON.stringify(status);
       statuses.set(topic, payload);
-      if (conn?.connected)
-        conn
-          .publish(topic, payload, true)
-          .catch((err: Error) =>
-            logger.debug({ topic, err: err.message }, 'status not published; sent again on reconnect'),
-          );
     },
     publish(topic, payload) {
       if (!conn?.connected) return Promise.reject(new Error('MQTT broker not connected'));

@@ -43,7 +43,9 @@ export function createMqttPowerSwitch(deps: {
    * The plug's/agent's current state. A Shelly publishes its relay only on change, so a command
    * that asks for the state it is already in is confirmed by that state once the command is sent.
    */
-  stateOf?: (deviceId: string) => { online: boolean | null; relay: 'on' | 'off' | null } | undefined;
+  stateOf?: (
+    deviceId: string,
+  ) => { online: boolean | null; relay: 'on' | 'off' | null; overload?: boolean } | undefined;
 }): MqttPowerSwitch {
   const byId = new Map(deps.devices.map((d) => [d.id, d]));
   const waiters = new Set<Waiter>();
@@ -69,6 +71,15 @@ export function createMqttPowerSwitch(deps: {
       const route = targetOf(deviceId);
       if (typeof route === 'string') {
         return Promise.resolve({ ok: false, reason: 'unsupported', message: route });
+      }
+      // A plug whose own protection cut the power for an overload stays off until someone has checked the
+      // device and switched it on by hand (Shelly relay "overpower"); zoneops never restores that power.
+      if (action === 'on' && route.family !== 'agent' && deps.stateOf?.(route.deviceId)?.overload) {
+        return Promise.resolve({
+          ok: false,
+          reason: 'rejected',
+          message: `plug "${route.deviceId}" cut the power for an overload: check the device, then switch it on at the plug`,
+        });
       }
       const cmd = route.command(action, ++seq);
       if ('unsupported' in cmd) {

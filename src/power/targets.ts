@@ -28,7 +28,17 @@ function powerTargetFromConfig(d: DeviceConfig): PowerTarget | null {
       return {
         id: d.id,
         type: d.type,
-        on: { kind: 'wol', wol: { mac: d.power.mac, address: d.power.address, port: d.power.port } },
+        on: {
+          kind: 'wol',
+          wol: {
+            mac: d.power.mac,
+            address: d.power.address,
+            port: d.power.port,
+            ...(d.power.secureOn ? { secureOn: d.power.secureOn } : {}),
+            ...(d.power.sourceAddress ? { sourceAddress: d.power.sourceAddress } : {}),
+            ...(d.power.interface ? { interface: d.power.interface } : {}),
+          },
+        },
         softOff: agent,
         cut: null,
       };

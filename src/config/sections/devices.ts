@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { deviceTypes } from '../../domain/device.js';
-import { host, identifier, integer, isoDate, secret, text } from '../fields.js';
+import { host, identifier, integer, isIPv4, isoDate, secret, text } from '../fields.js';
 import { show } from '../problems.js';
 import type { SecretSources } from '../secret.js';
+import { mqttDeviceSchema } from './mqtt-device.js';
 
 /**
  * `devices[]`: the asset register (国有资产) with each device's protocols (snmp, ipp, mqtt) and how it is
  * switched on and off (power). Cross-checks between devices (a plug that exists, unique ids) are in
  * config/schema.ts.
  */
+const secureOnPattern = /^(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f]{12}$/;
+
 export function deviceSchema(sources: SecretSources) {
   const contact = z.strictObject({
     name: text(),
@@ -31,6 +34,14 @@ export function deviceSchema(sources: SecretSources) {
       authKey: secret(sources).optional(),
       privProtocol: z.enum(['des', 'aes', 'aes256b', 'aes256r']).optional(),
       privKey: secret(sources).optional(),
+      /** SNMP context: v3 contextName; v1/v2c community@context (e.g. HP Jetdirect, Toshiba e-STUDIO "MFP"). */
+      context: z
+        .string()
+        .regex(/^[A-Za-z0-9._-]{1,32}$/, {
+          error: (iss) =>
+            `expected a context name of 1..32 letters, digits, "." "_" "-" (e.g. Jetdirect), got ${show(iss.input)}`,
+        })
+        .optional(),
       intervalSeconds: integer(5, 86_400).default(60),
       timeoutMs: integer(100, 60_000).default(3000),
       retries: integer(0, 10).default(1),
@@ -116,14 +127,6 @@ export function deviceSchema(sources: SecretSources) {
     timeoutMs: integer(100, 60_000).default(5000),
   });
 
-  const mqttDevice = z.strictObject({
-    family: z.enum(['tasmota', 'shelly1', 'shelly2', 'agent', 'generic']),
-    topic: text('an MQTT topic'),
-    /** A plug reading above this many watts means the device behind it is on. */
-    onAboveWatts: z.number().min(0).max(100_000).default(5),
-    offlineAfterSeconds: integer(10, 86_400).default(180),
-  });
-
   const mac = z.custom<string>(
     (v) => typeof v === 'string' && /^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/.test(v),
     { error: (iss) => `expected a MAC address like 00:11:22:33:44:55, got ${show(iss.input)}` },
@@ -132,13 +135,32 @@ export function deviceSchema(sources: SecretSources) {
   const power = z.discriminatedUnion(
     'method',
     [
-      z.strictObject({
-        method: z.literal('wol'),
-        mac,
-        /** Where the magic packet goes: the subnet's broadcast address (or 127.0.0.1 in tests). */
-        address: host(),
-        port: integer(1, 65535).default(9),
-      }),
+      z
+        .strictObject({
+          method: z.literal('wol'),
+          mac,
+          /** Where the magic packet goes: the subnet's broadcast address (or 127.0.0.1 in tests). */
+          address: host(),
+          port: integer(1, 65535).default(9),
+          /** SecureOn password set in the PC's firmware: 6 bytes in hex (`00:11:22:33:44:55` or `001122334455`). */
+          secureOn: secret(sources)
+            .refine((s) => secureOnPattern.test(s.reveal()), {
+              error: 'expected 6 bytes in hex, like 00:11:22:33:44:55 or 001122334455',
+            })
+            .optional(),
+          /** Send from this local IPv4 address (the NIC on the PCs' subnet, on a machine with several). */
+          sourceAddress: z
+            .custom<string>((v) => typeof v === 'string' && isIPv4(v), {
+              error: (iss) => `expected a local IPv4 address, got ${show(iss.input)}`,
+            })
+            .optional(),
+          /** …or from this network interface's IPv4 address (e.g. eth1). */
+          interface: text('a network interface name').optional(),
+        })
+        .refine((w) => !(w.sourceAddress && w.interface), {
+          path: ['interface'],
+          error: 'give sourceAddress or interface, not both',
+        }),
       z.strictObject({ method: z.literal('plug'), plug: identifier() }),
       z.strictObject({ method: z.literal('agent') }),
       z.strictObject({ method: z.literal('none') }),
@@ -162,7 +184,7 @@ export function deviceSchema(sources: SecretSources) {
     responsible: text('the custodian name'),
     snmp: snmp.optional(),
     ipp: ipp.optional(),
-    mqtt: mqttDevice.optional(),
+    mqtt: mqttDeviceSchema.optional(),
     power: power.default({ method: 'none' }),
   });
 }

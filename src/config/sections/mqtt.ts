@@ -14,9 +14,23 @@ export const defaultAgentTemplates = {
   offlinePayload: 'offline',
   /** A subscription filter: any message here means the agent is alive. */
   sensorTopic: 'homeassistant/sensor/{topic}/+/state',
-  shutdownTopic: 'homeassistant/button/{topic}/shutdown/set',
-  /** Home Assistant's MQTT button default; HASS.Agent acts on any payload on the set topic. */
-  shutdownPayload: 'PRESS',
+  /**
+   * Where the agent announces its entities (Home Assistant MQTT discovery,
+   * `<prefix>/<component>/<node>/<object>/config`; HASS.Agent MqttManager.cs, default prefix homeassistant).
+   */
+  discoveryPrefix: 'homeassistant',
+  /**
+   * The fallback command topics when the agent announces none: HASS.Agent creates a new command as a
+   * Switch by default (Forms/Commands/CommandsMod.cs, the ShutdownCommand constructor's
+   * CommandEntityType.Switch), so `…/switch/<device>/<object>/set` (HomeAssistant/Commands/CustomCommand.cs).
+   */
+  shutdownTopic: 'homeassistant/switch/{topic}/shutdown/set',
+  restartTopic: 'homeassistant/switch/{topic}/restart/set',
+  hibernateTopic: 'homeassistant/switch/{topic}/hibernate/set',
+  lockTopic: 'homeassistant/switch/{topic}/lock/set',
+  /** HASS.Agent lowercases the payload: one containing "on" turns a switch on (MQTT/MqttManager.cs HandleCommandReceived). */
+  shutdownPayload: 'ON',
+  commandPayload: 'ON',
 } as const;
 export type AgentTemplates = { readonly [K in keyof typeof defaultAgentTemplates]: string };
 
@@ -60,8 +74,17 @@ export function mqttConfigSchema(sources: SecretSources) {
           onlinePayload: text().default(defaultAgentTemplates.onlinePayload),
           offlinePayload: text().default(defaultAgentTemplates.offlinePayload),
           sensorTopic: template(true).default(defaultAgentTemplates.sensorTopic),
+          discoveryPrefix: text('an MQTT topic level')
+            .refine((t) => !/[+#/]/.test(t), {
+              error: (iss) => `expected one topic level without "/", "+" or "#", got ${show(iss.input)}`,
+            })
+            .default(defaultAgentTemplates.discoveryPrefix),
           shutdownTopic: template(true).default(defaultAgentTemplates.shutdownTopic),
+          restartTopic: template(true).default(defaultAgentTemplates.restartTopic),
+          hibernateTopic: template(true).default(defaultAgentTemplates.hibernateTopic),
+          lockTopic: template(true).default(defaultAgentTemplates.lockTopic),
           shutdownPayload: text().default(defaultAgentTemplates.shutdownPayload),
+          commandPayload: text().default(defaultAgentTemplates.commandPayload),
         })
         .default({ ...defaultAgentTemplates }),
     })

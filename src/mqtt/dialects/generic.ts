@@ -6,7 +6,7 @@ import { bad, type Decoded, type PowerUpdate, update } from './types.js';
 /**
  * Generic JSON telemetry for custom agents on `zoneops/<site>/devices/<id>/telemetry`.
  * This zod schema is the single definition; `telemetry.schema.json` is generated from it with
- * `npx tsx -e "import('../../probes/mqtt/src/probes/mqtt/generic.ts').then(m=>console.log(JSON.stringify(m.telemetryJsonSchema(),null,2)))"`
+ * `npx tsx -e "import('./src/mqtt/dialects/generic.ts').then(m=>console.log(JSON.stringify(m.telemetryJsonSchema(),null,2)))"`
  * and a unit test fails when the two drift apart.
  */
 const telemetrySchema = z

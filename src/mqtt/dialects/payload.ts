@@ -52,7 +52,7 @@ export function numberText(text: string): number | null {
 }
 
 /** A short, printable excerpt of a bad payload for the log (never the whole 1 MB). */
-function preview(text: string): string {
+export function preview(text: string): string {
   const clean = text.replace(/[^\x20-\x7e\u4e00-\u9fff]/g, '?');
   return clean.length > 40 ? `${JSON.stringify(clean.slice(0, 40))}…` : JSON.stringify(clean);
 }

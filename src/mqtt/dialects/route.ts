@@ -1,18 +1,13 @@
 import type { AgentTemplates } from '../../config/sections/mqtt.js';
+import type { AgentCommand, MqttDeviceConfig } from '../../config/sections/mqtt-device.js';
 import type { PowerAction } from '../../domain/power-switch.js';
 import { isPlainTopic } from '../topic-filter.js';
-import { agentFilters, agentShutdown, decodeAgent } from './agent.js';
+import { type AgentCommandView, agentRoute } from './agent.js';
 import { decodeTelemetry, telemetryTopic } from './generic.js';
-import {
-  decodeShelly1,
-  decodeShelly2,
-  shelly1Command,
-  shelly1Filters,
-  shelly2Command,
-  shelly2Filters,
-} from './shelly.js';
-import { decodeTasmota, tasmotaCommand, tasmotaFilters } from './tasmota.js';
-import type { Decoded, MqttCommand, MqttFamily } from './types.js';
+import { decodeShelly1, shelly1Command, shelly1Filters } from './shelly-gen1.js';
+import { rpcSource, shelly2Route } from './shelly-gen2.js';
+import { tasmotaRoute } from './tasmota.js';
+import type { Decoded, LearnedCommand, MqttCommand, MqttFamily } from './types.js';
 
 /** How zoneops talks to one device over MQTT: what to subscribe to, how to read it, how to switch it. */
 export interface DeviceRoute {
@@ -23,8 +18,17 @@ export interface DeviceRoute {
   decode(topic: string, payload: Uint8Array): Decoded | null;
   /** The command for an action, or a reason the family cannot do it. */
   command(action: PowerAction, seq: number): MqttCommand | { unsupported: string };
-  /** A message that makes the device report its relay state now (sent on every connect), if the family has one. */
-  readonly stateQuery?: MqttCommand;
+  /**
+   * A message that makes the device report its state now (sent on every connect, and for a Shelly
+   * Gen2 whenever it comes online), if the family has one.
+   */
+  stateQuery?(): MqttCommand;
+  /** Ask again whenever the device announces it is online (a Gen2 plug that restarted says nothing else). */
+  readonly queryWhenOnline?: boolean;
+  /** A PC agent's command learned from (or removed from) its discovery configs; true when it changed. */
+  learn?(command: AgentCommand, learned: LearnedCommand | null): boolean;
+  /** A PC agent's commands and where each topic comes from. */
+  agentCommands?(): AgentCommandView[];
 }
 
 interface RouteContext {
@@ -33,25 +37,28 @@ interface RouteContext {
   readonly agent: AgentTemplates;
 }
 
+export type RouteConfig = Pick<MqttDeviceConfig, 'family' | 'topic'> &
+  Partial<Pick<MqttDeviceConfig, 'tasmota' | 'agent'>>;
+
 export function deviceRoute(
   deviceId: string,
-  mqtt: { family: MqttFamily; topic: string },
+  mqtt: RouteConfig,
   ctx: RouteContext,
 ): DeviceRoute | { problem: string } {
   const t = mqtt.topic;
   if (!isPlainTopic(t)) return { problem: `mqtt.topic ${JSON.stringify(t)} must not contain + or #` };
   switch (mqtt.family) {
-    case 'tasmota':
+    case 'tasmota': {
+      const r = tasmotaRoute(t, mqtt.tasmota);
       return {
         deviceId,
         family: 'tasmota',
-        filters: tasmotaFilters(t),
-        decode: (topic, payload) => decodeTasmota(t, topic, payload),
-        command: (action) => tasmotaCommand(t, action),
-        // An empty POWER command is Tasmota's status query: it answers stat/<t>/POWER at once, instead of
-        // zoneops knowing the relay only at the next telemetry period (300 s by default).
-        stateQuery: { topic: `cmnd/${t}/POWER`, payload: '' },
+        filters: r.filters,
+        decode: r.decode,
+        command: (action) => r.command(action),
+        stateQuery: r.stateQuery,
       };
+    }
     case 'shelly1':
       return {
         deviceId,
@@ -60,25 +67,30 @@ export function deviceRoute(
         decode: (topic, payload) => decodeShelly1(t, topic, payload),
         command: (action) => shelly1Command(t, action),
       };
-    case 'shelly2':
+    case 'shelly2': {
+      const r = shelly2Route(t, rpcSource(ctx.clientId, deviceId));
       return {
         deviceId,
         family: 'shelly2',
-        filters: shelly2Filters(t),
-        decode: (topic, payload) => decodeShelly2(t, topic, payload),
-        command: (action, seq) => shelly2Command(t, action, ctx.clientId, seq),
+        filters: r.filters,
+        decode: r.decode,
+        command: (action) => r.command(action),
+        stateQuery: r.stateQuery,
+        queryWhenOnline: true,
       };
-    case 'agent':
+    }
+    case 'agent': {
+      const r = agentRoute(t, ctx.agent, mqtt.agent);
       return {
         deviceId,
         family: 'agent',
-        filters: agentFilters(t, ctx.agent),
-        decode: (topic, payload) => decodeAgent(t, ctx.agent, topic, payload),
-        command: (action) =>
-          action === 'off'
-            ? agentShutdown(t, ctx.agent)
-            : { unsupported: 'a PC agent cannot switch its PC on (use power.method wol)' },
+        filters: r.filters,
+        decode: r.decode,
+        command: (action) => r.command(action),
+        learn: r.learn,
+        agentCommands: r.commands,
       };
+    }
     case 'generic': {
       // The documented topic is zoneops/<site>/devices/<id>/telemetry; a custom one is honoured too.
       const topics = new Set([telemetryTopic(ctx.site, deviceId), t]);

@@ -1,3 +1,4 @@
+import type { AgentCommand } from '../../config/sections/mqtt-device.js';
 import type { Condition } from '../../domain/conditions.js';
 
 const mqttFamilies = ['tasmota', 'shelly1', 'shelly2', 'agent', 'generic'] as const;
@@ -12,7 +13,7 @@ export interface PowerUpdate {
   readonly energyKWh?: number;
   /** Only generic telemetry states this directly; otherwise derived from watts/relay/availability. */
   readonly deviceOn?: boolean;
-  /** Only generic telemetry reports conditions; an array here replaces the previous list. */
+  /** Conditions the device reports (generic telemetry, a Shelly overload); an array here replaces the previous list. */
   readonly conditions?: readonly Condition[];
 }
 
@@ -23,6 +24,10 @@ export const badReasons = [
   'wrong-type',
   'bad-value',
   'unknown-topic',
+  // a discovery config naming topics outside the agent's own prefix, or another device
+  'foreign-topic',
+  // an RPC reply to no request zoneops sent
+  'unknown-rpc',
 ] as const;
 export type BadReason = (typeof badReasons)[number];
 
@@ -35,7 +40,17 @@ export type BadReason = (typeof badReasons)[number];
 export type Decoded =
   | { readonly kind: 'update'; readonly update: PowerUpdate }
   | { readonly kind: 'ignore' }
-  | { readonly kind: 'bad'; readonly reason: BadReason; readonly detail: string };
+  | { readonly kind: 'bad'; readonly reason: BadReason; readonly detail: string }
+  | { readonly kind: 'learned'; readonly command: AgentCommand; readonly learned: LearnedCommand | null };
+
+/** A PC agent's command as its own discovery config announces it (null: the config was removed). */
+export interface LearnedCommand {
+  readonly topic: string;
+  readonly payload: string;
+  readonly stateTopic: string | null;
+  /** The discovery config topic it came from, e.g. homeassistant/switch/OFFICE-PC01/shutdown/config. */
+  readonly from: string;
+}
 
 export const update = (u: PowerUpdate): Decoded => ({ kind: 'update', update: u });
 export const ignore: Decoded = { kind: 'ignore' };

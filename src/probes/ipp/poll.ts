@@ -3,6 +3,7 @@ import type { Observation } from '../../domain/observation.js';
 import type { SupplyThresholds } from '../../domain/supply-rules.js';
 import type { PollTarget } from '../poll-loop.js';
 import { type IppProbeResult, type IppTarget, probeIpp } from './probe.js';
+import { createStoppedTracker } from './stopped.js';
 
 /** A device with an `ipp:` block, as the poll loop schedules it. */
 interface IppDevice extends PollTarget {
@@ -25,7 +26,10 @@ export function ippDevicesFromConfig(config: Pick<Config, 'devices'>): IppDevice
   );
 }
 
-/** IPP's "read one device → observation" for the poll loop: one Get-Printer-Attributes (probe.ts). */
+/**
+ * IPP's "read one device → observation" for the poll loop: one Get-Printer-Attributes (probe.ts), and
+ * `printer-stopped` once a printer has been stopped and refusing jobs past one poll (stopped.ts).
+ */
 export function createIppRead(deps: {
   now: () => number;
   supplies: SupplyThresholds;
@@ -36,6 +40,9 @@ export function createIppRead(deps: {
   ) => Promise<IppProbeResult>;
 }) {
   const probe = deps.probe ?? probeIpp;
-  return async (device: IppDevice, signal: AbortSignal): Promise<Observation> =>
-    (await probe(device.target, { now: deps.now, signal, supplies: deps.supplies })).observation;
+  const stopped = createStoppedTracker();
+  return async (device: IppDevice, signal: AbortSignal): Promise<Observation> => {
+    const r = await probe(device.target, { now: deps.now, signal, supplies: deps.supplies });
+    return stopped(r.observation, r.reading);
+  };
 }

@@ -3,6 +3,7 @@ import type { LevelState, PrinterAlert, Tray } from '../../domain/observation.js
 import { defaultSupplyThresholds, type SupplyThresholds, supplyState } from '../../domain/supply-rules.js';
 import { attributesOf, groupTags, type IppAttribute, type IppMessage } from './codec.js';
 import { intField, parseKeyValues } from './key-values.js';
+import { alertText } from './quirks.js';
 import { reasonsToConditions, type StateReason, splitReason } from './reasons.js';
 
 /** Everything zoneops reads from one Get-Printer-Attributes answer. Pure data. */
@@ -193,17 +194,22 @@ function traysOf(a: Attrs): Tray[] {
   });
 }
 
+/** printer-alert values (PWG 5100.9) with their descriptions by position; "none"/blank values are no alert. */
 function alertsOf(a: Attrs): PrinterAlert[] {
   const descriptions = a.strings('printer-alert-description');
-  return a.strings('printer-alert').map((raw, i) => {
-    const kv = parseKeyValues(raw);
-    return {
+  const out: PrinterAlert[] = [];
+  a.strings('printer-alert').forEach((raw, i) => {
+    const text = alertText(raw);
+    if (text === null) return;
+    const kv = parseKeyValues(text);
+    out.push({
       code: kv.get('code') ?? '',
       severity: kv.get('severity') ?? '',
       group: kv.get('group') ?? '',
       description: descriptions[i] ?? '',
-    };
+    });
   });
+  return out;
 }
 
 /** Typed access to one group's attributes; wrong value types read as absent, never as garbage. */

@@ -6,9 +6,10 @@ import {
   type Severity,
   worseSeverity,
 } from '../../domain/conditions.js';
+import { unsuffixedSeverity } from './quirks.js';
 
 /** The severity suffix of a printer-state-reasons keyword (RFC 8011 §5.4.12). */
-type ReasonSeverity = 'error' | 'warning' | 'report';
+export type ReasonSeverity = 'error' | 'warning' | 'report';
 
 export interface StateReason {
   /** The keyword without its severity suffix, e.g. `media-empty`. */
@@ -18,14 +19,15 @@ export interface StateReason {
 
 /**
  * Splits `media-empty-warning` into keyword and severity. RFC 8011 §5.4.12: a reason without a
- * suffix MUST be taken as an error. `none` is no reason at all.
+ * suffix is an error, except where the IPP quirk table knows better (CUPS' own cups-* keywords are
+ * notices). `none` is no reason at all.
  */
 export function splitReason(raw: string): StateReason | null {
   const value = raw.trim();
   if (value === '' || value === 'none') return null;
   const m = /^(.+)-(error|warning|report)$/.exec(value);
   if (m) return { keyword: m[1] as string, severity: m[2] as ReasonSeverity };
-  return { keyword: value, severity: 'error' };
+  return { keyword: value, severity: unsuffixedSeverity(value) };
 }
 
 /**
@@ -62,6 +64,9 @@ const reasonConditions: Readonly<Record<string, KnownCondition>> = {
   'opc-life-over': 'service-requested',
   'fuser-over-temp': 'service-requested',
   'fuser-under-temp': 'service-requested',
+  // RFC 8011: "the Printer is temporarily unable to accept more jobs"; often only a restart clears it
+  // (OpenPrinting/cups PR #364, a CUPS maintainer's own printer reporting spool-area-full-report).
+  'spool-area-full': 'spool-area-full',
 };
 
 /** Severity of a verbatim (unmapped) reason: straight from its suffix. */

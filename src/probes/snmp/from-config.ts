@@ -18,5 +18,6 @@ export function targetFromConfig(s: SnmpConfig): SnmpTarget {
     ...(s.authKey ? { authKey: s.authKey } : {}),
     ...(s.privProtocol ? { privProtocol: s.privProtocol } : {}),
     ...(s.privKey ? { privKey: s.privKey } : {}),
+    ...(s.context ? { context: s.context } : {}),
   };
 }

@@ -14,6 +14,20 @@ interface HostDecode {
 /** A fixed disk this full (used/size) raises disk-full. */
 const diskFullPercent = 90;
 
+/**
+ * Linux agents (net-snmp) list memory-backed and kernel filesystems as hrStorageFixedDisk rows named
+ * by mount point (shared recording linux_opensips.snmprec: /dev/shm, /run, /sys/fs/cgroup,
+ * /run/user/1000); some agents name them by filesystem type instead. They are not disks anyone can
+ * fill with documents, and a snap's squashfs is always 100 % used: reported, never judged by disk-full.
+ */
+const pseudoMount = /^\/dev(?:\/(?:shm|pts|mqueue|hugepages))?$|^\/(?:run|sys|proc)(?:\/|$)|^\/snap\//;
+const pseudoType = /^(?:tmpfs|devtmpfs|cgroup2?|proc|sysfs|devpts|securityfs|squashfs|ramfs|efivarfs)$/i;
+
+export function isPseudoFilesystem(description: string): boolean {
+  const d = description.trim();
+  return pseudoMount.test(d) || pseudoType.test(d);
+}
+
 const storageKinds: Readonly<Record<string, StorageReading['kind']>> = {
   '2': 'ram',
   '3': 'virtual-memory',
@@ -71,7 +85,10 @@ export function decodeHost(
   const conditions = storage
     .filter(
       (s) =>
-        s.kind === 'fixed-disk' && s.sizeBytes > 0 && (s.usedBytes / s.sizeBytes) * 100 >= diskFullPercent,
+        s.kind === 'fixed-disk' &&
+        !s.pseudo &&
+        s.sizeBytes > 0 &&
+        (s.usedBytes / s.sizeBytes) * 100 >= diskFullPercent,
     )
     .map((s) => condition('disk-full', `${s.description} ${Math.round((s.usedBytes / s.sizeBytes) * 100)}%`));
   return { reading, conditions, warnings };
@@ -101,11 +118,13 @@ function readStorage(view: MibView, unsigned: boolean, warnings: string[]): Stor
       warnings.push(`hrStorage row ${idx} has negative values`);
       continue;
     }
+    const description = decodeText(asBytes(view.get(`${oid.hrStorageDescr}.${idx}`)));
     out.push({
-      description: decodeText(asBytes(view.get(`${oid.hrStorageDescr}.${idx}`))),
+      description,
       kind,
       usedBytes: used * units,
       sizeBytes: size * units,
+      ...(kind === 'fixed-disk' && isPseudoFilesystem(description) ? { pseudo: true as const } : {}),
     });
   }
   return out;

@@ -31,6 +31,8 @@ declare module 'net-snmp' {
     idBitsSize?: 16 | 32;
     backwardsGetNexts?: boolean;
     reportOidMismatchErrors?: boolean;
+    /** SNMPv3 contextName. */
+    context?: string;
   }
   export interface V3User {
     name: string;

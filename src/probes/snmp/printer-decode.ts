@@ -12,6 +12,7 @@ import {
   alertCodes,
   alertGroups,
   alertSeverities,
+  hrDeviceStatusAsPrinter,
   hrDeviceStatusDown,
   hrPrinterStatus,
   supplyClassReceptacle,
@@ -20,7 +21,7 @@ import {
 } from './printer-enums.js';
 import type { Quirk } from './quirks.js';
 import { decodeText } from './text.js';
-import { asBytes, asInt, column, compareOids, type MibView, type Varbind } from './varbind.js';
+import { asBytes, asInt, asOid, column, compareOids, type MibView, type Varbind } from './varbind.js';
 
 interface PrinterDecode {
   readonly reading: PrinterReading;
@@ -87,12 +88,23 @@ function readErrorState(
   return { errors: decodeErrorState(bytes), index };
 }
 
+/** hrPrinterStatus, or (when a printer has none) its hrDevice row's hrDeviceStatus. */
 function readStatus(view: MibView, printerIndex: string | null): PrinterStatus {
-  const idx = printerIndex ?? [...column(view, oid.hrPrinterStatus).keys()][0] ?? null;
+  const idx = printerIndex ?? [...column(view, oid.hrPrinterStatus).keys()][0] ?? printerDeviceIndex(view);
   if (idx === null) return 'unknown';
-  if (asInt(view.get(`${oid.hrDeviceStatus}.${idx}`)) === hrDeviceStatusDown) return 'stopped';
+  const device = asInt(view.get(`${oid.hrDeviceStatus}.${idx}`));
+  if (device === hrDeviceStatusDown) return 'stopped';
   const s = asInt(view.get(`${oid.hrPrinterStatus}.${idx}`));
-  return s === null ? 'unknown' : (hrPrinterStatus[s] ?? 'unknown');
+  if (s !== null) return hrPrinterStatus[s] ?? 'unknown';
+  return device === null ? 'unknown' : (hrDeviceStatusAsPrinter[device] ?? 'unknown');
+}
+
+/** The index of the first hrDevice row of type printer (hrDeviceTypes 5). */
+function printerDeviceIndex(view: MibView): string | null {
+  for (const [idx, vb] of column(view, oid.hrDeviceType)) {
+    if (asOid(vb) === `${oid.hrDeviceTypes}.5`) return idx;
+  }
+  return null;
 }
 
 function lastIndex(suffix: string): number {

@@ -55,6 +55,19 @@ export const hrPrinterStatus: Readonly<Record<number, 'other' | 'unknown' | 'idl
 
 export const hrDeviceStatusDown = 5;
 
+/**
+ * hrDeviceStatus (RFC 2790: unknown(1), running(2), warning(3), testing(4), down(5)) as a printer
+ * status, for printers that have an hrDevice row but no hrPrinterStatus (RFC 3805 §2.2.13.2 ties
+ * running and warning to idle or printing, which hrDeviceStatus alone cannot tell apart: "idle" = ready).
+ */
+export const hrDeviceStatusAsPrinter: Readonly<Record<number, 'unknown' | 'idle' | 'other' | 'stopped'>> = {
+  1: 'unknown',
+  2: 'idle',
+  3: 'idle',
+  4: 'other',
+  5: 'stopped',
+};
+
 export const alertSeverities: Readonly<Record<number, string>> = {
   1: 'other',
   3: 'critical',

@@ -26,6 +26,11 @@ export interface Quirk {
   readonly allowOutOfOrder?: boolean;
   /** hrStorage Integer32 values that wrapped negative are read as unsigned. */
   readonly unsignedStorage?: boolean;
+  /**
+   * SNMPv3 contexts to try, in order, when the default context has no Printer-MIB and the device's
+   * config names no context (v1/v2c have no documented vendor convention for these printers).
+   */
+  readonly v3Contexts?: readonly string[];
   readonly handledIn?: string;
 }
 
@@ -120,6 +125,26 @@ export const quirks: readonly Quirk[] = [
     handling: 'the walk accepts non-increasing OIDs, stops on a repeated OID or after a row cap',
     matches: any(enterprise(11), descr(/JETDIRECT|LaserJet/i)),
     allowOutOfOrder: true,
+  },
+  {
+    id: 'hp-jetdirect-context',
+    vendor: 'HP LaserJet / JetDirect (e.g. LaserJet flow MFP M575, Color LaserJet Flow E78325)',
+    behaviour:
+      'over SNMPv3 answers the system group in the default context but serves the Printer-MIB (cartridges, trays) only in the context "Jetdirect" (LibreNMS issue #17166, PR #19927; glpi-agent issue #1091)',
+    handling:
+      'v3 without a configured context: when the default context has no Printer-MIB, the printer subtrees are read again in context Jetdirect',
+    matches: any(enterprise(11), descr(/JETDIRECT|LaserJet/i)),
+    v3Contexts: ['Jetdirect'],
+  },
+  {
+    id: 'toshiba-mfp-context',
+    vendor: 'Toshiba e-STUDIO',
+    behaviour:
+      'over SNMPv3 serves its data only in the context "MFP" (LibreNMS issue #13465: "polling without context dosen\'t give anything, but polling with "MFP" context does work")',
+    handling:
+      'v3 without a configured context: when the default context has no Printer-MIB, the printer subtrees are read again in context MFP; a device silent in the default context needs snmp.context: MFP in its config',
+    matches: any(enterprise(1129), descr(/TOSHIBA (?:e-STUDIO|TEC)/i)),
+    v3Contexts: ['MFP'],
   },
   {
     id: 'printer-silent-asleep',

@@ -1,20 +1,26 @@
 import type { Condition } from '../../domain/conditions.js';
 import type { Observation, ProbeProblem } from '../../domain/observation.js';
 import type { SupplyThresholds } from '../../domain/supply-rules.js';
-import { classify, type DeviceKind } from './classify.js';
+import { classify, classifyEvidence, type DeviceKind } from './classify.js';
 import type { ErrorStateBit } from './error-state.js';
 import { decodeHost } from './host-decode.js';
 import { hostSubtrees, oid, printerSubtrees, systemScalars } from './oids.js';
 import { decodePrinter } from './printer-decode.js';
 import { type DeviceIdentity, quirksFor } from './quirks.js';
 import { decodeText } from './text.js';
-import { type OpenClient, openClient, type SnmpClient, type SnmpTarget } from './transport.js';
+import { type OpenClient, openClient, type SnmpClient, type SnmpTarget, withContext } from './transport.js';
 import { asBytes, asInt, asOid, type MibView, type Varbind, viewOf } from './varbind.js';
+
+const printerDeviceType = '1.3.6.1.2.1.25.3.1.5';
 
 /** Everything one SNMP read of one device produced: the Observation plus what the probe command shows. */
 export interface SnmpReading {
   readonly observation: Observation;
   readonly kind: DeviceKind;
+  /** What the kind was told from (Printer-MIB rows, the maker's sysObjectID, sysDescr, …). */
+  readonly evidence: string;
+  /** The SNMP context the printer data came from (configured, or tried by a quirk row); null: default. */
+  readonly context: string | null;
   readonly sysDescr: string | null;
   readonly sysName: string | null;
   readonly sysObjectID: string | null;
@@ -39,6 +45,8 @@ export function unreachable(deviceId: string, at: number, problem: ProbeProblem)
   return {
     observation: { deviceId, source: 'snmp', at, reachable: false, problem, conditions: [] },
     kind: 'other',
+    evidence: 'unreachable',
+    context: null,
     sysDescr: null,
     sysName: null,
     sysObjectID: null,
@@ -50,17 +58,25 @@ export function unreachable(deviceId: string, at: number, problem: ProbeProblem)
 
 /** Reads one device: a GET of the system group, then GetBulk walks of the subtrees its kind needs. */
 export async function readDevice(target: SnmpTarget, opts: ReadOptions): Promise<SnmpReading> {
-  const opened = await (opts.open ?? openClient)(target);
+  const open = opts.open ?? openClient;
+  const opened = await open(target);
   if (!opened.ok) return unreachable(opts.deviceId, opts.now(), opened.error);
   const client = opened.value;
   try {
-    return await readWith(client, opts);
+    return await readWith(client, target, open, opts);
   } finally {
     client.close();
   }
 }
 
-async function readWith(client: SnmpClient, opts: ReadOptions): Promise<SnmpReading> {
+type Plan = DeviceKind | 'printer+pc' | undefined;
+
+async function readWith(
+  client: SnmpClient,
+  target: SnmpTarget,
+  open: OpenClient,
+  opts: ReadOptions,
+): Promise<SnmpReading> {
   const sys = await client.get(systemScalars);
   if (!sys.ok) return unreachable(opts.deviceId, opts.now(), sys.error);
   const sysView = viewOf(sys.value);
@@ -73,39 +89,58 @@ async function readWith(client: SnmpClient, opts: ReadOptions): Promise<SnmpRead
   const notes: string[] = [];
   if (!sysView.has(oid.sysDescr)) notes.push('agent answered but has no sysDescr (noSuchObject)');
   let lastFailure: ProbeProblem | null = null;
-  const walkAll = async (subtrees: readonly string[]) => {
+  const walkAll = async (on: SnmpClient, subtrees: readonly string[], into: Varbind[]) => {
     for (const base of subtrees) {
       if (lastFailure?.reason === 'timeout') {
         // The agent went silent mid-poll: do not spend a full timeout on every remaining subtree.
         notes.push(`${base}: skipped after a timeout`);
         continue;
       }
-      const r = await client.walk(base, walkOpts);
+      const r = await on.walk(base, walkOpts);
       if (!r.ok) {
         lastFailure = r.error;
         notes.push(`${base}: ${r.error.message}`);
         continue;
       }
-      collected.push(...r.value.varbinds);
+      into.push(...r.value.varbinds);
       if (r.value.stoppedBecause) notes.push(`${base}: ${r.value.stoppedBecause}`);
     }
   };
+  const hasRow = async (base: string) => {
+    const r = await client.walk(base, { ...walkOpts, maxRows: 1, maxRepetitions: 1 });
+    return r.ok && r.value.varbinds.length > 0;
+  };
 
-  let plan = opts.kindHint;
+  let plan: Plan = opts.kindHint;
   if (plan === undefined || plan === 'other') {
-    // Discover: one row of the Printer-MIB, then one of HOST-RESOURCES.
-    const probe = await client.walk(oid.printerMib, { ...walkOpts, maxRows: 1, maxRepetitions: 1 });
-    if (probe.ok && probe.value.varbinds.length > 0) plan = 'printer';
-    else {
-      const host = await client.walk('1.3.6.1.2.1.25', { ...walkOpts, maxRows: 1, maxRepetitions: 1 });
-      if (host.ok && host.value.varbinds.length > 0) plan = 'pc';
+    // Discover what to walk: the Printer-MIB, then the maker and sysDescr, then HOST-RESOURCES (with
+    // its printer table, so a label printer with a little HOST-RESOURCES is not taken for a PC).
+    if (await hasRow(oid.printerMib)) plan = 'printer';
+    else if (classify(sysView, sysDescr, identity.sysObjectID) === 'printer') plan = 'printer';
+    else if (await hasRow(oid.hrStorageEntry).then(async (h) => h || (await hasRow(oid.hrSWRunName)))) {
+      plan = (await hasRow(oid.hrPrinterEntry)) ? 'printer+pc' : 'pc';
+    } else if (await hasRow(oid.hrPrinterEntry)) plan = 'printer';
+  }
+  if (plan === 'printer') await walkAll(client, printerSubtrees, collected);
+  else if (plan === 'pc') await walkAll(client, hostSubtrees, collected);
+  else if (plan === 'printer+pc')
+    await walkAll(client, [...new Set([...hostSubtrees, ...printerSubtrees])], collected);
+
+  let context = target.context ?? null;
+  const printerPlan = plan === 'printer' || plan === 'printer+pc';
+  if (printerPlan && context === null && target.version === '3' && !hasPrinterMib(collected)) {
+    for (const name of quirks.flatMap((q) => q.v3Contexts ?? [])) {
+      const inContext = await readContext(open, withContext(target, name), walkAll, notes);
+      if (inContext.some((vb) => vb.oid.startsWith(`${oid.printerMib}.`))) {
+        collected.push(...inContext);
+        context = name;
+        break;
+      }
     }
   }
-  if (plan === 'printer') await walkAll(printerSubtrees);
-  else if (plan === 'pc') await walkAll(hostSubtrees);
 
   const view = viewOf(collected);
-  return buildReading(
+  const reading = buildReading(
     opts.deviceId,
     opts.now(),
     view,
@@ -113,6 +148,32 @@ async function readWith(client: SnmpClient, opts: ReadOptions): Promise<SnmpRead
     { notes, failure: lastFailure },
     opts.supplies,
   );
+  return { ...reading, context };
+}
+
+/** The printer subtrees read in another SNMPv3 context (a quirk row's), on a session of its own. */
+async function readContext(
+  open: OpenClient,
+  target: SnmpTarget,
+  walkAll: (on: SnmpClient, subtrees: readonly string[], into: Varbind[]) => Promise<void>,
+  notes: string[],
+): Promise<Varbind[]> {
+  const opened = await open(target);
+  if (!opened.ok) {
+    notes.push(`context ${target.context}: ${opened.error.message}`);
+    return [];
+  }
+  const out: Varbind[] = [];
+  try {
+    await walkAll(opened.value, printerSubtrees, out);
+  } finally {
+    opened.value.close();
+  }
+  return out;
+}
+
+function hasPrinterMib(varbinds: readonly Varbind[]): boolean {
+  return varbinds.some((vb) => vb.oid.startsWith(`${oid.printerMib}.`));
 }
 
 /**
@@ -129,7 +190,8 @@ export function buildReading(
   const sysDescr = decodeText(asBytes(view.get(oid.sysDescr)));
   const sysName = decodeText(asBytes(view.get(oid.sysName)));
   const sysUpTime = asInt(view.get(oid.sysUpTime));
-  const kind = classify(view, sysDescr);
+  const sysObjectID = asOid(view.get(oid.sysObjectID));
+  const { kind, evidence } = classifyEvidence(view, sysDescr, sysObjectID);
   const warnings: string[] = [...walk.notes];
   const conditions: Condition[] = [];
   let printer: Observation['printer'];
@@ -170,18 +232,22 @@ export function buildReading(
   return {
     observation,
     kind,
+    evidence,
+    context: null,
     sysDescr,
     sysName: sysName === '' ? null : sysName,
-    sysObjectID: asOid(view.get(oid.sysObjectID)),
+    sysObjectID,
     uptimeSeconds: ticks === null ? null : Math.floor(ticks / 100),
     errors,
     quirks: quirks.map((q) => q.id),
   };
 }
 
+/** Printer-MIB or hrPrinter rows, or an hrDevice row of type printer (its hrDeviceStatus gives a status). */
 function hasAnyPrinterRows(view: MibView): boolean {
-  for (const k of view.keys()) {
+  for (const [k, vb] of view) {
     if (k.startsWith(`${oid.printerMib}.`) || k.startsWith(`${oid.hrPrinterEntry}.`)) return true;
+    if (k.startsWith(`${oid.hrDeviceType}.`) && asOid(vb) === printerDeviceType) return true;
   }
   return false;
 }
@@ -196,7 +262,7 @@ function hasHostRows(view: MibView): boolean {
 function printerModel(view: MibView): string | null {
   for (const [key, vb] of view) {
     if (!key.startsWith(`${oid.hrDeviceType}.`)) continue;
-    if (asOid(vb) === '1.3.6.1.2.1.25.3.1.5') {
+    if (asOid(vb) === printerDeviceType) {
       const d = decodeText(
         asBytes(view.get(`${oid.hrDeviceDescr}.${key.slice(oid.hrDeviceType.length + 1)}`)),
       );

@@ -21,8 +21,25 @@ export interface SnmpTarget {
   readonly authKey?: Secret;
   readonly privProtocol?: 'des' | 'aes' | 'aes256b' | 'aes256r';
   readonly privKey?: Secret;
+  /**
+   * SNMP context (RFC 3411 contextName). v3: sent as the contextName (snmpget -n); v1/v2c: the
+   * community-indexing convention `community@context` (Net-SNMP / Cisco; LibreNMS PR #19794 uses it
+   * the same way). Empty or absent: the default context.
+   */
+  readonly context?: string;
   readonly timeoutMs: number;
   readonly retries: number;
+}
+
+/** The same target in another context (v1/v2c: community@context, v3: contextName). */
+export function withContext(target: SnmpTarget, context: string): SnmpTarget {
+  return { ...target, context };
+}
+
+/** The community actually sent: `community@context` for v1/v2c with a context. */
+export function communityFor(target: Pick<SnmpTarget, 'community' | 'context'>): string {
+  const community = target.community?.reveal() ?? 'public';
+  return target.context ? `${community}@${target.context}` : community;
 }
 
 type SnmpResult<T> = Result<T, ProbeProblem>;
@@ -118,10 +135,10 @@ export async function openClient(
             ? { privProtocol: snmp.PrivProtocols[target.privProtocol], privKey: target.privKey.reveal() }
             : {}),
         },
-        { ...options, version: snmp.Version3 },
+        { ...options, version: snmp.Version3, ...(target.context ? { context: target.context } : {}) },
       );
     } else {
-      session = snmp.createSession(address, target.community?.reveal() ?? 'public', {
+      session = snmp.createSession(address, communityFor(target), {
         ...options,
         version: target.version === '1' ? snmp.Version1 : snmp.Version2c,
       });

@@ -37,7 +37,7 @@ ${v.devices.map(
   (
     d,
   ) => html`<tr id="device-${d.id}"><td>${d.name}<br><span class="muted">${d.id}</span></td><td>${d.location}</td>
-<td>${badge(d.status, s.statuses[d.status] ?? d.status)}${d.conditions.length ? html`<br><span class="muted">${d.conditions.join(', ')}</span>` : ''}</td>
+<td>${badge(d.status, s.statuses[d.status] ?? d.status)}${d.conditions.length ? html`<br><span class="muted">${d.conditions.map((c) => s.conditions[c] ?? c).join(s.htmlLang === 'en' ? ', ' : '、')}</span>` : ''}</td>
 <td>${formatTime(d.lastObservedAt, tz)}</td></tr>`,
 )}</tbody></table>`;
 

@@ -132,7 +132,7 @@ function suite(name: 'mosquitto' | 'embedded') {
       await plug.client.endAsync();
     });
 
-    it('sends an agent its shutdown and sees it go offline', async () => {
+    it('sends an agent its shutdown (HASS.Agent’s default switch, no discovery config) and sees it go offline', async () => {
       const agent = await client(url, {
         will: {
           topic: 'homeassistant/sensor/OFFICE-PC01/availability',
@@ -150,12 +150,12 @@ function suite(name: 'mosquitto' | 'embedded') {
         got.push(`${topic} ${payload.toString()}`);
         agent.stream.destroy(); // the PC powers off: the broker publishes its last will
       });
-      await agent.subscribeAsync('homeassistant/button/OFFICE-PC01/shutdown/set', { qos: 1 });
+      await agent.subscribeAsync('homeassistant/switch/OFFICE-PC01/shutdown/set', { qos: 1 });
       await waitUntil(() => last(observations, 'pc-01')?.power?.online === true, 5000, 'agent online');
       await expect(link.power.switch('pc-01', 'off', { timeoutMs: 5000 })).resolves.toMatchObject({
         ok: true,
       });
-      expect(got).toEqual(['homeassistant/button/OFFICE-PC01/shutdown/set PRESS']);
+      expect(got).toEqual(['homeassistant/switch/OFFICE-PC01/shutdown/set ON']);
       agent.end(true);
     });
 

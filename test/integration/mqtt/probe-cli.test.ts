@@ -75,4 +75,76 @@ describe('zoneops probe mqtt against a real Mosquitto', () => {
     });
     expect(down.problem?.reason).toBe('refused');
   });
+
+  const runProbe = async (args: string[]) => {
+    const out: string[] = [];
+    const program = new Command('zoneops').exitOverride();
+    registerProbeMqtt(program.command('probe'), {
+      write: (x: string) => out.push(x),
+    } as unknown as NodeJS.WritableStream);
+    await program.parseAsync(['probe', 'mqtt', '--broker', broker.url, '--seconds', '1', ...args], {
+      from: 'user',
+    });
+    return out.join('');
+  };
+
+  it('--family agent prints the shutdown topic the agent announced in its discovery config, and where from', async () => {
+    // HASS.Agent's retained discovery config for a command its user made a Button
+    // (HomeAssistant/Commands/CustomCommand.cs GetAutoDiscoveryConfig; hass-agent.md "Correction and additions").
+    const agent = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
+    await agent.publishAsync(
+      'homeassistant/button/READING-PC2/shutdown/config',
+      JSON.stringify({
+        availability_topic: 'homeassistant/sensor/READING-PC2/availability',
+        command_topic: 'homeassistant/button/READING-PC2/shutdown/set',
+        state_topic: 'homeassistant/button/READING-PC2/shutdown/state',
+        device: {
+          identifiers: 'hass.agent-READING-PC2',
+          manufacturer: 'HASS.Agent Team',
+          name: 'READING-PC2',
+        },
+        name: 'shutdown',
+      }),
+      { qos: 1, retain: true },
+    );
+    await agent.publishAsync('homeassistant/sensor/READING-PC2/availability', 'online', {
+      qos: 1,
+      retain: true,
+    });
+    await agent.endAsync();
+    const text = await runProbe(['--family', 'agent', '--topic', 'READING-PC2']);
+    expect(text).toContain('online     yes');
+    expect(text).toContain(
+      'shutdown   homeassistant/button/READING-PC2/shutdown/set PRESS  (from discovery homeassistant/button/READING-PC2/shutdown/config)',
+    );
+    // Not announced: HASS.Agent's default switch template, said so.
+    expect(text).toContain('restart    homeassistant/switch/READING-PC2/restart/set ON  (from template)');
+  });
+
+  it('--family shelly2 asks a Gen2 plug that only answers RPC and prints its relay, watts and kWh', async () => {
+    const plug = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
+    plug.on('message', (_topic, payload) => {
+      const frame = JSON.parse(payload.toString()) as { id: number; src: string; method: string };
+      if (frame.method !== 'Switch.GetStatus') return;
+      // Switch.GetStatus result fields (shelly.md "Additions"; gen2 Switch component page)
+      const result = {
+        id: 0,
+        source: 'init',
+        output: true,
+        apower: 47.3,
+        voltage: 229.9,
+        aenergy: { total: 5120 },
+      };
+      void plug.publishAsync(
+        `${frame.src}/rpc`,
+        JSON.stringify({ id: frame.id, src: 'shellyplusplugs-c0ffee', dst: frame.src, result }),
+      );
+    });
+    await plug.subscribeAsync('shellyplusplugs-c0ffee/rpc', { qos: 1 });
+    const result = JSON.parse(
+      await runProbe(['--family', 'shelly2', '--topic', 'shellyplusplugs-c0ffee', '--json']),
+    ) as Record<string, unknown>;
+    await plug.endAsync();
+    expect(result).toMatchObject({ relay: 'on', watts: 47.3, energyKWh: 5.12, badMessages: 0 });
+  });
 });

@@ -10,8 +10,11 @@ import type { Daemon } from './daemon.js';
  *   TelePeriod (300 s on a real plug, shortened here);
  * - a HASS.Agent PC agent (../shared/fixtures/mqtt/hass-agent.md): availability
  *   `homeassistant/sensor/<name>/availability` online/offline (retained; offline is also its last
- *   will), sensor states `homeassistant/sensor/<name>/<sensor>/state`, shutdown button
- *   `homeassistant/button/<name>/shutdown/set`.
+ *   will), sensor states `homeassistant/sensor/<name>/<sensor>/state`, and its shutdown command as
+ *   HASS.Agent creates it by default, a Switch `homeassistant/switch/<name>/shutdown/set`, announced
+ *   in a retained discovery config `homeassistant/switch/<name>/shutdown/config` (HASS.Agent
+ *   CustomCommand.cs / MqttManager.cs). It runs the command for a payload containing "on", or
+ *   "press" (MqttManager.cs HandleCommandReceived, which lowercases it).
  * Nothing here looks at zoneops' code: they only answer what arrives on the broker.
  */
 
@@ -138,10 +141,27 @@ export function pcAgent(opts: {
   shutdownMs?: number;
   sensorPeriodMs?: number;
   onShutdown?: () => void;
+  /** The entity type the user picked for the command (HASS.Agent's default: switch). */
+  entity?: 'switch' | 'button';
+  /** Publish the discovery config (HASS.Agent does when MQTT discovery is on, its default). */
+  announce?: boolean;
 }): PcAgent {
   const n = opts.name;
   const availability = `homeassistant/sensor/${n}/availability`;
-  const shutdownTopic = `homeassistant/button/${n}/shutdown/set`;
+  const entity = opts.entity ?? 'switch';
+  const shutdownTopic = `homeassistant/${entity}/${n}/shutdown/set`;
+  const discovery = {
+    topic: `homeassistant/${entity}/${n}/shutdown/config`,
+    payload: JSON.stringify({
+      availability_topic: availability,
+      command_topic: shutdownTopic,
+      action_topic: `homeassistant/${entity}/${n}/shutdown/action`,
+      state_topic: `homeassistant/${entity}/${n}/shutdown/state`,
+      device: { identifiers: `hass.agent-${n}`, manufacturer: 'HASS.Agent Team', name: n },
+      name: 'shutdown',
+      unique_id: `shutdown-${n}`,
+    }),
+  };
   let client: MqttClient | undefined;
   let timer: NodeJS.Timeout | undefined;
   let requests = 0;
@@ -166,8 +186,10 @@ export function pcAgent(opts: {
         will: { topic: availability, payload: Buffer.from('offline'), retain: true, qos: 1 },
       });
       client = c;
-      c.on('message', (topic) => {
+      c.on('message', (topic, payload) => {
         if (topic !== shutdownTopic) return;
+        const word = payload.toString().toLowerCase();
+        if (!word.includes('on') && word !== 'press') return;
         requests++;
         if (opts.refuseShutdown) return;
         setTimeout(() => {
@@ -180,6 +202,8 @@ export function pcAgent(opts: {
         }, opts.shutdownMs ?? 300);
       });
       await c.subscribeAsync(shutdownTopic, { qos: 1 });
+      if (opts.announce ?? true)
+        await c.publishAsync(discovery.topic, discovery.payload, { retain: true, qos: 1 });
       await c.publishAsync(availability, 'online', { retain: true, qos: 1 });
       online = true;
       let load = 7;
@@ -220,6 +244,7 @@ export function plugFedPc(opts: {
   refuseShutdown?: boolean;
   holdPower?: boolean;
   running?: boolean;
+  entity?: 'switch' | 'button';
 }) {
   let drawing = opts.running ?? false;
   let held = opts.holdPower ?? false;
@@ -228,6 +253,7 @@ export function plugFedPc(opts: {
     url: opts.url,
     name: opts.agentName,
     ...(opts.refuseShutdown !== undefined ? { refuseShutdown: opts.refuseShutdown } : {}),
+    ...(opts.entity ? { entity: opts.entity } : {}),
     onShutdown: () => {
       shutdownAt = Date.now();
       if (!held) drawing = false;
@@ -324,4 +350,89 @@ export async function freshReadings(
     await new Promise((r) => setTimeout(r, 10));
   }
   await zone?.tracker.idle();
+}
+
+export interface ShellyGen2Plug {
+  readonly prefix: string;
+  readonly output: boolean;
+  /** RPC requests received (method names), in order. */
+  readonly requests: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A Shelly Plus Plug S with factory MQTT settings (../shared/fixtures/mqtt/shelly.md "Additions"):
+ * status_ntf off — it never publishes `<prefix>/status/switch:0` —, rpc_ntf on, so changes go out as
+ * NotifyStatus on `<prefix>/events/rpc`; it answers RPC frames on `<prefix>/rpc` on `<src>/rpc` with
+ * `{"id","src","dst","result"}`; `<prefix>/online` true (retained) and false as its last will. Switch
+ * status fields per the Gen2 Switch page (output, apower W, aenergy.total Wh).
+ */
+export async function startShellyGen2Plug(opts: {
+  url: string;
+  prefix: string;
+  output: boolean;
+  load: () => number;
+  energyWh: number;
+}): Promise<ShellyGen2Plug> {
+  const p = opts.prefix;
+  const c: MqttClient = await connect(opts.url, {
+    clientId: p,
+    will: { topic: `${p}/online`, payload: Buffer.from('false'), retain: true, qos: 1 },
+  });
+  let output = opts.output;
+  const requests: string[] = [];
+  const status = () => ({
+    id: 0,
+    source: 'init',
+    output,
+    apower: output ? opts.load() : 0,
+    voltage: 229.4,
+    current: output ? Number((opts.load() / 229.4).toFixed(3)) : 0,
+    aenergy: { total: opts.energyWh, by_minute: [0, 0, 0], minute_ts: Math.floor(Date.now() / 1000) },
+    temperature: { tC: 31.2, tF: 88.2 },
+  });
+  c.on('message', (topic, payload) => {
+    if (topic !== `${p}/rpc`) return;
+    let frame: { id?: unknown; src?: unknown; method?: unknown; params?: { on?: unknown } };
+    try {
+      frame = JSON.parse(payload.toString()) as typeof frame;
+    } catch {
+      return;
+    }
+    if (typeof frame.src !== 'string' || typeof frame.method !== 'string') return;
+    requests.push(frame.method);
+    const answer = (result: unknown) =>
+      void c.publishAsync(
+        `${frame.src}/rpc`,
+        JSON.stringify({ id: frame.id, src: p, dst: frame.src, result }),
+      );
+    if (frame.method === 'Switch.GetStatus') answer(status());
+    else if (frame.method === 'Switch.Set') {
+      const was = output;
+      output = frame.params?.on === true;
+      answer({ was_on: was });
+      if (was !== output) {
+        const delta = { id: 0, output, apower: output ? opts.load() : 0, source: 'mqtt' };
+        void c.publishAsync(
+          `${p}/events/rpc`,
+          JSON.stringify({
+            src: p,
+            dst: `${p}/events`,
+            method: 'NotifyStatus',
+            params: { ts: Date.now() / 1000, 'switch:0': delta },
+          }),
+        );
+      }
+    }
+  });
+  await c.subscribeAsync(`${p}/rpc`, { qos: 1 });
+  await c.publishAsync(`${p}/online`, 'true', { retain: true, qos: 1 });
+  return {
+    prefix: p,
+    get output() {
+      return output;
+    },
+    requests,
+    stop: () => c.endAsync(),
+  };
 }

@@ -140,7 +140,7 @@ describe('power schedule over a real Mosquitto: a working day', () => {
     await minute('17:45');
     // The soft shutdown first; the kiosk has no agent, its plug is cut at once.
     expect(commandsFrom(at('17:45:00')).map((c) => [c.topic, c.payload])).toEqual([
-      ['homeassistant/button/pc02/shutdown/set', 'PRESS'],
+      ['homeassistant/switch/pc02/shutdown/set', 'ON'],
       ['cmnd/plug03/POWER', 'OFF'],
     ]);
     expect(pc.agent.online).toBe(false);
@@ -157,7 +157,7 @@ describe('power schedule over a real Mosquitto: a working day', () => {
     ).toEqual([['cmnd/plug02/POWER', 'OFF', '17:48']]);
     // On the broker: the press, then the agent's offline, then a reading under the 5 W threshold, then the cut.
     const log = observer.log.filter((m) => m.at >= at('17:45:00'));
-    const press = log.findIndex((m) => m.topic === 'homeassistant/button/pc02/shutdown/set');
+    const press = log.findIndex((m) => m.topic === 'homeassistant/switch/pc02/shutdown/set');
     const offline = log.findIndex(
       (m) => m.topic === 'homeassistant/sensor/pc02/availability' && m.payload === 'offline',
     );

@@ -113,8 +113,8 @@ describe('power schedule over a real Mosquitto: PCs that do not go dark at closi
     expect(commandsFrom(at('17:44:00'))).toEqual([]);
     await minute('17:45');
     expect(commandsFrom(at('17:44:00'))).toEqual([
-      ['homeassistant/button/pc02/shutdown/set', 'PRESS', '17:45'],
-      ['homeassistant/button/pc03/shutdown/set', 'PRESS', '17:45'],
+      ['homeassistant/switch/pc02/shutdown/set', 'ON', '17:45'],
+      ['homeassistant/switch/pc03/shutdown/set', 'ON', '17:45'],
     ]);
     expect(busy.agent.online).toBe(true);
     expect(updating.agent.online).toBe(false);
@@ -168,7 +168,7 @@ describe('power schedule over a real Mosquitto: PCs that do not go dark at closi
     const pc02 = commandsFrom(at('17:44:00')).filter(
       ([topic]) => topic?.includes('pc02') || topic?.includes('plug02'),
     );
-    expect(pc02).toEqual([['homeassistant/button/pc02/shutdown/set', 'PRESS', '17:45']]);
+    expect(pc02).toEqual([['homeassistant/switch/pc02/shutdown/set', 'ON', '17:45']]);
     expect(plugs[0]?.relay).toBe('on');
     expect(plugs[0]?.commands).not.toContain('OFF');
     expect(busy.agent.shutdownRequests).toBe(1);

@@ -29,8 +29,20 @@ export interface Snmpsim {
   stop(): Promise<void>;
 }
 
-/** Starts snmpsimd on 127.0.0.1 (its own PID, stopped by `stop`); the community is the file name. */
-export async function startSnmpsim(dataDir: string, probeCommunity: string): Promise<Snmpsim> {
+/** An SNMPv3 user for snmpsimd (SHA + AES); v3 requests pick the data file by context name. */
+export const simV3 = { user: 'zoneops', authKey: 'auth-key-for-tests', privKey: 'priv-key-for-tests' };
+
+/**
+ * Starts snmpsimd on 127.0.0.1 (its own PID, stopped by `stop`); the community is the file name.
+ * With `v3`, it also answers the SNMPv3 user `simV3`; snmpsimd selects the data file by the request's
+ * context name, and the default (empty) context over UDP/IPv4 by the file `1.3.6.1.6.1.1.0.snmprec`
+ * (the transport domain; snmpsim's probeContext in /usr/bin/snmpsimd).
+ */
+export async function startSnmpsim(
+  dataDir: string,
+  probeCommunity: string,
+  opts: { v3?: boolean } = {},
+): Promise<Snmpsim> {
   const bin = requireBinary('snmpsimd');
   const port = await freeUdpPort();
   const cache = mkdtempSync(join(tmpdir(), 'zoneops-snmpsim-'));
@@ -42,6 +54,15 @@ export async function startSnmpsim(dataDir: string, probeCommunity: string): Pro
     `--cache-dir=${cache}`,
     // snmpsimd logs every request; unread, that log would fill the pipe and stall it.
     '--logging-method=null',
+    ...(opts.v3
+      ? [
+          `--v3-user=${simV3.user}`,
+          `--v3-auth-key=${simV3.authKey}`,
+          '--v3-auth-proto=SHA',
+          `--v3-priv-key=${simV3.privKey}`,
+          '--v3-priv-proto=AES',
+        ]
+      : []),
     ...(asRoot ? ['--process-user=nobody', '--process-group=nogroup'] : []),
   ]);
   await waitForAgent(peer, port, probeCommunity, 'snmpsimd');

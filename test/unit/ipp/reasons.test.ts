@@ -30,7 +30,8 @@ describe('printer-state-reasons', () => {
     ['marker-waste-full-error', 'waste-full', 'critical'],
     ['output-area-full-warning', 'output-full', 'critical'],
     ['fuser-life-almost-over-report', 'maintenance-due', 'info'],
-    ['spool-area-full-warning', 'ipp:spool-area-full', 'warning'],
+    ['spool-area-full-warning', 'spool-area-full', 'critical'],
+    ['spool-area-full-report', 'spool-area-full', 'critical'],
     ['paused-report', 'ipp:paused', 'info'],
     ['interpreter-resource-unavailable-error', 'ipp:interpreter-resource-unavailable', 'critical'],
   ])('%s → %s (%s)', (raw, name, severity) => {

@@ -43,7 +43,13 @@ describe('mqtt config section', () => {
     expect(c.mqtt).toMatchObject({
       embedded: { listen: { host: '127.0.0.1', port: 1883 } },
       commandTimeoutSeconds: 30,
-      agent: { availabilityTopic: 'homeassistant/sensor/{topic}/availability', shutdownPayload: 'PRESS' },
+      // HASS.Agent's default entity type is a Switch (hass-agent.md "Correction and additions")
+      agent: {
+        availabilityTopic: 'homeassistant/sensor/{topic}/availability',
+        shutdownTopic: 'homeassistant/switch/{topic}/shutdown/set',
+        shutdownPayload: 'ON',
+        discoveryPrefix: 'homeassistant',
+      },
     });
     expect(c.mqtt.url).toBeUndefined();
   });

@@ -27,9 +27,14 @@ const topics = [
   'shellies/s1/online',
   'shellies/s1/relay/0',
   'shellies/s1/relay/0/power',
+  'shellies/s1/relay/0/energy',
   's2/online',
   's2/status/switch:0',
   's2/events/rpc',
+  'zoneops-demo_d2/rpc',
+  'homeassistant/switch/PC/shutdown/config',
+  'homeassistant/button/PC/restart/config',
+  'homeassistant/switch/PC/shutdown/state',
   'homeassistant/sensor/PC/availability',
   'homeassistant/sensor/PC/cpu/state',
   'zoneops/demo/devices/k/telemetry',
@@ -37,6 +42,13 @@ const topics = [
 
 /** Every update must hold only well-typed values: what a bad payload can never produce. */
 function assertSane(d: Decoded | null): void {
+  if (d?.kind === 'learned' && d.learned !== null) {
+    // a learned command topic is always the agent's own and a plain topic
+    expect(d.learned.topic.startsWith('homeassistant/')).toBe(true);
+    expect(d.learned.topic.split('/')[2]).toBe('PC');
+    expect(d.learned.topic).not.toMatch(/[+#]/);
+    return;
+  }
   if (d === null || d.kind !== 'update') return;
   const u = d.update;
   if (u.online !== undefined) expect(typeof u.online).toBe('boolean');
@@ -82,6 +94,26 @@ const hostileObject = fc.record(
     energyKWh: hostileValue,
     deviceOn: hostileValue,
     conditions: hostileValue,
+    errors: fc.oneof(hostileValue, fc.constant(['overpower']), fc.array(fc.string(), { maxLength: 3 })),
+    id: fc.oneof(hostileValue, fc.integer({ min: 0, max: 5 })),
+    result: fc.oneof(hostileValue, fc.record({ output: hostileValue, apower: hostileValue })),
+    error: hostileValue,
+    name: fc.oneof(hostileValue, fc.constantFrom('shutdown', 'restart')),
+    command_topic: fc.oneof(
+      hostileValue,
+      fc.constantFrom(
+        'homeassistant/switch/PC/shutdown/set',
+        'homeassistant/switch/OTHER/shutdown/set',
+        'cmnd/p1/POWER',
+        'homeassistant/switch/PC/#',
+      ),
+    ),
+    state_topic: hostileValue,
+    device: fc.oneof(
+      hostileValue,
+      fc.record({ name: fc.oneof(hostileValue, fc.constantFrom('PC', 'OTHER')) }),
+    ),
+    payload_on: hostileValue,
     __proto__: hostileValue,
   },
   { requiredKeys: [] },

@@ -7,7 +7,7 @@ import { createMqttPowerSwitch } from '../../../src/mqtt/power-switch.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { parseZone } from './config-fixture.js';
 
-function setup(connected = true) {
+function setup(connected = true, overloaded: readonly string[] = []) {
   const config = parseZone();
   const clock = new FakeClock('2025-03-03T08:30:00+08:00');
   const routes = new Map<string, DeviceRoute>();
@@ -29,11 +29,34 @@ function setup(connected = true) {
     clock,
     outbox,
     defaultTimeoutMs: 30_000,
+    ...(overloaded.length > 0
+      ? {
+          stateOf: (id: string) => ({
+            online: true,
+            relay: 'off' as const,
+            overload: overloaded.includes(id),
+          }),
+        }
+      : {}),
   });
   return { clock, sent, link, outbox, sw };
 }
 
 describe('MQTT power switch', () => {
+  it('never switches on a plug that cut the power for an overload (shelly.md: relay/0 "overpower")', async () => {
+    const { sent, sw } = setup(true, ['plug-s1']);
+    await expect(sw.switch('plug-s1', 'on')).resolves.toEqual({
+      ok: false,
+      reason: 'rejected',
+      message:
+        'plug "plug-s1" cut the power for an overload: check the device, then switch it on at the plug',
+    });
+    expect(sent).toEqual([]);
+    // switching it off is still allowed
+    void sw.switch('plug-s1', 'off');
+    expect(sent).toEqual([{ topic: 'shellies/shellyplug-s-C18B12/relay/0/command', payload: 'off' }]);
+  });
+
   it('switches a copier through its Tasmota plug and resolves on the plug’s stat POWER', async () => {
     const { clock, sent, sw } = setup();
     const result = sw.switch('copier-1', 'on');
@@ -60,7 +83,7 @@ describe('MQTT power switch', () => {
   it('sends an agent PC a shutdown for off and waits for it to go offline; on is unsupported', async () => {
     const { sent, sw } = setup();
     const off = sw.switch('pc-01', 'off');
-    expect(sent).toEqual([{ topic: 'homeassistant/button/OFFICE-PC01/shutdown/set', payload: 'PRESS' }]);
+    expect(sent).toEqual([{ topic: 'homeassistant/switch/OFFICE-PC01/shutdown/set', payload: 'ON' }]);
     sw.observe('pc-01', { online: false });
     await expect(off).resolves.toMatchObject({ ok: true });
     await expect(sw.switch('pc-01', 'on')).resolves.toMatchObject({ ok: false, reason: 'unsupported' });

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTasmota, tasmotaCommand, tasmotaFilters } from '../../../src/mqtt/dialects/tasmota.js';
+import { defaultTasmotaOptions, type TasmotaOptions } from '../../../src/config/sections/mqtt-device.js';
+import { tasmotaRoute } from '../../../src/mqtt/dialects/tasmota.js';
 import { type FixtureMessage, tasmotaMessages } from './fixture-messages.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
+const decodeTasmota = (t: string, topic: string, payload: Uint8Array, o?: Partial<TasmotaOptions>) =>
+  tasmotaRoute(t, { ...defaultTasmotaOptions, ...o }).decode(topic, payload);
+const route = (t: string, o: Partial<TasmotaOptions> = {}) =>
+  tasmotaRoute(t, { ...defaultTasmotaOptions, ...o });
 /** The plug's %topic% is the second level of tele/<t>/… and stat/<t>/…. */
 const decodeFixture = (m: FixtureMessage) =>
   decodeTasmota(m.topic.split('/')[1] ?? '', m.topic, enc(m.payload));
@@ -90,16 +95,71 @@ describe('Tasmota decoder on ../shared/fixtures/mqtt/tasmota.md', () => {
     expect(decodeTasmota('p', 'tele/p/LWT', enc('maybe'))).toMatchObject({ reason: 'bad-value' });
   });
 
-  it('multi-channel ENERGY.Power arrays use the first channel', () => {
-    expect(decodeTasmota('p', 'tele/p/SENSOR', enc('{"ENERGY":{"Power":[12,40]}}'))).toEqual({
+  it('multi-channel ENERGY arrays (SetOption129): summed by default, or the relay’s own channel', () => {
+    // arendst/Tasmota issue #17579: "Total":[2.092,243.196,191.497], "Power":[298,7,0]
+    const sensor = enc('{"ENERGY":{"Total":[2.092,243.196,191.497],"Power":[298,7,0]}}');
+    const sum = decodeTasmota('p', 'tele/p/SENSOR', sensor);
+    expect(sum).toMatchObject({ kind: 'update', update: { watts: 305 } });
+    expect((sum as { update: { energyKWh: number } }).update.energyKWh).toBeCloseTo(436.785, 6);
+    expect(decodeTasmota('p', 'tele/p/SENSOR', sensor, { relay: 2, energy: 'channel' })).toEqual({
       kind: 'update',
-      update: { watts: 12 },
+      update: { watts: 7, energyKWh: 243.196 },
+    });
+    expect(decodeTasmota('p', 'tele/p/SENSOR', enc('{"ENERGY":{"Total":[1,"x"]}}'))).toMatchObject({
+      kind: 'bad',
+      reason: 'wrong-type',
     });
   });
 
   it('commands and subscriptions follow the default FullTopic (tasmota.md: cmnd/tasmota/POWER on|off)', () => {
-    expect(tasmotaCommand('plug1', 'on')).toEqual({ topic: 'cmnd/plug1/POWER', payload: 'ON' });
-    expect(tasmotaCommand('plug1', 'off')).toEqual({ topic: 'cmnd/plug1/POWER', payload: 'OFF' });
-    expect(tasmotaFilters('plug1')).toEqual(['tele/plug1/+', 'stat/plug1/+']);
+    expect(route('plug1').command('on')).toEqual({ topic: 'cmnd/plug1/POWER', payload: 'ON' });
+    expect(route('plug1').command('off')).toEqual({ topic: 'cmnd/plug1/POWER', payload: 'OFF' });
+    expect(route('plug1').filters).toEqual(['tele/plug1/+', 'stat/plug1/+']);
+    expect(route('plug1').stateQuery()).toEqual({ topic: 'cmnd/plug1/POWER', payload: '' });
+  });
+});
+
+describe('Tasmota FullTopic layouts, relays and StateText (tasmota/docs docs/MQTT.md, docs/Commands.md)', () => {
+  it('%topic%/%prefix%/ puts the topic first: plug1/tele/LWT, plug1/stat/POWER, plug1/cmnd/POWER', () => {
+    const r = route('plug1', { fullTopic: '%topic%/%prefix%/' });
+    expect(r.filters).toEqual(['plug1/tele/+', 'plug1/stat/+']);
+    expect(r.decode('plug1/tele/LWT', enc('Online'))).toEqual({ kind: 'update', update: { online: true } });
+    expect(r.decode('plug1/stat/POWER', enc('ON'))).toEqual({ kind: 'update', update: { relay: 'on' } });
+    expect(r.command('off')).toEqual({ topic: 'plug1/cmnd/POWER', payload: 'OFF' });
+    // the default layout's topics are not this plug's
+    expect(r.decode('tele/plug1/LWT', enc('Online'))).toBeNull();
+  });
+
+  it('a multi-level FullTopic with custom prefixes (docs/MQTT.md: tasmota/bedroom/%topic%/%prefix%/)', () => {
+    const r = route('lamp', {
+      fullTopic: 'tasmota/bedroom/%topic%/%prefix%/',
+      prefixes: { cmnd: 'befehl', stat: 'status', tele: 'telemetrie' },
+    });
+    expect(r.filters).toEqual(['tasmota/bedroom/lamp/telemetrie/+', 'tasmota/bedroom/lamp/status/+']);
+    expect(r.command('on')).toEqual({ topic: 'tasmota/bedroom/lamp/befehl/POWER', payload: 'ON' });
+  });
+
+  it('relay 2 reads POWER2 and switches POWER2 (docs/API.md: stat/wemos2/RESULT = {"POWER2":"ON"})', () => {
+    const r = route('wemos2', { relay: 2 });
+    expect(r.decode('stat/wemos2/RESULT', enc('{"POWER2":"ON"}'))).toEqual({
+      kind: 'update',
+      update: { relay: 'on' },
+    });
+    // POWER1 is the other relay: nothing about ours
+    expect(r.decode('stat/wemos2/RESULT', enc('{"POWER1":"OFF"}'))).toEqual({ kind: 'update', update: {} });
+    expect(r.decode('stat/wemos2/POWER1', enc('OFF'))).toEqual({ kind: 'ignore' });
+    expect(r.decode('stat/wemos2/POWER2', enc('OFF'))).toEqual({ kind: 'update', update: { relay: 'off' } });
+    expect(r.command('on')).toEqual({ topic: 'cmnd/wemos2/POWER2', payload: 'ON' });
+    expect(r.stateQuery()).toEqual({ topic: 'cmnd/wemos2/POWER2', payload: '' });
+  });
+
+  it('StateText words (StateText1 = off, StateText2 = on) are read as the device sends them', () => {
+    const r = route('kitchen', { stateText: { off: 'AUS', on: 'EIN' } });
+    expect(r.decode('stat/kitchen/POWER', enc('EIN'))).toEqual({ kind: 'update', update: { relay: 'on' } });
+    expect(r.decode('tele/kitchen/STATE', enc('{"POWER":"AUS"}'))).toEqual({
+      kind: 'update',
+      update: { relay: 'off' },
+    });
+    expect(r.decode('stat/kitchen/POWER', enc('MAYBE'))).toMatchObject({ kind: 'bad', reason: 'bad-value' });
   });
 });

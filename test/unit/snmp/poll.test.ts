@@ -19,6 +19,8 @@ function reading(observation: Observation): SnmpReading {
   return {
     observation,
     kind: 'pc',
+    evidence: 'test',
+    context: null,
     sysDescr: 'x',
     sysName: null,
     sysObjectID: null,
