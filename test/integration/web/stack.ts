@@ -141,7 +141,16 @@ export class Browser {
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
+    const go = () => fetch(this.base + path, { ...init, headers, redirect: 'manual' });
+    let res: Response;
+    try {
+      res = await go();
+    } catch (err) {
+      // A kept-alive connection the server closed as the request went out: a GET is retried once, as
+      // browsers do for idempotent requests (RFC 9110 §9.2.2); anything else is the test's failure.
+      if ((init.method ?? 'GET') !== 'GET') throw err;
+      res = await go();
+    }
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [k, v] = (pair ?? '').split('=');
