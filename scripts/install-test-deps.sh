@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite talks to (real peers on 127.0.0.1).
+# Installs the Debian packages the test suite talks to (real peers on 127.0.0.1), and gcc for the
+# power-cut shim (test/fixtures/foundation/powercut.c).
 # Idempotent: packages already present are left alone.
 set -euo pipefail
-pkgs=(mosquitto snmp snmpd snmpsim cups-ipp-utils prometheus avahi-daemon dbus chromium fonts-wqy-zenhei prometheus-snmp-exporter wrk)
+pkgs=(mosquitto snmp snmpd snmpsim cups-ipp-utils prometheus avahi-daemon dbus chromium fonts-wqy-zenhei prometheus-snmp-exporter wrk gcc libc6-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
