@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine or a developer's: installs the Debian packages the
-# tests talk to, installs npm packages (npm ci), then lint, type-check and every vitest test.
-# Ends with a plain line "N passed, N failed" and exits non-zero on any failure.
+# tests talk to, installs npm packages (npm ci), then lint, type-check and every vitest project in order
+# (unit; integration, e2e and reliability; then final: the secrets check over this run's captures and
+# test/reliability/SUMMARY.md rebuilt from this run's tallies), then rewrites the README's reliability
+# figures from that SUMMARY.md. Ends with a plain line "N passed, N failed" (skipped and todo tests count
+# as failed) and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,5 +25,8 @@ mkdir -p test/artifacts
 rm -f test/artifacts/vitest.json
 npx vitest run --reporter=default --reporter=json --outputFile.json=test/artifacts/vitest.json
 vitest_rc=$?
+
+echo "== README reliability figures (from test/reliability/SUMMARY.md)"
+node scripts/readme-figures.mjs || checks_failed=$((checks_failed + 1))
 
 node scripts/summarize-vitest.mjs test/artifacts/vitest.json "$checks_failed" "$vitest_rc"

@@ -34,6 +34,17 @@ export interface Receiver {
   readonly port: number;
   /** Requests answered successfully (errcode 0 / 2xx). */
   readonly accepted: ReceivedRequest[];
+  /**
+   * Accepted requests deduplicated by delivery id, as a receiver should: the first copy of each, in order.
+   * The id is the Standard Webhooks `webhook-id` (the webhook channel), `X-Zoneops-Event` (e-mail), else
+   * the whole body (a WeCom/DingTalk robot message has no id field; two identical messages are one
+   * delivery sent twice).
+   */
+  readonly delivered: ReceivedRequest[];
+  /** Copies accepted per delivery id (1 = once); the sum of (copies − 1) is the number of repeats. */
+  readonly copies: ReadonlyMap<string, number>;
+  /** Accepted copies of a delivery already received (dropped by the dedupe above). */
+  readonly repeats: number;
   /** Every request seen, including refused ones. */
   readonly seen: ReceivedRequest[];
   mode: ReceiverMode;
@@ -62,8 +73,28 @@ export interface ReceiverOptions {
 
 type Refusal = { errcode: number; errmsg: string } | null;
 
+/** The delivery id of a request: `webhook-id`, else `X-Zoneops-Event`, else the raw body. */
+export function deliveryId(r: Pick<ReceivedRequest, 'headers' | 'raw'>): string {
+  for (const name of ['webhook-id', 'x-zoneops-event']) {
+    const h = r.headers[name];
+    if (typeof h === 'string' && h !== '') return h;
+  }
+  return r.raw;
+}
+
 export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
   const accepted: ReceivedRequest[] = [];
+  const delivered: ReceivedRequest[] = [];
+  const copies = new Map<string, number>();
+  let repeats = 0;
+  const accept = (r: ReceivedRequest) => {
+    accepted.push(r);
+    const id = deliveryId(r);
+    const n = copies.get(id) ?? 0;
+    copies.set(id, n + 1);
+    if (n === 0) delivered.push(r);
+    else repeats++;
+  };
   const seen: ReceivedRequest[] = [];
   const state: { mode: ReceiverMode; onRequest?: (r: ReceivedRequest) => void } = { mode: 'ok' };
   const now = opts.now ?? (() => Date.now());
@@ -118,7 +149,7 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
           return;
         }
         if (opts.kind === 'webhook') {
-          if (answer === 204) accepted.push(r);
+          if (answer === 204) accept(r);
           const headers =
             answer === 429 ? { 'Retry-After': String(opts.retryAfterSeconds ?? 60) } : undefined;
           res.writeHead(answer, headers).end(answer === 403 ? 'signature rejected by receiver' : '');
@@ -127,7 +158,7 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
         res.writeHead(200, { 'Content-Type': 'application/json' });
         if (refusal) res.end(JSON.stringify(refusal));
         else {
-          accepted.push(r);
+          accept(r);
           recent.push(now());
           res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
         }
@@ -145,6 +176,11 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
     url: `http://127.0.0.1:${port}${path}`,
     port,
     accepted,
+    delivered,
+    copies,
+    get repeats() {
+      return repeats;
+    },
     seen,
     get mode() {
       return state.mode;

@@ -9,13 +9,13 @@ import { waitUntil } from '../helpers/proc.js';
 import { capture } from './helpers/capture.js';
 import { type Daemon, spawnDaemon, waitHealthy, writeZoneConfig, zoneConfig } from './helpers/daemon.js';
 import { call, looksLikeCrash } from './helpers/http.js';
-import { emptyTally, saveTally } from './helpers/summary.js';
+import { Tally } from './helpers/summary.js';
 
 /**
  * The SQLite file's disk fills up under the running daemon: a real 4 MiB tmpfs mounted for the test
  * (we run as root; `mount -t tmpfs`), filled with a filler file, then freed again.
  */
-const tally = emptyTally();
+const tally = new Tally('disk-full');
 const mnt = mkdtempSync(join(tmpdir(), 'zoneops-rel-tmpfs-'));
 let mounted = false;
 let daemon: Daemon | undefined;
@@ -25,7 +25,7 @@ afterAll(async () => {
   await daemon?.stop();
   if (mounted) execFileSync('umount', [mnt]);
   rmSync(mnt, { recursive: true, force: true });
-  saveTally('disk-full', tally);
+  tally.save();
 });
 
 describe('the database disk full', () => {
@@ -52,62 +52,67 @@ describe('the database disk full', () => {
       execFileSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).split('\n')[1],
     );
     writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, free - 256 * 1024)));
-    tally.faultsInjected++;
-    let refused: Awaited<ReturnType<typeof record>> | undefined;
-    for (let i = 0; i < 400 && !refused; i++) {
-      const r = await record();
-      if (r.status === 201)
-        acked.push(...(JSON.parse(r.body) as { records: Array<{ id: number }> }).records.map((x) => x.id));
-      else refused = r;
-    }
-    expect(refused, 'a write was refused once the disk was full').toBeDefined();
-    if (!refused) return;
-    // A problem answer, no stack trace; the daemon lives on.
-    expect(refused.contentType).toContain('application/problem+json');
-    expect(refused.status).toBe(503);
-    expect(refused.body).toContain('the database disk is full');
-    expect(looksLikeCrash({ ...refused, status: 200 })).toBe(false);
-    expect(daemon.child.exitCode).toBeNull();
-    // The technician's log names the cause.
-    // (The log line is written asynchronously: give it a moment to arrive on the pipe.)
     const running = daemon;
-    await waitUntil(
-      () => running.output().includes('database or disk is full'),
-      5000,
-      'the disk-full log line',
-    ).catch(() => undefined);
-    expect(daemon.output()).toContain('database or disk is full');
-    tally.notes.push(
-      `disk full (tmpfs 4 MiB): write refused with HTTP ${refused.status}: ${refused.body.slice(0, 160)}`,
-    );
-    // Space returns: writes work again without a restart.
-    rmSync(join(mnt, 'filler'));
-    let back = false;
-    for (let i = 0; i < 20 && !back; i++) {
-      const r = await record();
-      if (r.status === 201) {
-        acked.push(...(JSON.parse(r.body) as { records: Array<{ id: number }> }).records.map((x) => x.id));
-        back = true;
-      } else await new Promise((res) => setTimeout(res, 250));
-    }
-    expect(back, 'writes work again once space is back').toBe(true);
-    expect((await fetch(`${daemon.base}/healthz`)).status).toBe(200);
-    await daemon.stop();
-    const store = await openStore(dbPath, Date.now());
-    try {
-      expect(
-        (await store.db.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check,
-      ).toBe('ok');
-      const ids = new Set(
-        (await store.db.all<{ id: number }>('SELECT id FROM hygiene_records')).map((r) => r.id),
+    // The fault is survived when everything below holds; counted either way, then the failure rethrown.
+    const err = await (async () => {
+      let refused: Awaited<ReturnType<typeof record>> | undefined;
+      for (let i = 0; i < 400 && !refused; i++) {
+        const r = await record();
+        if (r.status === 201)
+          acked.push(...(JSON.parse(r.body) as { records: Array<{ id: number }> }).records.map((x) => x.id));
+        else refused = r;
+      }
+      expect(refused, 'a write was refused once the disk was full').toBeDefined();
+      if (!refused) return;
+      // A problem answer, no stack trace; the daemon lives on.
+      expect(refused.contentType).toContain('application/problem+json');
+      expect(refused.status).toBe(503);
+      expect(refused.body).toContain('the database disk is full');
+      expect(looksLikeCrash({ ...refused, status: 200 })).toBe(false);
+      expect(daemon.child.exitCode).toBeNull();
+      // The technician's log names the cause (written asynchronously: wait for it on the pipe).
+      await waitUntil(
+        () => running.output().includes('database or disk is full'),
+        5000,
+        'the disk-full log line',
       );
-      const lost = acked.filter((id) => !ids.has(id));
-      tally.recordsWritten += acked.length;
-      tally.recordsFoundAfterCrashes += acked.length - lost.length;
-      expect(lost).toEqual([]);
-    } finally {
-      await store.close();
-    }
-    tally.faultsSurvived++;
+      tally.note(
+        `disk full (tmpfs 4 MiB): write refused with HTTP ${refused.status}: ${refused.body.slice(0, 160)}`,
+      );
+      // Space returns: writes work again without a restart.
+      rmSync(join(mnt, 'filler'));
+      let back = false;
+      for (let i = 0; i < 20 && !back; i++) {
+        const r = await record();
+        if (r.status === 201) {
+          acked.push(...(JSON.parse(r.body) as { records: Array<{ id: number }> }).records.map((x) => x.id));
+          back = true;
+        } else await new Promise((res) => setTimeout(res, 250));
+      }
+      expect(back, 'writes work again once space is back').toBe(true);
+      expect((await fetch(`${running.base}/healthz`)).status).toBe(200);
+      await running.stop();
+      const store = await openStore(dbPath, Date.now());
+      try {
+        expect(
+          (await store.db.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check,
+        ).toBe('ok');
+        const ids = new Set(
+          (await store.db.all<{ id: number }>('SELECT id FROM hygiene_records')).map((r) => r.id),
+        );
+        expect(tally.records('hygiene record on a full disk', acked, (id) => ids.has(id as number))).toBe(0);
+      } finally {
+        await store.close();
+      }
+    })().then(
+      () => undefined,
+      (e: unknown) => e ?? new Error('failed'),
+    );
+    tally.fault(
+      'database disk full (tmpfs 4 MiB), then space freed',
+      err === undefined,
+      String(err ?? '').slice(0, 300),
+    );
+    if (err !== undefined) throw err;
   }, 90_000);
 });

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/store.js';
-import { repoRoot } from '../helpers/cli.js';
 import { freePort } from '../helpers/net.js';
 import { waitUntil } from '../helpers/proc.js';
 import {
@@ -24,7 +22,7 @@ import {
   zoneConfig,
 } from './helpers/daemon.js';
 import { call, metric } from './helpers/http.js';
-import { emptyTally, saveTally } from './helpers/summary.js';
+import { Tally } from './helpers/summary.js';
 
 /**
  * kill -9 between "sent" and "marked sent", 20 times: each round a public report queues one message on
@@ -37,7 +35,7 @@ import { emptyTally, saveTally } from './helpers/summary.js';
 const rounds = Number(process.env.NOTIFY_CRASH_ROUNDS ?? 20);
 const kinds = ['wecom', 'dingtalk', 'webhook', 'email'] as const;
 type Kind = (typeof kinds)[number];
-const tally = emptyTally();
+const tally = new Tally('notify-crash');
 /** The round a message belongs to, from the report text it carries (-1 for other messages). */
 const roundOf = (text: string) => Number(/屏幕不亮 R(\d+)/.exec(text)?.[1] ?? -1);
 const daemons: Daemon[] = [];
@@ -49,7 +47,7 @@ afterAll(async () => {
     await d.kill9();
   }
   for (const s of stops) await s();
-  saveTally('notify-crash', tally);
+  tally.save();
 });
 
 const WECOM_KEY = 'crash-wecom-key-6c1f';
@@ -140,21 +138,32 @@ describe('kill -9 between sending a notification and marking it sent', () => {
       expect((await d.exited).signal).toBe('SIGKILL');
     }
     const killed = Object.values(kills).reduce((a, b) => a + b, 0);
-    tally.faultsInjected += killed;
+    tally.data.kills += killed;
 
     // One more start: what was queued or cut off goes out (cut-off webhook and e-mail after 15 s).
     const last = spawnDaemon(config, port);
     daemons.push(last);
     await waitHealthy(last);
-    await waitUntil(
+    // Each kill is survived when the next start drains the outbox (counted either way, then rethrown).
+    const drained = await waitUntil(
       async () =>
         metric(await (await fetch(`${last.base}/metrics`)).text(), 'zoneops_notification_outbox_pending') ===
         0,
       60_000,
       'the notification outbox to drain',
+    ).then(
+      () => undefined,
+      (e: unknown) => e ?? new Error('not drained'),
     );
+    for (const [k, n] of Object.entries(kills))
+      for (let i = 0; i < n; i++)
+        tally.fault(
+          `kill -9 between sending on ${k} and marking it sent`,
+          drained === undefined,
+          String(drained ?? ''),
+        );
+    if (drained !== undefined) throw drained;
     await last.stop();
-    tally.faultsSurvived += killed;
 
     const store = await openStore(dbPath, Date.now());
     try {
@@ -195,24 +204,17 @@ describe('kill -9 between sending a notification and marking it sent', () => {
             `${f.kind} ${f.repeats} repeats / ${f.kills} kills (${f.uncertain} sent-uncertain, ${f.missing} missing of ${f.queued})`,
         )
         .join('; ');
-      tally.notes.push(`${killed} kill -9 between send and "mark sent": ${line}`);
-      tally.notificationsQueued += rows.length;
-      tally.notificationsDeliveredOnce += figures.reduce((a, f) => a + f.once, 0);
-      writeFileSync(
-        join(repoRoot, 'test/reliability/summary-data/notify-crash.figures'),
-        `${JSON.stringify(
-          {
-            commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-              cwd: repoRoot,
-              encoding: 'utf8',
-            }).trim(),
-            date: new Date().toISOString().slice(0, 10),
-            figures,
-          },
-          null,
-          2,
-        )}\n`,
-      );
+      tally.note(`${killed} kill -9 between send and "mark sent": ${line}`);
+      // Delivery ids: the round's message on each kind (each round queues one message per kind).
+      for (const k of kinds) {
+        const copies = new Map<string, number>();
+        for (const n of received[k].filter((x) => x >= 0))
+          copies.set(`${k} R${n}`, (copies.get(`${k} R${n}`) ?? 0) + 1);
+        const queued = rows
+          .filter((q) => kindOf[q.channel] === k)
+          .map((q) => `${k} R${roundOf(q.payload_json)}`);
+        tally.notifications(k, queued, copies);
+      }
       for (const f of figures) {
         expect(f.queued).toBe(rounds);
         if (f.kind === 'wecom' || f.kind === 'dingtalk') {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireBinary } from '../helpers/proc.js';
-import { emptyTally, saveTally } from './helpers/summary.js';
+import { Tally } from './helpers/summary.js';
 
 /** The shipped unit: non-root, sandboxed, no capability, and systemd itself accepts it. */
 const unitPath = new URL('../../deploy/zoneops.service', import.meta.url);
@@ -76,9 +76,9 @@ describe('deploy/zoneops.service', () => {
             l,
           ),
       );
-    const tally = emptyTally();
-    tally.notes.push(`systemd-analyze verify: ${problems.length === 0 ? 'clean' : problems.join(' | ')}`);
-    saveTally('systemd-unit', tally);
+    const tally = new Tally('systemd-unit');
+    tally.note(`systemd-analyze verify: ${problems.length === 0 ? 'clean' : problems.join(' | ')}`);
+    tally.save();
     expect(problems).toEqual([]);
     expect(execFileSync('systemd-analyze', ['--version'], { encoding: 'utf8' })).toMatch(/systemd \d+/);
   });

@@ -217,10 +217,15 @@ function suite(name: 'mosquitto' | 'embedded') {
         const queued = link.power.switch('copier-1', 'on', { timeoutMs: 15_000 });
         await broker.start();
         await expect(queued).resolves.toMatchObject({ ok: true });
-        await new Promise((r) => setTimeout(r, 500)); // time for a duplicate to show up, if any
-        // Only the queued command arrived, once; the expired one was never sent.
+        // A later command on the same session as a barrier: a duplicate of the queued one, if any, would
+        // be delivered before it (QoS 1 on one topic keeps its order, MQTT 3.1.1 §4.6).
+        await expect(link.power.switch('copier-1', 'off', { timeoutMs: 5000 })).resolves.toMatchObject({
+          ok: true,
+        });
+        await waitUntil(() => plug.received.includes('OFF'), 5000, 'the barrier command');
+        // Only the queued command arrived, once, then the barrier; the expired one was never sent.
         // (An empty POWER is the state query zoneops sends on every connect, not a command.)
-        expect(plug.received.filter((p) => p !== '')).toEqual(['ON']);
+        expect(plug.received.filter((p) => p !== '')).toEqual(['ON', 'OFF']);
         expect(plug.received).toContain('');
         // Resubscribed: telemetry after the restart still reaches zoneops.
         const pub = await client(url);

@@ -207,8 +207,17 @@ beforeAll(async () => {
       body: JSON.stringify({ note: '已处理' }),
     });
   }
-  // A few more scrapes, so range functions (increase, rate) have at least two samples after the events.
-  await new Promise((r) => setTimeout(r, 6000));
+  // Two more scrapes of both sites, so range functions (increase, rate) have two samples after the events:
+  // timestamp(up) is the time of each target's latest scrape (scrape_interval 1s).
+  const after = Date.now() / 1000;
+  await waitUntil(
+    async () => {
+      const r = (await promQuery('timestamp(up{job="zoneops"})')) as Array<{ value?: [number, string] }>;
+      return r.length === 2 && r.every((x) => Number(x.value?.[1]) > after + 1);
+    },
+    20_000,
+    'two Prometheus scrapes of both sites after the events',
+  );
 }, 180_000);
 
 afterAll(async () => {

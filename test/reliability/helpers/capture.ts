@@ -1,22 +1,26 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { capturesDir, thisRun } from '../../helpers/run.js';
 
 /**
- * Everything the suite captured (daemon logs, API answers, metrics, error messages), one file per test
- * file under $TMPDIR/zoneops-reliability-capture, so the secrets check can grep all of it.
+ * Everything the reliability files captured in this run (daemon logs, API answers, metrics, error
+ * messages), one file per test file under test/artifacts/reliability/captures/<run id>/ (the folder is
+ * cleared at the start of every run with the reliability project by test/global-setup.ts), so the final
+ * secrets check greps this run's captures and nothing older.
  */
-export const captureDir = join(tmpdir(), 'zoneops-reliability-capture');
+const runDir = () => join(capturesDir, thisRun().id.replace(/[^\w.-]/g, '_'));
 
 export function capture(file: string, text: string): void {
-  mkdirSync(captureDir, { recursive: true });
-  appendFileSync(join(captureDir, `${file}.log`), `${text}\n`);
+  mkdirSync(runDir(), { recursive: true });
+  appendFileSync(join(runDir(), `${file}.log`), `${text}\n`);
 }
 
+/** This run's captures, by test file. */
 export function allCaptured(): Map<string, string> {
   const out = new Map<string, string>();
-  if (!existsSync(captureDir)) return out;
-  for (const f of readdirSync(captureDir)) out.set(f, readFileSync(join(captureDir, f), 'utf8'));
+  const dir = runDir();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir)) out.set(f.replace(/\.log$/, ''), readFileSync(join(dir, f), 'utf8'));
   return out;
 }
 

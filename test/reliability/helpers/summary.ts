@@ -1,82 +1,221 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { talliesDir, thisRun } from '../../helpers/run.js';
+import type { Reply } from './http.js';
+import { looksLikeCrash } from './http.js';
 
-/** What one reliability test file counted; merged into test/reliability/SUMMARY.md. */
-export interface Tally {
-  faultsInjected: number;
-  faultsSurvived: number;
-  inputsTried: number;
-  inputsRefusedCleanly: number;
-  recordsWritten: number;
-  recordsFoundAfterCrashes: number;
-  notificationsQueued: number;
-  notificationsDeliveredOnce: number;
+/**
+ * What one reliability test file observed, counted outcome by outcome as it happens — never a copy of the
+ * number tried. Each input, fault, record and notification is put in the column of what was seen; a
+ * shortfall is a smaller number there, and the inputs or faults that fell short are listed (`failures`).
+ * The file saves its tally in `afterAll` whether its tests passed or not; test/final/summary.test.ts builds
+ * test/reliability/SUMMARY.md from this run's tallies.
+ */
+export type InputOutcome =
+  /** Refused as it should be: the right status (4xx, problem+json), the right error, nothing changed. */
+  | 'refused'
+  /** A valid input, accepted (fuzzers sometimes make one). */
+  | 'accepted'
+  /** A 5xx, a stack trace in the answer, an exception, a hang. */
+  | 'crashed'
+  /** Neither: refused with the wrong status, refused yet changed state, accepted when it must be refused. */
+  | 'mishandled';
+
+export interface TallyData {
+  file: string;
+  runId: string;
+  faults: { injected: number; survived: number };
+  inputs: { tried: number } & Record<InputOutcome, number>;
+  records: { written: number; found: number };
+  /** delivered = distinct delivery ids the receivers saw; repeats = further copies of one already seen. */
+  notifications: { queued: number; delivered: number; repeats: number };
+  /** kill -9s during the file's notification runs (the denominator of "N repeats in M kills"). */
+  kills: number;
+  /** Each input, fault, record or notification that fell short, with what was seen (at most 200). */
+  failures: string[];
   notes: string[];
 }
 
-export function emptyTally(): Tally {
-  return {
-    faultsInjected: 0,
-    faultsSurvived: 0,
-    inputsTried: 0,
-    inputsRefusedCleanly: 0,
-    recordsWritten: 0,
-    recordsFoundAfterCrashes: 0,
-    notificationsQueued: 0,
-    notificationsDeliveredOnce: 0,
-    notes: [],
-  };
+const maxListed = 200;
+
+export class Tally {
+  readonly data: TallyData;
+
+  constructor(file: string) {
+    this.data = {
+      file,
+      runId: '',
+      faults: { injected: 0, survived: 0 },
+      inputs: { tried: 0, refused: 0, accepted: 0, crashed: 0, mishandled: 0 },
+      records: { written: 0, found: 0 },
+      notifications: { queued: 0, delivered: 0, repeats: 0 },
+      kills: 0,
+      failures: [],
+      notes: [],
+    };
+  }
+
+  #fail(what: string): void {
+    if (this.data.failures.length < maxListed) this.data.failures.push(what);
+  }
+
+  /** One input and what became of it; `what` names it in the failure list when it fell short. */
+  input(what: string, outcome: InputOutcome, detail = ''): InputOutcome {
+    this.data.inputs.tried++;
+    this.data.inputs[outcome]++;
+    if (outcome === 'crashed' || outcome === 'mishandled')
+      this.#fail(`${outcome}: ${what}${detail ? ` → ${detail}` : ''}`);
+    return outcome;
+  }
+
+  /** An input that must be refused: accepted counts as mishandled. */
+  mustRefuse(what: string, outcome: InputOutcome, detail = ''): InputOutcome {
+    return this.input(
+      what,
+      outcome === 'accepted' ? 'mishandled' : outcome,
+      outcome === 'accepted' ? `accepted: ${detail}` : detail,
+    );
+  }
+
+  /** One injected fault; `survived` is what was observed afterwards. */
+  fault(what: string, survived: boolean, detail = ''): boolean {
+    this.data.faults.injected++;
+    if (survived) this.data.faults.survived++;
+    else this.#fail(`fault not survived: ${what}${detail ? ` → ${detail}` : ''}`);
+    return survived;
+  }
+
+  /** Records acknowledged, and which of them were found afterwards. */
+  records(what: string, acknowledged: readonly unknown[], found: (id: unknown) => boolean): number {
+    const lost = acknowledged.filter((id) => !found(id));
+    this.data.records.written += acknowledged.length;
+    this.data.records.found += acknowledged.length - lost.length;
+    for (const id of lost) this.#fail(`record lost: ${what} ${String(id)}`);
+    return lost.length;
+  }
+
+  /** Notifications queued (by delivery id) against what the receivers saw (delivery id → copies). */
+  notifications(what: string, queued: Iterable<string>, seen: ReadonlyMap<string, number>): void {
+    const ids = new Set(queued);
+    this.data.notifications.queued += ids.size;
+    for (const id of ids) {
+      const n = seen.get(id) ?? 0;
+      if (n > 0) this.data.notifications.delivered++;
+      else this.#fail(`notification not delivered: ${what} ${id}`);
+      if (n > 1) this.data.notifications.repeats += n - 1;
+    }
+    for (const id of seen.keys())
+      if (!ids.has(id)) this.#fail(`notification never queued yet received: ${what} ${id}`);
+  }
+
+  note(text: string): void {
+    this.data.notes.push(text);
+  }
+
+  /** A place in the failure list; `failuresSince(mark)` is what one test added (assert it is []). */
+  mark(): number {
+    return this.data.failures.length;
+  }
+
+  failuresSince(mark: number): string[] {
+    return this.data.failures.slice(mark);
+  }
+
+  save(): void {
+    mkdirSync(talliesDir, { recursive: true });
+    const data = { ...this.data, runId: thisRun().id };
+    writeFileSync(join(talliesDir, `${this.data.file}.json`), `${JSON.stringify(data, null, 2)}\n`);
+  }
 }
 
-const dataDir = fileURLToPath(new URL('../summary-data/', import.meta.url));
-const summaryFile = fileURLToPath(new URL('../SUMMARY.md', import.meta.url));
-
 /**
- * Saves this file's tally (summary-data/<name>.tally, JSON; not a .json file so Biome leaves the generated text alone) and regenerates SUMMARY.md from every tally
- * saved so far, so the summary is complete whichever file finishes last.
+ * The outcome of one HTTP answer to an input that may be valid: a crash (5xx, a stack trace), accepted
+ * (2xx/3xx), or refused — and refused only counts when it is problem+json, with an expected status, and
+ * changed nothing (`changed`: the database differs from before).
  */
-export function saveTally(name: string, t: Tally): void {
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(`${dataDir}${name}.tally`, `${JSON.stringify(t, null, 2)}\n`);
-  const all = readdirSync(dataDir)
-    .filter((f) => f.endsWith('.tally'))
-    .sort()
-    .map((f) => ({
-      name: f.replace(/\.tally$/, ''),
-      t: JSON.parse(readFileSync(dataDir + f, 'utf8')) as Tally,
-    }));
-  const sum = (k: keyof Omit<Tally, 'notes'>) => all.reduce((n, a) => n + a.t[k], 0);
-  const row = (n: string, t: Pick<Tally, keyof Omit<Tally, 'notes'>>) =>
-    `| ${n} | ${t.faultsInjected} / ${t.faultsSurvived} | ${t.inputsTried} / ${t.inputsRefusedCleanly} | ${t.recordsWritten} / ${t.recordsFoundAfterCrashes} | ${t.notificationsQueued} / ${t.notificationsDeliveredOnce} |`;
-  const totals = {
-    faultsInjected: sum('faultsInjected'),
-    faultsSurvived: sum('faultsSurvived'),
-    inputsTried: sum('inputsTried'),
-    inputsRefusedCleanly: sum('inputsRefusedCleanly'),
-    recordsWritten: sum('recordsWritten'),
-    recordsFoundAfterCrashes: sum('recordsFoundAfterCrashes'),
-    notificationsQueued: sum('notificationsQueued'),
-    notificationsDeliveredOnce: sum('notificationsDeliveredOnce'),
+export function httpOutcome(
+  res: Reply,
+  opts: { changed?: boolean; statuses?: readonly number[] } = {},
+): { outcome: InputOutcome; detail: string } {
+  const detail = `${res.status} ${res.body.slice(0, 200)}`;
+  if (looksLikeCrash(res)) return { outcome: 'crashed', detail };
+  if (res.status < 400) return { outcome: 'accepted', detail };
+  if (!res.contentType.includes('application/problem+json'))
+    return { outcome: 'mishandled', detail: `not problem+json (${res.contentType}): ${detail}` };
+  if (opts.statuses && !opts.statuses.includes(res.status))
+    return { outcome: 'mishandled', detail: `status ${res.status}, expected ${opts.statuses.join('/')}` };
+  if (opts.changed) return { outcome: 'mishandled', detail: `refused yet changed the database: ${detail}` };
+  return { outcome: 'refused', detail };
+}
+
+export interface Figures {
+  commit: string;
+  /** Uncommitted changes under src/ or test/ when measured. */
+  dirty: boolean;
+  date: string;
+  runId: string;
+  totals: Pick<TallyData, 'faults' | 'inputs' | 'records' | 'notifications' | 'kills'>;
+}
+
+/** Adds up the tallies. */
+export function totalsOf(tallies: readonly TallyData[]): Figures['totals'] {
+  const t: Figures['totals'] = {
+    faults: { injected: 0, survived: 0 },
+    inputs: { tried: 0, refused: 0, accepted: 0, crashed: 0, mishandled: 0 },
+    records: { written: 0, found: 0 },
+    notifications: { queued: 0, delivered: 0, repeats: 0 },
+    kills: 0,
   };
-  const lines = [
+  for (const x of tallies) {
+    for (const group of ['faults', 'inputs', 'records', 'notifications'] as const) {
+      const into = t[group] as unknown as Record<string, number>;
+      for (const [k, v] of Object.entries(x[group])) into[k] = (into[k] ?? 0) + v;
+    }
+    t.kills += x.kills;
+  }
+  return t;
+}
+
+/** test/reliability/SUMMARY.md for one run's tallies; its last line carries the figures as JSON. */
+export function renderSummary(tallies: readonly TallyData[], meta: Omit<Figures, 'totals'>): string {
+  const totals = totalsOf(tallies);
+  const figures: Figures = { ...meta, totals };
+  const row = (name: string, t: Figures['totals']) =>
+    `| ${name} | ${t.faults.injected} / ${t.faults.survived} | ${t.inputs.tried} / ${t.inputs.refused} / ${t.inputs.accepted} / ${t.inputs.crashed} / ${t.inputs.mishandled} | ${t.records.written} / ${t.records.found} | ${t.notifications.queued} / ${t.notifications.delivered} / ${t.notifications.repeats} |`;
+  const i = totals.inputs;
+  const n = totals.notifications;
+  const shortfalls = tallies.flatMap((t) => t.failures.map((f) => `- ${t.file}: ${f}`));
+  return [
     '# Reliability and security suite: summary',
     '',
-    'Generated by `npx vitest run test/reliability` (each file rewrites its row when it finishes). Do not edit by hand.',
+    `Measured by one run of the \`reliability\` vitest project (\`bash scripts/test-all.sh\`) at commit \`${meta.commit}\`` +
+      `${meta.dirty ? ' with uncommitted changes' : ''}, ${meta.date} (run ${meta.runId}). Written by`,
+    '`test/final/summary.test.ts` from that run’s tallies only (each counts what it observed, input by input);',
+    'do not edit by hand. The README quotes these figures through `scripts/readme-figures.mjs`.',
     '',
-    `- faults injected / survived: **${totals.faultsInjected} / ${totals.faultsSurvived}**`,
-    `- inputs tried / refused cleanly (or accepted as valid, never a 5xx or a crash): **${totals.inputsTried} / ${totals.inputsRefusedCleanly}**`,
-    `- records written (acknowledged with 201) / found after crashes: **${totals.recordsWritten} / ${totals.recordsFoundAfterCrashes}**`,
-    `- notifications queued / delivered exactly once (counted by event key and \`webhook-id\`): **${totals.notificationsQueued} / ${totals.notificationsDeliveredOnce}**`,
+    `- faults injected / survived: **${totals.faults.injected} / ${totals.faults.survived}**`,
+    `- inputs tried: **${i.tried}** — refused cleanly **${i.refused}**, valid and accepted **${i.accepted}**, crashed **${i.crashed}**, mishandled **${i.mishandled}**`,
+    `- records acknowledged / found afterwards: **${totals.records.written} / ${totals.records.found}**`,
+    `- notifications queued / delivered at least once: **${n.queued} / ${n.delivered}**; repeats: **${n.repeats}** in **${totals.kills}** kill -9s (each receiver counts a repeat by its delivery id and drops it)`,
     '',
-    '| test file | faults injected / survived | inputs tried / refused cleanly | records written / found | notifications queued / delivered once |',
+    'Refused cleanly: the right status (4xx, problem+json) or error, and nothing changed. Valid and accepted: a',
+    'fuzzed input that happened to be valid. Mishandled: refused with the wrong status, refused yet changed',
+    'something, or accepted when it had to be refused.',
+    '',
+    '| test file | faults injected / survived | inputs tried / refused / accepted / crashed / mishandled | records written / found | notifications queued / delivered / repeats |',
     '|---|---|---|---|---|',
-    ...all.map((a) => row(a.name, a.t)),
+    ...tallies.map((t) => row(t.file, t)),
     row('**total**', totals),
+    '',
+    '## Shortfalls',
+    '',
+    ...(shortfalls.length > 0 ? shortfalls : ['none']),
     '',
     '## Notes',
     '',
-    ...all.flatMap((a) => a.t.notes.map((n) => `- ${a.name}: ${n}`)),
+    ...tallies.flatMap((t) => t.notes.map((x) => `- ${t.file}: ${x}`)),
     '',
-  ];
-  writeFileSync(summaryFile, lines.join('\n'));
+    `<!-- figures ${JSON.stringify(figures)} -->`,
+    '',
+  ].join('\n');
 }
