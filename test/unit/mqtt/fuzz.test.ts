@@ -140,12 +140,43 @@ describe('payload handlers under fuzzing (fast-check)', () => {
   });
 
   it('random topics never match a device they do not belong to and never throw', () => {
+    // A topic is a device's only when its own topic is one of the levels (generic: the whole topic).
+    const owns = (i: number, topic: string) => {
+      const d = devices[i] as { family: MqttFamily; topic: string };
+      return d.family === 'generic' ? topic === d.topic : topic.split('/').includes(d.topic);
+    };
+    // Random strings, and the devices' own topic shapes with someone else's name in them.
+    const foreign = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc
+        .tuple(fc.constantFrom(...topics), fc.constantFrom('p2', 's3', 'PC2', 'x', '+', '#', ''))
+        .map(([t, other]) => t.replace(/\b(p1|s1|s2|PC|k)\b/, other)),
+      fc
+        .tuple(
+          fc.constantFrom('tele', 'stat', 'shellies', 'homeassistant/sensor', 'zoneops/demo/devices'),
+          fc.string(),
+        )
+        .map(([prefix, rest]) => `${prefix}/${rest}`),
+    );
     fc.assert(
-      fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 40 }), (topic, text) => {
-        assertSane(decodeAll(topic, new TextEncoder().encode(text)));
+      fc.property(foreign, fc.string({ maxLength: 40 }), (topic, text) => {
+        const payload = new TextEncoder().encode(text);
+        for (const [i, r] of routes.entries()) {
+          const d = r.decode(topic, payload);
+          if (!owns(i, topic)) expect(d, `${devices[i]?.family} claimed ${topic}`).toBeNull();
+          assertSane(d);
+        }
       }),
       { numRuns: 2000 },
     );
+    // And each device's own topics are its (so the check above is not vacuous).
+    for (const t of topics) {
+      const claimed = routes.flatMap((r, i) =>
+        r.decode(t, new TextEncoder().encode('{}')) !== null ? [i] : [],
+      );
+      expect(claimed, t).toHaveLength(1);
+      expect(owns(claimed[0] as number, t), t).toBe(true);
+    }
   });
 
   it('1 MB of junk is refused by size before parsing, on every topic', () => {

@@ -1,0 +1,77 @@
+// Reads StrykerJS's JSON report (mutation-testing-report-schema) and prints the one-line score, then writes
+// test/mutation/SCORE.md with the score of each group, the commit and the date it was measured at.
+// Score = detected / (detected + undetected): detected = Killed + Timeout, undetected = Survived + NoCoverage
+// (Stryker's own definition); mutants Stryker ignored (static ones with ignoreStatic) are listed apart.
+//   node scripts/mutation-score.mjs reports/mutation/mutation.json
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const groups = [
+  ['src/domain', (p) => p.startsWith('src/domain/')],
+  ['decoders', (p) => !p.startsWith('src/domain/')],
+];
+
+export function score(report) {
+  return groups.map(([name, match]) => {
+    const c = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0, other: 0 };
+    const survivors = [];
+    for (const [path, file] of Object.entries(report.files)) {
+      const rel = path.replace(/^.*?(src\/)/, '$1');
+      if (!match(rel)) continue;
+      for (const m of file.mutants) {
+        if (m.status in c) c[m.status]++;
+        else c.other++;
+        if (m.status === 'Survived' || m.status === 'NoCoverage')
+          survivors.push(
+            `${rel}:${m.location.start.line} ${m.mutatorName}${m.replacement ? ` → ${m.replacement}` : ''}`,
+          );
+      }
+    }
+    const detected = c.Killed + c.Timeout;
+    const valid = detected + c.Survived + c.NoCoverage;
+    return { name, score: valid === 0 ? 0 : (100 * detected) / valid, counts: c, survivors };
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const file = process.argv[2] ?? 'reports/mutation/mutation.json';
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    console.error(`mutation-score: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  const results = score(report);
+  const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
+  const commit = git('rev-parse', 'HEAD');
+  const dirty = git('status', '--porcelain', '--', 'src', 'test') !== '';
+  const date = new Date().toISOString();
+  const line = results.map((r) => `mutation score (${r.name}): ${r.score.toFixed(1)} %`).join('; ');
+  console.log(line);
+  const md = [
+    '# Mutation score',
+    '',
+    `Measured by \`npm run mutation\` (StrykerJS, \`stryker.config.mjs\`) at commit \`${commit}\`${dirty ? ' with uncommitted changes' : ''}, ${date}.`,
+    'Written by `scripts/mutation-score.mjs` from `reports/mutation/mutation.json`; do not edit by hand.',
+    '',
+    ...results.map((r) => `- mutation score (${r.name}): **${r.score.toFixed(1)} %**`),
+    '',
+    '| group | killed | timed out | survived | no coverage | ignored (static) | score |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.counts.Killed} | ${r.counts.Timeout} | ${r.counts.Survived} | ${r.counts.NoCoverage} | ${r.counts.Ignored} | ${r.score.toFixed(1)} % |`,
+    ),
+    '',
+    'Score = (killed + timed out) / (killed + timed out + survived + no coverage).',
+    '',
+    '## Surviving mutants',
+    '',
+    ...results.flatMap((r) => r.survivors.map((s) => `- ${s}`)),
+    '',
+  ].join('\n');
+  writeFileSync(`${root}test/mutation/SCORE.md`, md);
+}

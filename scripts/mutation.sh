@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Mutation testing of src/domain and the protocol decoders with StrykerJS (stryker.config.mjs), then the
+# one-line score and test/mutation/SCORE.md (the score, the commit and the date it was measured at).
+# Minutes long on two cores; not part of CI. The HTML report: reports/mutation/index.html.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=test/artifacts/stryker-tmp
+mkdir -p "$tmp"
+# The tests read ../shared/fixtures relative to the checkout; each sandbox sits in $tmp, so $tmp/shared.
+ln -sfn "$(cd .. && pwd)/shared" "$tmp/shared"
+npx stryker run "$@"
+node scripts/mutation-score.mjs reports/mutation/mutation.json
