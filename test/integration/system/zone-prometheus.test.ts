@@ -136,6 +136,21 @@ async function promQuery(expr: string): Promise<Array<{ metric: Record<string, s
   return body.data?.result ?? [];
 }
 
+/** The dashboard panels whose query returns nothing for site sysa. */
+async function emptyPanels(): Promise<string[]> {
+  const empty: string[] = [];
+  for (const d of Object.values(dashboards)) {
+    for (const p of d.panels) {
+      for (const t of p.targets) {
+        const expr = t.expr.replaceAll('$site', 'sysa').replaceAll('$device', '.+');
+        const result = await promQuery(expr);
+        if (result.length === 0) empty.push(`${d.title} / ${p.title}: ${expr}`);
+      }
+    }
+  }
+  return empty;
+}
+
 beforeAll(async () => {
   const promBin = requireBinary('prometheus');
   snmpsim = await startSnmpsim(ownFixtures, 'win-pc');
@@ -207,17 +222,16 @@ beforeAll(async () => {
       body: JSON.stringify({ note: '已处理' }),
     });
   }
-  // Two more scrapes of both sites, so range functions (increase, rate) have two samples after the events:
-  // timestamp(up) is the time of each target's latest scrape (scrape_interval 1s).
-  const after = Date.now() / 1000;
+  // Wait until Prometheus has scraped enough for every dashboard query to answer (range functions such as
+  // increase() need two samples of a series after it first appears), with a timeout; the test below then
+  // names the panels that still have no data.
   await waitUntil(
-    async () => {
-      const r = (await promQuery('timestamp(up{job="zoneops"})')) as Array<{ value?: [number, string] }>;
-      return r.length === 2 && r.every((x) => Number(x.value?.[1]) > after + 1);
-    },
-    20_000,
-    'two Prometheus scrapes of both sites after the events',
-  );
+    async () => (await emptyPanels()).length === 0,
+    30_000,
+    'every dashboard panel to have data',
+  ).catch((err: unknown) => {
+    process.stderr.write(`zone-prometheus: ${String(err)}; the panel test will list them\n`);
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -243,17 +257,7 @@ describe('a whole zone scraped by Prometheus', () => {
   });
 
   it('every panel of every dashboard returns data', async () => {
-    const empty: string[] = [];
-    for (const d of Object.values(dashboards)) {
-      for (const p of d.panels) {
-        for (const t of p.targets) {
-          const expr = t.expr.replaceAll('$site', 'sysa').replaceAll('$device', '.+');
-          const result = await promQuery(expr);
-          if (result.length === 0) empty.push(`${d.title} / ${p.title}: ${expr}`);
-        }
-      }
-    }
-    expect(empty).toEqual([]);
+    expect(await emptyPanels()).toEqual([]);
   });
 
   it('every metric the alert rules use exists', async () => {
