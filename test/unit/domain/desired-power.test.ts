@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDay } from '../../../src/domain/calendar.js';
-import {
-  activeOverrides,
-  desiredPower,
-  type PowerOverride,
-  planDay,
-} from '../../../src/domain/desired-power.js';
+import { desiredPower, type PowerOverride, planDay } from '../../../src/domain/desired-power.js';
 import type { OfficeHours } from '../../../src/domain/office-hours.js';
 
 /**
@@ -126,15 +121,19 @@ describe('desired power from the plan', () => {
 
 describe('overrides', () => {
   it('apply from `from` (inclusive) to `until` (exclusive), to their device or the whole zone', () => {
+    const off = (o: Partial<PowerOverride>) => ov({ kind: 'force-off', ...o });
     const list = [
-      ov({ id: 1, deviceId: 'pc-01', from: 10, until: 20 }),
-      ov({ id: 2, deviceId: 'pc-02', from: 0, until: 100 }),
-      ov({ id: 3, deviceId: null, from: 15, until: 16 }),
+      off({ id: 1, deviceId: 'pc-01', from: at(10), until: at(11) }),
+      off({ id: 2, deviceId: 'pc-02', from: at(0) }),
     ];
-    expect(activeOverrides('pc-01', 9, list).map((o) => o.id)).toEqual([]);
-    expect(activeOverrides('pc-01', 10, list).map((o) => o.id)).toEqual([1]);
-    expect(activeOverrides('pc-01', 15, list).map((o) => o.id)).toEqual([1, 3]);
-    expect(activeOverrides('pc-01', 20, list).map((o) => o.id)).toEqual([]);
+    expect(want(at(10) - 1, { overrides: list }).reason).toBe('open');
+    expect(want(at(10), { overrides: list })).toMatchObject({ reason: 'force-off', overrideId: 1 });
+    expect(want(at(11) - 1, { overrides: list }).reason).toBe('force-off');
+    expect(want(at(11), { overrides: list }).reason).toBe('open');
+    // The zone's override reaches every device.
+    expect(want(at(10, 30), { overrides: [off({ id: 3, deviceId: null })] })).toMatchObject({
+      overrideId: 3,
+    });
   });
 
   it('force-off and force-on beat the plan, with the override named and its start as since', () => {

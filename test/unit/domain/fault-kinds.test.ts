@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  conditionFaultKind,
-  defaultKindSeverity,
-  externalKinds,
-  faultKinds,
-  isExternalKind,
-  isFaultKind,
-} from '../../../src/domain/fault-kinds.js';
+import { conditionFaultKind, defaultKindSeverity, faultKinds } from '../../../src/domain/fault-kinds.js';
 
 /**
  * The fault kinds (src/domain/fault-kinds.ts): which stop the service (critical: told at once, day or
@@ -30,24 +23,6 @@ describe('fault kinds', () => {
     expect(
       faultKinds.filter((k) => !critical.includes(k)).every((k) => defaultKindSeverity[k] === 'warning'),
     ).toBe(true);
-  });
-
-  it('knows its own kinds and the ones other features raise', () => {
-    expect(isFaultKind('jam')).toBe(true);
-    expect(isFaultKind('Jam')).toBe(false);
-    expect(isFaultKind('')).toBe(false);
-    expect([...externalKinds].sort()).toEqual(
-      [
-        'power-on-failed',
-        'still-on-after-hours',
-        'cleaning-overdue',
-        'disinfection-overdue',
-        'public-report',
-        'supply-order-due',
-      ].sort(),
-    );
-    expect(isExternalKind('public-report')).toBe(true);
-    expect(isExternalKind('jam')).toBe(false);
   });
 
   it('conditions open the fault of the same name; what stops the printer without a name of its own is a service request; notices open none', () => {

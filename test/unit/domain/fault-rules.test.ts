@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { condition } from '../../../src/domain/conditions.js';
+import { condition, worseSeverity } from '../../../src/domain/conditions.js';
 import { initialStatus, type StatusState } from '../../../src/domain/device-status.js';
 import type { FaultKind } from '../../../src/domain/fault-kinds.js';
-import { isObservedKind, worseSeverity } from '../../../src/domain/fault-kinds.js';
+import { isObservedKind } from '../../../src/domain/fault-kinds.js';
 import { type FaultSignal, faultSignals, judges, reconcile } from '../../../src/domain/fault-rules.js';
 import type { Observation } from '../../../src/domain/observation.js';
 

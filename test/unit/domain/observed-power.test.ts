@@ -40,7 +40,7 @@ describe('observed power', () => {
       agentOnline: null,
       plugRelay: null,
       plugDeviceOn: null,
-      printer: { state: 'unknown', detail: 'no printer reading' },
+      printer: { state: 'unknown', printing: false, queued: 0, detail: 'no printer reading' },
     });
   });
 
@@ -120,18 +120,24 @@ describe('observed power', () => {
   it('printing interlock: printing or queued jobs are busy, with the count; otherwise idle with the status', () => {
     const p = (r: Partial<PrinterReading>, reachable = true) =>
       observePower([o({ reachable, printer: printer(r) })], [], now, stale).printer;
-    expect(p({ status: 'printing', queuedJobs: 2 })).toEqual({
+    const busy = (printing: boolean, queued: number, detail: string) => ({
       state: 'busy',
-      detail: 'printing, 2 job(s) queued',
+      printing,
+      queued,
+      detail,
     });
-    expect(p({ status: 'printing', queuedJobs: null })).toEqual({
-      state: 'busy',
-      detail: 'printing, 0 job(s) queued',
-    });
-    expect(p({ status: 'idle', queuedJobs: 1 })).toEqual({ state: 'busy', detail: '1 job(s) queued' });
-    expect(p({ status: 'idle', queuedJobs: 0 })).toEqual({ state: 'idle', detail: 'idle' });
-    expect(p({ status: 'warmup', queuedJobs: null })).toEqual({ state: 'idle', detail: 'warmup' });
+    const idle = (detail: string) => ({ state: 'idle', printing: false, queued: 0, detail });
+    expect(p({ status: 'printing', queuedJobs: 2 })).toEqual(busy(true, 2, 'printing, 2 job(s) queued'));
+    expect(p({ status: 'printing', queuedJobs: null })).toEqual(busy(true, 0, 'printing, 0 job(s) queued'));
+    expect(p({ status: 'idle', queuedJobs: 1 })).toEqual(busy(false, 1, '1 job(s) queued'));
+    expect(p({ status: 'idle', queuedJobs: 0 })).toEqual(idle('idle'));
+    expect(p({ status: 'warmup', queuedJobs: null })).toEqual(idle('warmup'));
     // A reading from a device that did not answer is no reading.
-    expect(p({ status: 'printing' }, false)).toEqual({ state: 'unknown', detail: 'no printer reading' });
+    expect(p({ status: 'printing' }, false)).toEqual({
+      state: 'unknown',
+      printing: false,
+      queued: 0,
+      detail: 'no printer reading',
+    });
   });
 });

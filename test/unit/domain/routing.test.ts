@@ -6,8 +6,13 @@ import {
   escalationLevels,
   escalationStep,
   mayNotify,
-  type RoutedPerson,
 } from '../../../src/domain/routing.js';
+
+interface RoutedPerson {
+  readonly id: string;
+  readonly role: 'staff' | 'technician' | 'lead' | 'admin';
+  readonly post?: 'A' | 'B' | undefined;
+}
 
 /** Who is told, and when (src/domain/routing.ts): the zone's seed rules written out by hand. */
 const a: RoutedPerson = { id: 'a', role: 'staff', post: 'A' };
