@@ -18,6 +18,9 @@ describe('fault kinds', () => {
         'door-open',
         'offline',
         'service-requested',
+        'printer-stopped',
+        'spool-area-full',
+        'plug-overload',
       ].sort(),
     );
     expect(

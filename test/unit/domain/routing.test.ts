@@ -58,8 +58,12 @@ describe('routes', () => {
         'service-requested',
         'disk-full',
         'supply-order-due',
+        'printer-stopped',
+        'spool-area-full',
       ].sort(),
     );
+    // A plug that cut the power for an overload: the attendant on site and the technician.
+    expect(byAudience['on-duty+technician']).toEqual(['plug-overload']);
     expect(byAudience['technician+lead']?.sort()).toEqual([
       'forbidden-software',
       'hardware-changed',
