@@ -18,7 +18,8 @@ const capturing = readdirSync(join(repoRoot, 'test/reliability'))
 describe('secrets in this run’s captures', () => {
   it('every capturing reliability file left its capture in this run', () => {
     const got = allCaptured();
-    const missing = capturing.filter((f) => (got.get(f)?.length ?? 0) < 1000);
+    // A daemon capture holds at least its start-up log lines (a few hundred characters).
+    const missing = capturing.filter((f) => (got.get(f)?.length ?? 0) < 300);
     expect(missing, 'captures missing or nearly empty (did the reliability project run?)').toEqual([]);
   });
 
