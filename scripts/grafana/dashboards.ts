@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { district } from './district.js';
 import { type Dashboard, dashboard } from './model.js';
 
 /**
- * zoneops' Grafana dashboards, generated from typed TypeScript (scripts/grafana/model.ts) into
+ * zoneops' Grafana dashboards, built with Grafana's foundation SDK (scripts/grafana/model.ts) into
  * grafana/dashboards/*.json by `npm run dashboards`. A test checks the committed JSON is current and
  * runs every panel's query against a real Prometheus. Titles in Chinese, English in the descriptions.
  */
@@ -261,6 +262,7 @@ export const dashboards: Record<string, Dashboard> = {
       },
     ],
   }),
+  district,
 };
 
 if (process.argv[1]?.endsWith('dashboards.ts')) {

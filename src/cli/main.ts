@@ -8,6 +8,7 @@ import { version } from '../version.js';
 import { registerBaseline } from './baseline.js';
 import { registerCalendar } from './calendar.js';
 import { registerDemo } from './demo.js';
+import { emitDistrictCheck, registerDistrict } from './district.js';
 import { registerHygiene } from './hygiene.js';
 import { registerProbeIpp } from './probe-ipp.js';
 import { registerProbeMqtt } from './probe-mqtt.js';
@@ -81,7 +82,9 @@ function buildProgram(): Command {
     .command('check-config')
     .description('validate a configuration file and print a summary (exit 2 when invalid)')
     .addOption(configOption())
-    .action((opts: { config: string }) => {
+    .option('--district <file>', 'check a district file instead (deploy/district/): towns, sites, receivers')
+    .action((opts: { config: string; district?: string }) => {
+      if (opts.district !== undefined) return emitDistrictCheck(opts.district);
       const config = configOrExit(opts.config);
       process.stdout.write(`${opts.config}: valid\n${summarizeConfig(config).join('\n')}\n`);
     });
@@ -96,6 +99,7 @@ function buildProgram(): Command {
   registerBaseline(program);
   registerCalendar(program);
   registerReport(program);
+  registerDistrict(program);
   void probe;
 
   return program;

@@ -9,6 +9,8 @@ interface DemoPorts {
   snmp: { pc01: number; pc02: number; printer01: number; printer02: number };
   mqttUrl: string;
   inboxUrl: string;
+  /** The demo's IPP-only inkjet (src/demo/ipp-printer.ts). */
+  ippUri: string;
 }
 
 interface DemoSecrets {
@@ -104,6 +106,9 @@ export function demoConfig(
       }),
       device('printer-01', '打印机 P-01', 'printer', '一楼自助办理区', 3, { snmp: snmp(p.snmp.printer01) }),
       device('printer-02', '复印机 C-02', 'copier', '二楼阅览区', 4, { snmp: snmp(p.snmp.printer02) }),
+      device('printer-03', '彩色打印机 P-03', 'printer', '二楼阅览区', 6, {
+        ipp: { uri: p.ippUri, intervalSeconds: 5 },
+      }),
       device('plug-02', '智能插座 2', 'plug', '一楼查阅区', 5, {
         mqtt: { family: 'tasmota', topic: 'plug-02', offlineAfterSeconds: 30 },
       }),

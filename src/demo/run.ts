@@ -11,6 +11,7 @@ import { type EmbeddedBroker, startEmbeddedBroker } from '../mqtt/embedded-broke
 import { hashPin } from '../web/pin-hash.js';
 import { demoConfig, demoPeople } from './demo-config.js';
 import { type DemoInbox, startInbox } from './inbox.js';
+import { startIppPrinter } from './ipp-printer.js';
 import { type MqttSim, startMqttSim } from './mqtt-sim.js';
 import { freeUdpPort } from './ports.js';
 import { pcProfile } from './profiles/pc.js';
@@ -97,6 +98,15 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
       ports.printer02,
     );
 
+    // An IPP-only colour inkjet next to the SNMP agents: supplies and its print queue over IPP.
+    const inkjet = await startIppPrinter({
+      model: 'Demo ColorJet CJ-400',
+      uuid: 'urn:uuid:6f1c2d4e-0000-4000-8000-00000000d400',
+      ink: [55, 70, 18, 80],
+    });
+    stops.push(() => inkjet.close());
+    inkjet.setQueuedJobs(2);
+
     const sim: MqttSim = await startMqttSim(broker.url, 5000);
     stops.push(() => sim.close());
     sim.agent('pc-01', true);
@@ -110,7 +120,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     const now = Date.now();
     const file = join(dir, 'zoneops-demo.yaml');
     const data = demoConfig(
-      { snmp: ports, mqttUrl: broker.url, inboxUrl: inbox.url },
+      { snmp: ports, mqttUrl: broker.url, inboxUrl: inbox.url, ippUri: inkjet.uri },
       { community, technicianToken, staffPinHash, technicianPinHash },
       join(dir, 'zoneops-demo.db'),
       now,

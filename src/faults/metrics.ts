@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { defaultKindSeverity, faultKinds } from '../domain/fault-kinds.js';
 
 /**
  * What faults report for /metrics (notifications have their own, src/notify/metrics.ts). The fault
@@ -44,6 +45,14 @@ export function createAlertMetrics(registry: Registry, sources: AlertGaugeSource
     buckets: durationBuckets,
     registers: [registry],
   });
+  // Every kind exists from the start at its usual severity: no fault yet is a true 0 (an empty bucket, no
+  // open fault), so a newcomer's dashboard shows 0 instead of "No data".
+  for (const kind of faultKinds) {
+    const labels = { kind, severity: defaultKindSeverity[kind] };
+    ack.zero(labels);
+    resolve.zero(labels);
+    opened.inc({ kind }, 0);
+  }
   new Gauge({
     name: 'zoneops_faults_open',
     help: 'Open faults (not resolved or cleared), by kind and severity.',
@@ -51,6 +60,7 @@ export function createAlertMetrics(registry: Registry, sources: AlertGaugeSource
     registers: [registry],
     async collect() {
       this.reset();
+      for (const kind of faultKinds) this.set({ kind, severity: defaultKindSeverity[kind] }, 0);
       for (const r of await sources.openFaults()) this.set({ kind: r.kind, severity: r.severity }, r.n);
     },
   });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { committedDashboards } from '../helpers/dashboards.js';
 import { waitUntil } from '../helpers/proc.js';
 import { type DemoProcess, startDemoProcess } from './demo-process.js';
 
@@ -44,6 +45,25 @@ describe('zoneops demo', () => {
       'the first fault of the scripted day',
     );
     expect(['paper-out', 'unreachable', 'power-on-failed', 'cleaning-overdue']).toContain(first?.kind);
+
+    // Every series a town dashboard uses exists on the demo, so no panel is empty for a newcomer: the
+    // fault histograms from the start (zeroed), the print queue from the demo's IPP printer.
+    const { district: _, ...towns } = committedDashboards();
+    const used = new Set(
+      Object.values(towns).flatMap((x) =>
+        x.panels.flatMap((p) => p.targets.flatMap((t) => t.expr.match(/\bzoneops_[a-z_]+/g) ?? [])),
+      ),
+    );
+    let exposed = '';
+    const absent = () => [...used].filter((m) => !new RegExp(`^${m}[{ ]`, 'm').test(exposed));
+    const deadline = Date.now() + 60_000;
+    do {
+      exposed = await (await fetch(`${status}metrics`)).text();
+      if (absent().length > 0) await new Promise((r) => setTimeout(r, 1000));
+    } while (absent().length > 0 && Date.now() < deadline);
+    // Named, so a failure says which series a newcomer would miss.
+    expect(absent()).toEqual([]);
+    expect(exposed).toMatch(/^zoneops_printer_queued_jobs\{device="printer-03",site="demo"\} 2$/m);
 
     d.proc.kill('SIGINT');
     const exit = await Promise.race([

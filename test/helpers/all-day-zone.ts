@@ -31,6 +31,7 @@ export async function startAllDayZone(opts: {
   site: string;
   devices: readonly Record<string, unknown>[];
   mqtt: Record<string, unknown>;
+  hygiene?: Record<string, unknown>;
 }): Promise<AllDayZone> {
   const hook = await startReceiver({ kind: 'webhook' });
   const config = testConfig({
@@ -49,6 +50,7 @@ export async function startAllDayZone(opts: {
     alerts: { nonCritical: 'always' },
     mqtt: opts.mqtt,
     devices: opts.devices,
+    ...(opts.hygiene ? { hygiene: opts.hygiene } : {}),
   });
   const app = createApp({
     config,

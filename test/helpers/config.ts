@@ -26,3 +26,31 @@ export function testConfig(data: unknown = minimalConfigData(), env: NodeJS.Proc
   if (!r.ok) throw new Error(r.error.join('\n'));
   return r.value;
 }
+
+const testContact = { name: '演示厂家', phone: '400-000-0000' };
+
+/** A device entry of a test zone's config (asset fields filled in), with its protocol sections in `extra`. */
+export function testDevice(site: string, id: string, type: string, extra: Record<string, unknown>) {
+  return {
+    id,
+    name: id,
+    type,
+    location: '查阅区',
+    assetNo: `${site}-${id}`,
+    vendor: testContact,
+    serviceProvider: testContact,
+    responsible: '甲',
+    ...extra,
+  };
+}
+
+/** An SNMP v2c section polling 127.0.0.1:port every 5 s (the shortest the config allows), no retry. */
+export const testSnmp = (port: number, community: string) => ({
+  host: '127.0.0.1',
+  port,
+  version: '2c',
+  community,
+  intervalSeconds: 5,
+  timeoutMs: 1000,
+  retries: 0,
+});

@@ -45,3 +45,18 @@ export async function waitForTcp(port: number, timeoutMs = 15_000): Promise<void
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Resolves once GET `url` answers 2xx (e.g. Prometheus' and Alertmanager's `/-/ready`), or rejects after `timeoutMs`. */
+export async function waitForHttpOk(url: string, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${url})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
