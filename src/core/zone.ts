@@ -41,6 +41,8 @@ export interface Zone {
   readonly schedule: ScheduleService;
   readonly ticker: MinuteTicker;
   readonly registry: Registry;
+  /** `/metrics`: the registry's families and the per-device ones kept as ready text (metrics/device-metrics.ts). */
+  metricsText(): Promise<string>;
   readonly deviceMetrics: DeviceMetrics;
   readonly guard: Guard;
   readonly notifier: Notifier;
@@ -78,7 +80,7 @@ export function createZone(deps: {
     version,
     devices: { count: () => store.devices.countByTypeAndStatus() },
   });
-  const deviceMetrics = createDeviceMetrics(registry);
+  const deviceMetrics = createDeviceMetrics(registry, config.site);
   deviceMetrics.setInventory(config.devices);
   deviceMetrics.setExpectedOnSource(() => {
     const now = clock.now();
@@ -171,6 +173,7 @@ export function createZone(deps: {
     schedule,
     ticker: createMinuteTicker({ clock, logger: child('ticker') }),
     registry,
+    metricsText: async () => `${await registry.metrics()}\n${deviceMetrics.text()}`,
     deviceMetrics,
     guard: createGuard(config.api.tokens, store.audit, clock),
     notifier,

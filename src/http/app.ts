@@ -1,5 +1,4 @@
 import express, { type Express, type Router } from 'express';
-import type { Registry } from 'prom-client';
 import type { Clock } from '../clock.js';
 import { ServiceError } from '../domain/errors.js';
 import type { Logger } from '../log.js';
@@ -13,7 +12,7 @@ import { healthRoutes } from './routes/health.js';
 
 interface HttpDeps {
   store: Store;
-  registry: Registry;
+  metricsText: () => Promise<string>;
   tokens: readonly TokenConfig[];
   clock: Clock;
   logger: Logger;

@@ -27,7 +27,7 @@ export function httpFeature(
   );
   const app = createHttpApp({
     store,
-    registry: zone.registry,
+    metricsText: zone.metricsText,
     tokens: config.api.tokens,
     clock: zone.clock,
     logger: zone.logger,

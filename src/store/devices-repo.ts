@@ -113,6 +113,37 @@ export class DevicesRepo {
     return rows.map(toRow);
   }
 
+  /**
+   * One page of the active register in id order (keyset: the rows after `after`), filtered by type,
+   * status and location; `next` is the cursor of the following page, null on the last one.
+   */
+  async page(q: {
+    after?: string | undefined;
+    limit: number;
+    type?: string | undefined;
+    status?: string | undefined;
+    location?: string | undefined;
+  }): Promise<{ rows: DeviceRow[]; next: string | null }> {
+    const where = ['d.active = 1'];
+    const params: Array<string | number> = [];
+    const add = (sql: string, v: string | undefined) => {
+      if (v === undefined) return;
+      where.push(sql);
+      params.push(v);
+    };
+    add('d.id > ?', q.after);
+    add('d.type = ?', q.type);
+    add("COALESCE(s.status, 'unknown') = ?", q.status);
+    add('d.location = ?', q.location);
+    const rows = await this.db.all<RawDevice>(
+      `${selectDevices} WHERE ${where.join(' AND ')} ORDER BY d.id LIMIT ?`,
+      [...params, q.limit + 1],
+    );
+    const more = rows.length > q.limit;
+    const page = (more ? rows.slice(0, q.limit) : rows).map(toRow);
+    return { rows: page, next: more ? (page.at(-1)?.id ?? null) : null };
+  }
+
   async countByTypeAndStatus(): Promise<Array<{ type: string; status: string; n: number }>> {
     return this.db.all(
       `SELECT d.type AS type, COALESCE(s.status, 'unknown') AS status, COUNT(*) AS n

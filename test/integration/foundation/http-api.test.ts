@@ -108,6 +108,46 @@ describe('HTTP API', () => {
     expect(text).not.toContain('16161');
   });
 
+  it('pages the register by id with a cursor, filters by type and status, and refuses a bad filter', async () => {
+    const get = async (q: string) => {
+      const r = await fetch(`${base}/api/v1/devices${q}`, { headers: auth(tokens.staff) });
+      return {
+        status: r.status,
+        body: (await r.json()) as { devices?: Array<{ id: string }>; next?: string | null; detail?: string },
+      };
+    };
+    const first = await get('?limit=1');
+    expect(first.body.devices?.map((d) => d.id)).toEqual(['pc-01']);
+    expect(first.body.next).toBe('pc-01');
+    const second = await get(`?limit=1&cursor=${first.body.next}`);
+    expect(second.body.devices?.map((d) => d.id)).toEqual(['plug-01']);
+    expect(second.body.next).toBeNull();
+    expect((await get('?type=plug')).body.devices?.map((d) => d.id)).toEqual(['plug-01']);
+    expect((await get('?status=unknown')).body.devices).toHaveLength(2);
+    expect((await get('?status=down')).body.devices).toEqual([]);
+    const bad = await get('?status=broken&limit=0');
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toContain('query.status: expected one of');
+    expect(bad.body.detail).toContain('query.limit: expected 1..1000');
+  });
+
+  it('answers a repeated list with 304 Not Modified while its ETag still matches (RFC 9110 §13.1.2)', async () => {
+    const r = await fetch(`${base}/api/v1/devices?type=plug`, { headers: auth(tokens.staff) });
+    const etag = r.headers.get('etag');
+    expect(etag).toMatch(/^W\/".+"$/);
+    // Our own Cache-Control: with a conditional header, fetch would add `no-cache`, which forbids a 304
+    // (Fetch standard, HTTP-network-or-cache fetch); curl or a script sends none.
+    const again = await fetch(`${base}/api/v1/devices?type=plug`, {
+      headers: { ...auth(tokens.staff), 'If-None-Match': etag ?? '', 'Cache-Control': 'max-age=0' },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const other = await fetch(`${base}/api/v1/devices`, {
+      headers: { ...auth(tokens.staff), 'If-None-Match': etag ?? '' },
+    });
+    expect(other.status).toBe(200);
+  });
+
   it('GET /api/v1/devices/:id gives one device, 404 for an unknown one', async () => {
     const r = await fetch(`${base}/api/v1/devices/plug-01`, { headers: auth(tokens.staff) });
     expect(r.status).toBe(200);
