@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { requireBinary } from '../test/helpers/proc.js';
 import { argOf, runChild } from './lib/child.js';
+import { assertLoopback } from './lib/loopback.js';
 import { percentile, round } from './lib/proc.js';
 
 const execFileP = promisify(execFile);
@@ -63,7 +64,7 @@ export function parseWrk(out: string): WrkRun {
   };
 }
 
-export async function runApi(devices: number, seconds: number): Promise<ApiResult> {
+export async function runApi(devices: number, seconds: number, host = '127.0.0.1'): Promise<ApiResult> {
   const wrk = requireBinary('wrk');
   let readyPort = 0;
   let ready: () => void = () => {};
@@ -82,7 +83,7 @@ export async function runApi(devices: number, seconds: number): Promise<ApiResul
   );
   try {
     await Promise.race([isReady, server.result]);
-    const base = `http://127.0.0.1:${readyPort}`;
+    const base = `http://${assertLoopback(host, 'API server')}:${readyPort}`;
     const auth = { Authorization: `Bearer ${token}` };
     const devicesBody = await (await fetch(`${base}/api/v1/devices`, { headers: auth })).text();
     // Idle scrape time first (no other load), then under load.

@@ -10,6 +10,7 @@ import { probeIpp } from '../src/probes/ipp/probe.js';
 import { type IppPrinter, startIppPrinter } from '../test/helpers/ipp-peer.js';
 import { requireBinary } from '../test/helpers/proc.js';
 import { argOf } from './lib/child.js';
+import { assertLoopbackUrl } from './lib/loopback.js';
 import { cpuOf, percentile, reapedChildrenCpuSeconds, round } from './lib/proc.js';
 
 export interface IppSide {
@@ -97,7 +98,10 @@ export async function runIpp(opts: {
   try {
     for (let i = 0; i < opts.printers; i++) printers.push(await startIppPrinter({ name: `Bench MFP ${i}` }));
     const probe = async (p: IppPrinter) => {
-      const r = await probeIpp({ deviceId: 'bench', uri: p.uri, timeoutMs: 5000 }, { now: Date.now });
+      const r = await probeIpp(
+        { deviceId: 'bench', uri: assertLoopbackUrl(p.uri, 'IPP printer'), timeoutMs: 5000 },
+        { now: Date.now },
+      );
       return r.observation.reachable;
     };
     for (let i = 0; i < 20; i++) await probe(printers[i % printers.length] as IppPrinter); // warm-up

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startMosquitto } from '../test/helpers/mosquitto.js';
 import { argOf, runChild } from './lib/child.js';
+import { assertLoopbackUrl } from './lib/loopback.js';
 import { cpuSeconds, round } from './lib/proc.js';
 import type { LinkResult } from './mqtt/link-worker.js';
 
@@ -34,7 +35,7 @@ export async function runMqtt(
       linkWorker,
       [
         '--url',
-        broker.url,
+        assertLoopbackUrl(broker.url, 'MQTT broker'),
         '--devices',
         String(devices),
         '--messages',

@@ -18,7 +18,7 @@ export function renderMarkdown(r: BenchResults): string {
   L.push('## Machine', '');
   L.push(`- ${m.cores} cores (${m.cpuModel}), ${m.memoryMB} MB memory, Node ${m.node}, ${m.platform}`);
   L.push(
-    `- load average at the end: ${m.loadAverage.join(' ')} (the machine is shared; other work ran in parallel)`,
+    `- commit ${r.commit}; 1-minute load average during the run: min ${f(r.load.min)}, mean ${f(r.load.mean)}, max ${f(r.load.max)} (${r.load.samples} samples, one every 5 s); at the end ${m.loadAverage.join(' ')}. The machine is shared with other engineers: a load above ${m.cores} means other work took CPU from the benchmark, so wall times and event-loop delays are pessimistic; CPU-seconds are the robust figures.`,
     '',
   );
 
@@ -26,7 +26,7 @@ export function renderMarkdown(r: BenchResults): string {
   const first = r.snmp[0];
   if (first) {
     L.push(
-      `Agents on 127.0.0.1, one device per UDP port: printers from ${first.agents.replayProcesses} replay-agent processes (bench/snmp/replay-agent.ts: pre-encoded answers from the recordings in ${first.agents.recordingSource}, read in place), PCs from ${first.agents.snmpdProcesses}–${Math.max(...r.snmp.map((x) => x.agents.snmpdProcesses))} net-snmp \`snmpd\` processes (≤ 100 ports each: snmpd keeps its agentAddress list in a 2,560-byte buffer) listening on many ports (this machine's HOST-RESOURCES). One PC per four printers. Both pollers: GET of the system group + GetBulk walks (max-repetitions 25) of the same subtrees, 32 devices at once, timeout 5 s, 1 retry. CPU = user+sys of the poller process only; agent CPU is listed separately. snmpbulkwalk = one \`snmpget\` + one \`snmpbulkwalk\` process per subtree, 8 devices at once, run on a sample of ≤ 50 devices (its cost is per process).`,
+      `Agents on 127.0.0.1, one device per UDP port: printers from ${first.agents.replayProcesses} replay-agent processes (bench/snmp/replay-agent.ts: pre-encoded answers from the recordings in ${first.agents.recordingSource}, read in place), PCs from ${first.agents.snmpdProcesses}–${Math.max(...r.snmp.map((x) => x.agents.snmpdProcesses))} net-snmp \`snmpd\` processes (≤ 100 ports each: snmpd keeps its agentAddress list in a 2,560-byte buffer) listening on many ports (this machine's HOST-RESOURCES). One PC per four printers. Both pollers: GET of the system group + GetBulk walks (max-repetitions 25) of the same subtrees, ${r.concurrency} devices at once, timeout 5 s, 1 retry. CPU = user+sys of the poller process only; agent CPU is listed separately. snmpbulkwalk = one \`snmpget\` + one \`snmpbulkwalk\` process per subtree, 8 devices at once, run on a sample of ≤ 50 devices (its cost is per process).`,
       '',
     );
   }
@@ -55,31 +55,36 @@ export function renderMarkdown(r: BenchResults): string {
       `| ${s.n} | ${f(s.ratio.cpu)} | ${f(s.ratio.wall)} | ${f(s.ratio.peakRss)} | ${f(s.zoneops.memoryPerDeviceKB, 0)} KB | ${f(s.exporter.varbindsPerDevice, 0)} |`,
     );
   }
-  const big = r.snmp.find((s) => s.n >= 2000) ?? r.snmp.at(-1);
-  const mid = r.snmp.find((s) => s.n >= 100);
-  if (big) {
-    L.push('', `### SNMP targets (at N=${big.n})`, '');
-    L.push(
-      `- all devices polled within one 60 s cycle: ${f(big.zoneops.wallSeconds)} s — ${mark(big.zoneops.wallSeconds < 60 && big.zoneops.answered === big.n)}`,
-    );
-    L.push(
-      `- CPU-s per 1,000 polls ≤ 1.5 × snmp_exporter: ${f(big.ratio.cpu)} × — ${mark(big.ratio.cpu <= 1.5)} (aim ≤ 1.0 ×: ${mark(big.ratio.cpu <= 1.0)})`,
-    );
-    L.push(
-      `- peak RSS < 250 MB: ${mb(big.zoneops.peakRssBytes)} MB — ${mark(big.zoneops.peakRssBytes < 250 * 2 ** 20)}`,
-    );
-    const worstLoop = Math.max(...r.snmp.map((s) => s.zoneops.eventLoopP99Ms));
-    L.push(
-      `- event-loop delay p99 < 50 ms throughout: worst ${f(worstLoop, 1)} ms — ${mark(worstLoop < 50)}`,
-    );
-    if (mid) {
-      const growth = big.zoneops.cpuSecondsPer1000 / mid.zoneops.cpuSecondsPer1000;
+  const big = r.snmp.at(-1);
+  const small = r.snmp[0];
+  if (big && small) {
+    L.push('', `### SNMP targets (city size: ${big.n} devices, one cycle a minute, 2 cores)`, '');
+    for (const s of r.snmp)
       L.push(
-        `- per-device cost flat from ${mid.n} to ${big.n} (no hidden O(n²)): CPU-s/1,000 polls ${f(mid.zoneops.cpuSecondsPer1000)} → ${f(big.zoneops.cpuSecondsPer1000)} (× ${f(growth)}) — ${mark(growth < 1.3)}`,
+        `- N=${s.n}: CPU per 1,000 polls ≤ 0.5 × snmp_exporter's: ${f(s.zoneops.cpuSecondsPer1000)} vs ${f(s.exporter.cpuSecondsPer1000)} CPU-s = ${f(s.ratio.cpu)} × — ${mark(s.ratio.cpu <= 0.5)}`,
+      );
+    L.push(
+      `- the whole cycle within 30 s at N=${big.n}: ${f(big.zoneops.wallSeconds)} s (${big.zoneops.answered}/${big.n} answered) — ${mark(big.zoneops.wallSeconds <= 30 && big.zoneops.answered === big.n)}`,
+    );
+    L.push(
+      `- peak RSS ≤ 350 MB at N=${big.n}: ${mb(big.zoneops.peakRssBytes)} MB — ${mark(big.zoneops.peakRssBytes <= 350 * 2 ** 20)}`,
+    );
+    if (big.n > small.n) {
+      const extra = (big.zoneops.peakRssBytes - small.zoneops.peakRssBytes) / (big.n - small.n) / 1024;
+      L.push(
+        `- ≤ 20 KB of peak RSS per extra device (N=${small.n} → ${big.n}): ${f(extra, 1)} KB — ${mark(extra <= 20)}`,
+      );
+      const growth = big.zoneops.cpuSecondsPer1000 / small.zoneops.cpuSecondsPer1000;
+      L.push(
+        `- per-device cost flat from ${small.n} to ${big.n}: CPU-s/1,000 polls ${f(small.zoneops.cpuSecondsPer1000)} → ${f(big.zoneops.cpuSecondsPer1000)} (× ${f(growth)}) — ${mark(growth <= 1.2)}`,
       );
     }
+    const worstLoop = Math.max(...r.snmp.map((s) => s.zoneops.eventLoopP99Ms));
     L.push(
-      `- memory per device: ${f(big.zoneops.memoryPerDeviceKB, 0)} KB of RSS growth after one cycle (heap ${f((big.zoneops.heapAfterBytes - big.zoneops.heapBeforeBytes) / big.n / 1024, 1)} KB per device after GC)`,
+      `- event-loop delay p99 < 50 ms during the cycle: worst ${f(worstLoop, 1)} ms — ${mark(worstLoop < 50)}`,
+    );
+    L.push(
+      `- memory held per device after the cycle: ${f(big.zoneops.memoryPerDeviceKB, 0)} KB of RSS growth (heap ${f((big.zoneops.heapAfterBytes - big.zoneops.heapBeforeBytes) / big.n / 1024, 1)} KB per device after GC)`,
     );
   }
 
@@ -107,19 +112,19 @@ export function renderMarkdown(r: BenchResults): string {
     '',
   );
   L.push(
-    '| devices | messages | msg/s | link CPU µs/msg | link peak RSS MB | Mosquitto CPU s | command p50 ms | p99 ms | target ≥ 10,000 msg/s |',
+    '| devices | messages | msg/s | link CPU µs/msg | link peak RSS MB | Mosquitto CPU s | command p50 ms | p99 ms | target ≥ 30,000 msg/s |',
   );
   L.push('|---|---|---|---|---|---|---|---|---|');
   for (const q of r.mqtt) {
     L.push(
-      `| ${q.devices} | ${q.observations}/${q.published} | ${f(q.messagesPerSecond, 0)} | ${f(q.cpuUsPerMessage, 1)} | ${mb(q.peakRssBytes)} | ${f(q.mosquittoCpuSeconds)} | ${f(q.commandP50Ms)} | ${f(q.commandP99Ms)} | ${mark(q.messagesPerSecond >= 10_000)} |`,
+      `| ${q.devices} | ${q.observations}/${q.published} | ${f(q.messagesPerSecond, 0)} | ${f(q.cpuUsPerMessage, 1)} | ${mb(q.peakRssBytes)} | ${f(q.mosquittoCpuSeconds)} | ${f(q.commandP50Ms)} | ${f(q.commandP99Ms)} | ${mark(q.messagesPerSecond >= 30_000)} |`,
     );
   }
 
   const a = r.api;
   L.push('', `## API at ${a.devices} devices`, '');
   L.push(
-    `In-process \`createApp\` (withoutFeatures) in its own process; load from \`wrk\` for ${a.seconds} s: 4 connections on /api/v1/devices while 1 connection scrapes /metrics back to back.`,
+    `In-process \`createApp\` (withoutFeatures) in its own process; load from \`wrk\` for ${a.seconds} s: 4 connections on /api/v1/devices (one page of 500, the default) while 1 connection scrapes /metrics back to back; every device has reported once (a printer's condition and supply series, a PC's load and disks), as after the first poll cycle.`,
     '',
   );
   L.push('| endpoint | requests | req/s | p50 ms | p90 ms | p99 ms | errors | body |');

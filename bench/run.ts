@@ -1,15 +1,18 @@
 /**
- * `npm run bench [-- --sizes 10,100,1000,2000 --seconds 10 --out bench --profile DIR]`: runs the
- * SNMP, IPP, MQTT and API benchmarks on 127.0.0.1 and writes results.json and results.md into
- * --out (default bench/). Targets are reported, never asserted. `--profile DIR` adds --cpu-prof
- * to the zoneops SNMP and MQTT worker processes.
+ * `npm run bench [-- --sizes 2000,5000,10000 --seconds 10 --concurrency 64 --host 127.0.0.1 --out bench
+ * --profile DIR]`: runs the SNMP, IPP, MQTT and API benchmarks on loopback and writes results.json and
+ * results.md into --out (default bench/). Targets are reported, never asserted. `--host` must be a
+ * loopback address (anything else is refused before a peer starts). `--profile DIR` adds --cpu-prof
+ * to the zoneops SNMP and MQTT worker processes. The 1-minute load average is sampled every 5 s.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ApiResult, runApi } from './api-bench.js';
 import { type IppResult, runIpp } from './ipp-bench.js';
 import { argOf } from './lib/child.js';
+import { assertLoopback, loadSampler } from './lib/loopback.js';
 import { type Machine, machine } from './lib/proc.js';
 import { type MqttRow, runMqtt } from './mqtt-bench.js';
 import { renderMarkdown } from './report.js';
@@ -24,9 +27,29 @@ export interface BenchResults {
   readonly ipp: IppResult;
   readonly mqtt: readonly MqttRow[];
   readonly api: ApiResult;
+  /** 1-minute load average sampled during the run (other engineers share the machine). */
+  readonly load: { samples: number; min: number; mean: number; max: number };
+  readonly commit: string;
+  readonly concurrency: number;
 }
 
-const sizes = argOf('sizes', '10,100,1000,2000').split(',').map(Number);
+let host: string;
+try {
+  host = assertLoopback(argOf('host', '127.0.0.1'), '--host');
+} catch (err) {
+  process.stderr.write(`bench: ${(err as Error).message}\n`);
+  process.exit(2);
+}
+const sizes = argOf('sizes', '2000,5000,10000').split(',').map(Number);
+const concurrency = Number(argOf('concurrency', '64'));
+const load = loadSampler();
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
 const seconds = Number(argOf('seconds', '10'));
 const out = argOf('out', fileURLToPath(new URL('.', import.meta.url)));
 const profile = process.argv.includes('--profile') ? argOf('profile', '') : '';
@@ -39,7 +62,8 @@ for (const n of sizes) {
   snmp.push(
     await runSnmp(n, {
       log,
-      bulkwalkSample: Math.min(n, 50),
+      concurrency,
+      bulkwalkSample: Math.min(n, 20),
       ...(profile ? { cpuProfileDir: profile } : {}),
     }),
   );
@@ -57,7 +81,7 @@ for (const d of [...new Set([Math.min(...sizes), max])]) {
   );
 }
 log(`API: ${max} devices`);
-const api = await runApi(max, seconds);
+const api = await runApi(max, seconds, host);
 const results: BenchResults = {
   startedAt,
   finishedAt: new Date().toISOString(),
@@ -67,6 +91,9 @@ const results: BenchResults = {
   ipp,
   mqtt,
   api,
+  load: load.stop(),
+  commit,
+  concurrency,
 };
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -39,6 +39,60 @@ const app = createApp({
   withoutFeatures: true,
 });
 await app.start();
+// Every device reports once, as after the first poll cycle, so /metrics carries what it carries in a
+// running zone (a printer's 19 condition series and its supplies, a PC's load and disks).
+const now = Date.now();
+for (const d of data.devices as Array<{ id: string; type: string }>) {
+  const type = d.type as 'printer' | 'pc';
+  app.zone?.deviceMetrics.observe(
+    { id: d.id, type },
+    type === 'pc'
+      ? {
+          deviceId: d.id,
+          source: 'snmp',
+          at: now,
+          reachable: true,
+          durationMs: 80,
+          conditions: [],
+          host: {
+            uptimeSeconds: 3600,
+            cpuLoadPercent: 12,
+            storage: [
+              { description: 'C:', kind: 'fixed-disk', usedBytes: 60e9, sizeBytes: 120e9 },
+              { description: 'RAM', kind: 'ram', usedBytes: 3e9, sizeBytes: 8e9 },
+            ],
+            processes: [],
+            installed: [],
+            hardware: [],
+          },
+        }
+      : {
+          deviceId: d.id,
+          source: 'snmp',
+          at: now,
+          reachable: true,
+          durationMs: 40,
+          conditions: [],
+          printer: {
+            status: 'idle',
+            queuedJobs: 0,
+            pageCount: 12_345,
+            trays: [],
+            alerts: [],
+            supplies: ['black', 'cyan', 'magenta', 'yellow'].map((color, i) => ({
+              index: i + 1,
+              description: `${color} toner`,
+              type: 'toner',
+              color,
+              level: 50,
+              max: 100,
+              percent: 50,
+              state: 'ok' as const,
+            })),
+          },
+        },
+  );
+}
 const cpu0 = process.cpuUsage();
 process.stdout.write(`READY ${app.address?.port}\n`);
 process.once('SIGTERM', () => {

@@ -43,6 +43,8 @@ export function printerRecordings(): { dir: string; files: string[]; source: str
 export interface BenchDevice {
   readonly id: string;
   readonly kind: 'printer' | 'pc';
+  /** Always loopback (bench/lib/loopback.ts): the agents listen on 127.0.0.1. */
+  readonly host: string;
   readonly port: number;
 }
 
@@ -148,8 +150,9 @@ export async function startZone(
     let c = 0;
     for (let i = 0; i < n; i++) {
       const isPc = pcs > 0 && (i % 5 === 4 || p >= printerPorts.length) && c < pcPorts.length;
-      if (isPc) devices.push({ id: `pc-${i}`, kind: 'pc', port: pcPorts[c++] as number });
-      else devices.push({ id: `printer-${i}`, kind: 'printer', port: printerPorts[p++] as number });
+      const host = '127.0.0.1';
+      if (isPc) devices.push({ id: `pc-${i}`, kind: 'pc', host, port: pcPorts[c++] as number });
+      else devices.push({ id: `printer-${i}`, kind: 'printer', host, port: printerPorts[p++] as number });
     }
     // Every snmpd answers on its last port before we measure anything.
     for (const s of snmpds) {

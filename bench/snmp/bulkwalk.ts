@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { hostSubtrees, printerSubtrees, systemScalars } from '../../src/probes/snmp/oids.js';
 import { requireBinary } from '../../test/helpers/proc.js';
+import { assertLoopback } from '../lib/loopback.js';
 import { pool, reapedChildrenCpuSeconds } from '../lib/proc.js';
 import { type BenchDevice, benchCommunity } from './agents.js';
 
@@ -40,7 +41,7 @@ export async function bulkwalkCycle(
   const cpu0 = reapedChildrenCpuSeconds();
   const t0 = performance.now();
   await pool(list, concurrency, async (d) => {
-    const target = `127.0.0.1:${d.port}`;
+    const target = `${assertLoopback(d.host, `device ${d.id}`)}:${d.port}`;
     const ok = await run(get, [...common, target, ...systemScalars]);
     processes++;
     for (const base of d.kind === 'printer' ? printerSubtrees : hostSubtrees) {

@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { hostSubtrees, oid, printerSubtrees, systemScalars } from '../../src/probes/snmp/oids.js';
 import { freePort, waitForTcp } from '../../test/helpers/net.js';
 import { requireBinary, startPeer } from '../../test/helpers/proc.js';
+import { assertLoopback } from '../lib/loopback.js';
 import { cpuSeconds, peakRssBytes, percentile, pool } from '../lib/proc.js';
 import { type BenchDevice, benchCommunity } from './agents.js';
 
@@ -140,7 +141,7 @@ export async function exporterCycle(
     const pid = peer.proc.pid ?? -1;
     const scrape = (d: BenchDevice) =>
       new Promise<{ ok: boolean; pdus: number }>((resolve) => {
-        const path = `/snmp?module=zone_${d.kind}&target=127.0.0.1:${d.port}`;
+        const path = `/snmp?module=zone_${d.kind}&target=${assertLoopback(d.host, `device ${d.id}`)}:${d.port}`;
         const req = request({ host: '127.0.0.1', port, path, agent, timeout: 60_000 }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

@@ -15,6 +15,7 @@ import { createPollLoop } from '../../src/probes/poll-loop.js';
 import { MemoryBaselineStore } from '../../src/probes/snmp/baseline-store.js';
 import { createSnmpRead, type SnmpDevice } from '../../src/probes/snmp/poll.js';
 import { argOf, sendResult } from '../lib/child.js';
+import { assertLoopback } from '../lib/loopback.js';
 import type { BenchDevice } from './agents.js';
 import { benchCommunity } from './agents.js';
 
@@ -43,7 +44,7 @@ const toDevice = (d: BenchDevice): SnmpDevice => ({
   intervalMs: 60_000,
   budgetMs: 60_000,
   target: {
-    host: '127.0.0.1',
+    host: assertLoopback(d.host, `device ${d.id}`),
     port: d.port,
     version: '2c',
     community: new Secret(benchCommunity, 'bench'),

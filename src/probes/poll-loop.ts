@@ -2,6 +2,7 @@ import type { Cancel, Clock } from '../clock.js';
 import type { Condition } from '../domain/conditions.js';
 import type { Observation, ObservationSource } from '../domain/observation.js';
 import type { Logger } from '../log.js';
+import { createDueQueue } from './due-queue.js';
 
 /** One device as the poll loop sees it; a protocol adds what its read needs. */
 export interface PollTarget {
@@ -37,7 +38,6 @@ interface PollLoopDeps<T extends PollTarget> {
 
 interface DeviceState<T> {
   readonly target: T;
-  timer: Cancel | null;
   inFlight: Promise<Observation | undefined> | null;
   failures: number;
   reachable: boolean | null;
@@ -50,7 +50,8 @@ interface DeviceState<T> {
  * - a bounded pool runs the polls (at most `maxConcurrent` at once), so one slow or dead device only
  *   ever holds one slot; polls of one device never overlap;
  * - each device on its own interval, with a little jitter so a thousand devices drift apart instead
- *   of firing together; the first polls are spread over the first seconds;
+ *   of firing together; the first polls are spread over the first seconds; all of them on one timer
+ *   (due-queue.ts), however many devices;
  * - a poll that outlives its budget is a `timeout`;
  * - a device that keeps failing is polled less often (the interval doubling per failure, up to
  *   `maxBackoffMs`) until it answers again;
@@ -66,7 +67,7 @@ export function createPollLoop<T extends PollTarget>(deps: PollLoopDeps<T>) {
   const states = new Map<string, DeviceState<T>>(
     deps.targets.map((t) => [
       t.id,
-      { target: t, timer: null, inFlight: null, failures: 0, reachable: null, lastKnown: null },
+      { target: t, inFlight: null, failures: 0, reachable: null, lastKnown: null },
     ]),
   );
   let running = false;
@@ -87,17 +88,12 @@ export function createPollLoop<T extends PollTarget>(deps: PollLoopDeps<T>) {
     else active--;
   };
 
+  const due = createDueQueue<DeviceState<T>>(clock, (s) => {
+    void poll(s);
+  });
   const schedule = (s: DeviceState<T>, delayMs: number) => {
-    s.timer?.();
-    s.timer = null;
-    if (!running) return;
-    s.timer = clock.setTimeout(
-      () => {
-        s.timer = null;
-        void poll(s);
-      },
-      Math.max(0, delayMs),
-    );
+    if (running) due.schedule(s, delayMs);
+    else due.cancel(s);
   };
 
   const nextDelay = (s: DeviceState<T>): number => {
@@ -138,24 +134,25 @@ export function createPollLoop<T extends PollTarget>(deps: PollLoopDeps<T>) {
   };
 
   /** Asleep and last-known handling, failures for the back-off, one debug line per change. */
-  const settle = (s: DeviceState<T>, obs: Observation): Observation => {
+  /** One new object per poll: the read's answer with its duration and what the loop knows. */
+  const settle = (s: DeviceState<T>, raw: Observation, durationMs: number): Observation => {
     const id = s.target.id;
     const was = s.reachable;
-    s.reachable = obs.reachable;
-    if (obs.reachable) {
+    s.reachable = raw.reachable;
+    if (raw.reachable) {
       if (was === false) logger.debug({ deviceId: id, protocol }, 'answers again');
       s.failures = 0;
-      const kept = obs.conditions.filter((c) => c.severity !== 'info');
-      s.lastKnown = kept.length > 0 ? { at: obs.at, conditions: kept } : null;
-      return obs;
+      const kept = raw.conditions.filter((c) => c.severity !== 'info');
+      s.lastKnown = kept.length > 0 ? { at: raw.at, conditions: kept } : null;
+      return { ...raw, durationMs };
     }
-    if (deps.isAsleep(id, obs.at)) {
+    if (deps.isAsleep(id, raw.at)) {
       s.failures = 0;
-      return { ...obs, asleep: true };
+      return { ...raw, durationMs, asleep: true };
     }
     s.failures++;
-    if (was !== false) logger.debug({ deviceId: id, protocol, problem: obs.problem }, 'no answer');
-    return s.lastKnown ? { ...obs, lastKnown: s.lastKnown } : obs;
+    if (was !== false) logger.debug({ deviceId: id, protocol, problem: raw.problem }, 'no answer');
+    return s.lastKnown ? { ...raw, durationMs, lastKnown: s.lastKnown } : { ...raw, durationMs };
   };
 
   const poll = (s: DeviceState<T>): Promise<Observation | undefined> => {
@@ -169,7 +166,7 @@ export function createPollLoop<T extends PollTarget>(deps: PollLoopDeps<T>) {
         const raw = await readWithin(s);
         // Stopped while the read was out: the store may be closing, so the result is dropped.
         if (!running) return undefined;
-        const obs = settle(s, { ...raw, durationMs: performance.now() - started });
+        const obs = settle(s, raw, performance.now() - started);
         try {
           deps.onObservation(obs);
         } catch (err) {
@@ -206,10 +203,7 @@ export function createPollLoop<T extends PollTarget>(deps: PollLoopDeps<T>) {
     /** Stops scheduling and aborts the polls in flight; waits for them at most a second. */
     async stop(): Promise<void> {
       running = false;
-      for (const s of states.values()) {
-        s.timer?.();
-        s.timer = null;
-      }
+      due.clear();
       abort.abort();
       const inFlight = Promise.all([...states.values()].map((s) => s.inFlight ?? Promise.resolve()));
       let timer: NodeJS.Timeout | undefined;
@@ -221,8 +215,7 @@ export function createPollLoop<T extends PollTarget>(deps: PollLoopDeps<T>) {
     pollNow(deviceId: string): Promise<Observation | undefined> {
       const s = states.get(deviceId);
       if (!s) return Promise.resolve(undefined);
-      s.timer?.();
-      s.timer = null;
+      due.cancel(s);
       return poll(s);
     },
   };

@@ -68,5 +68,24 @@ describe('npm run bench (smoke, N=3)', () => {
       expect(md).toContain(heading);
     }
     expect(md).toContain('| 3 | zoneops | 3/3 |');
+    expect(r.load.samples).toBeGreaterThan(0);
+    expect(md).toMatch(/1-minute load average during the run: min [\d.]+, mean [\d.]+, max [\d.]+/);
+  });
+
+  it('refuses a non-loopback address before it starts anything (exit 2, says why)', async () => {
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): documentation only; nothing is ever sent to it.
+    const r = await execFileP(
+      process.execPath,
+      ['--import', 'tsx', 'bench/run.ts', '--host', '192.0.2.1', '--out', out],
+      {
+        cwd: root,
+        timeout: 30_000,
+      },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"192.0.2.1" is not a loopback address');
   });
 });
