@@ -133,8 +133,10 @@ export function createPollLoop<T extends PollTarget>(deps: PollLoopDeps<T>) {
     }
   };
 
-  /** Asleep and last-known handling, failures for the back-off, one debug line per change. */
-  /** One new object per poll: the read's answer with its duration and what the loop knows. */
+  /**
+   * Asleep and last-known handling, failures for the back-off, one debug line per change; one new
+   * object per poll: the read's answer with its duration and what the loop knows.
+   */
   const settle = (s: DeviceState<T>, raw: Observation, durationMs: number): Observation => {
     const id = s.target.id;
     const was = s.reachable;
