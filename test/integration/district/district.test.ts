@@ -43,6 +43,7 @@ const peers: Peer[] = [];
 let central: Peer;
 let alertmanager: Peer;
 let centralUrl: string;
+let amUrl: string;
 const townProm = new Map<string, string>();
 const zones: AllDayZone[] = [];
 
@@ -150,6 +151,7 @@ beforeAll(async () => {
     '--cluster.listen-address=',
   ]);
   peers.push(alertmanager);
+  amUrl = `http://127.0.0.1:${ports.am}`;
   for (const [site, url] of townProm) await ready(url, `${site}'s Prometheus`);
   await ready(centralUrl, 'the central Prometheus');
   await ready(`http://127.0.0.1:${ports.am}`, 'Alertmanager');
@@ -246,6 +248,56 @@ describe('a district on Prometheus and Alertmanager', () => {
           p.body.alerts.some((a) => a.labels.kind === 'paper-out' && a.labels.site === site),
       );
     await waitUntil(() => towns.every(paper), 30_000, 'paper-out alerts of the three towns');
+  });
+
+  it('inhibits what zoneops masks itself: a device that does not answer, a town that cannot be seen', async () => {
+    // Alerts posted to Alertmanager's API as the central Prometheus would send them, for sites and devices
+    // of their own so the other tests' alerts are untouched. Alertmanager API v2 (api/v2/openapi.yaml):
+    // POST /api/v2/alerts takes postableAlerts; GET /api/v2/alerts gives each alert's status, `state`
+    // "suppressed" with `inhibitedBy` the inhibiting alerts' fingerprints, or "active".
+    const alert = (labels: Record<string, string>) => ({ labels: { severity: 'warning', ...labels } });
+    const post = await fetch(`${amUrl}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify([
+        alert({ alertname: 'ZoneopsDeviceDown', site: 'townx', device: 'copier-09' }),
+        alert({ alertname: 'ZoneopsPrinterNeedsAttention', site: 'townx', device: 'copier-09' }),
+        alert({ alertname: 'ZoneopsSupplyLow', site: 'townx', device: 'copier-09' }),
+        alert({ alertname: 'ZoneopsPrinterNeedsAttention', site: 'townx', device: 'copier-08' }),
+        alert({ alertname: 'ZoneopsTownUnreachable', site: 'towny' }),
+        alert({ alertname: 'ZoneopsFaultOpen', site: 'towny', kind: 'paper-out' }),
+        alert({ alertname: 'ZoneopsHygieneOverdue', site: 'towny', target: 'reading' }),
+      ]),
+    });
+    expect(post.status).toBe(200);
+    type Gettable = { labels: Record<string, string>; status: { state: string; inhibitedBy: string[] } };
+    const states = async () => {
+      const r = await fetch(`${amUrl}/api/v2/alerts?filter=${encodeURIComponent('site=~"townx|towny"')}`);
+      const list = (await r.json()) as Gettable[];
+      return new Map(
+        list.map((a) => [`${a.labels.site}/${a.labels.alertname}/${a.labels.device ?? ''}`, a.status.state]),
+      );
+    };
+    const expected = new Map([
+      ['townx/ZoneopsDeviceDown/copier-09', 'active'],
+      ['townx/ZoneopsPrinterNeedsAttention/copier-09', 'suppressed'],
+      ['townx/ZoneopsSupplyLow/copier-09', 'suppressed'],
+      // Another device of the same town is not masked.
+      ['townx/ZoneopsPrinterNeedsAttention/copier-08', 'active'],
+      ['towny/ZoneopsTownUnreachable/', 'active'],
+      ['towny/ZoneopsFaultOpen/', 'suppressed'],
+      ['towny/ZoneopsHygieneOverdue/', 'suppressed'],
+    ]);
+    let seen = new Map<string, string>();
+    await waitUntil(
+      async () => {
+        seen = await states();
+        return [...expected.keys()].every((k) => seen.get(k) !== undefined && seen.get(k) !== 'unprocessed');
+      },
+      15_000,
+      'Alertmanager to process the posted alerts',
+    );
+    expect(seen).toEqual(expected);
   });
 
   it('a central Prometheus and Alertmanager that are down do not affect a town', async () => {
