@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { repoRoot } from '../../helpers/cli.js';
+import { committedDashboards } from '../../helpers/dashboards.js';
 import { requireBinary } from '../../helpers/proc.js';
 
 function promtool(args: string[]) {
@@ -25,5 +29,22 @@ describe('config/prometheus', () => {
     const r = promtool(['test', 'rules', 'config/prometheus/tests/zoneops.rules.test.yml']);
     expect(r.out).toContain('SUCCESS');
     expect(r.code).toBe(0);
+  });
+
+  it('district rules are valid and pass their unit tests, the dashboard’s availability expression among them', () => {
+    const check = promtool(['check', 'rules', 'config/prometheus/rules/district.rules.yml']);
+    expect(check.out).toContain('SUCCESS: 4 rules found');
+    const file = 'config/prometheus/tests/district.rules.test.yml';
+    const r = promtool(['test', 'rules', file]);
+    expect(r.out).toContain('SUCCESS');
+    expect(r.code).toBe(0);
+    // The availability panel's query, with Grafana's variables as the test sets them, is one the test evaluates.
+    const panel = committedDashboards().district?.panels.find((p) => p.title === '本月设备可用率');
+    const expr = panel?.targets[0]?.expr.replaceAll('$site', '.+').replaceAll('$__range', '10m');
+    const tests = parse(readFileSync(join(repoRoot, file), 'utf8')) as {
+      tests: Array<{ promql_expr_test?: Array<{ expr: string }> }>;
+    };
+    const tested = tests.tests.flatMap((t) => t.promql_expr_test ?? []).map((t) => t.expr);
+    expect(tested).toContain(expr);
   });
 });
