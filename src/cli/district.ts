@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { loadDistrict } from '../config/district.js';
 import { renderDistrict } from '../district/render.js';
 
+const EXIT_RUNTIME = 1;
 const EXIT_BAD_INPUT = 2;
 /** The alert rules shipped with zoneops (config/prometheus/rules/), copied next to the central config. */
 const rulesDir = fileURLToPath(new URL('../../config/prometheus/rules/', import.meta.url));
@@ -35,16 +36,30 @@ export function runDistrictRender(file: string, out: string): CliOutput {
   const d = loadDistrict(file);
   if (!d.ok) return { code: EXIT_BAD_INPUT, stdout: '', stderr: `${d.error.join('\n')}\n` };
   const written: string[] = [];
-  for (const [name, text] of renderDistrict(d.value)) {
-    const path = join(out, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    written.push(path);
-  }
-  mkdirSync(join(out, 'rules'), { recursive: true });
-  for (const r of ruleFiles) {
-    copyFileSync(join(rulesDir, r), join(out, 'rules', r));
-    written.push(join(out, 'rules', r));
+  const files = [
+    ...[...renderDistrict(d.value)].map(([name, text]) => ({
+      path: join(out, name),
+      write: (p: string) => writeFileSync(p, text),
+    })),
+    ...ruleFiles.map((r) => ({
+      path: join(out, 'rules', r),
+      write: (p: string) => copyFileSync(join(rulesDir, r), p),
+    })),
+  ];
+  for (const f of files) {
+    try {
+      mkdirSync(dirname(f.path), { recursive: true });
+      f.write(f.path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      const done = written.length > 0 ? `；已写入的 ${written.length} 个文件不完整，请修正后重新生成` : '';
+      return {
+        code: EXIT_RUNTIME,
+        stdout: '',
+        stderr: `无法写入 ${f.path}（${code}）：请检查 --out 目录是否存在且可写${done} (cannot write the output)\n`,
+      };
+    }
+    written.push(f.path);
   }
   return { code: 0, stdout: `已生成 (written):\n${written.map((w) => `  ${w}`).join('\n')}\n`, stderr: '' };
 }

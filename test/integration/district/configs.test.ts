@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,5 +107,19 @@ describe('district configs', () => {
     const render = runCli(['district', 'render', file, '--out', out]);
     expect(render.code).toBe(2);
     expect(spawnSync('ls', [out], { encoding: 'utf8' }).stdout).toBe('');
+  });
+
+  it('zoneops district render into a place it cannot write says where and why (exit 1), no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zoneops-district-ro-'));
+    const blocker = join(dir, 'not-a-dir');
+    writeFileSync(blocker, 'a file where the output directory should be\n');
+    const r = runCli(['district', 'render', example, '--out', blocker]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^无法写入 .*not-a-dir\/prometheus\.yml（(ENOTDIR|EEXIST)）：请检查 --out 目录是否存在且可写/,
+      ),
+    ]);
+    expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
 });
