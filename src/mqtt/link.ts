@@ -13,6 +13,7 @@ import { applyUpdate, initialState, isOnline, type PowerState, toObservation } f
 import { createMqttPowerSwitch } from './power-switch.js';
 import { createRetainedStatuses } from './retained-statuses.js';
 import { matchesFilter } from './topic-filter.js';
+import { createTopicOwners } from './topic-owners.js';
 
 interface MqttLinkDeps {
   config: MqttConfig;
@@ -149,7 +150,7 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
     }
   };
 
-  const owners = new Map<string, Tracked>();
+  const owners = createTopicOwners(tracked);
   const onMessage = (topic: string, payload: Buffer, retained: boolean) => {
     stats.received++;
     const extra = extras.find((e) => matchesFilter(e.filter, topic));
@@ -158,14 +159,12 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
       return;
     }
     const now = clock.now();
-    // Which device a topic belongs to is found once, then remembered: with thousands of plugs a scan of
-    // every route per message would make ingest O(devices) (see bench/findings.md).
-    const known = owners.get(topic);
-    const candidates = known ? [known, ...tracked.values()] : tracked.values();
-    for (const t of candidates) {
+    // Which device a topic belongs to: its last owner, else the devices whose filters match, else all
+    // (topic-owners.ts); a scan of every route per message would make ingest O(devices).
+    for (const t of owners.candidates(topic)) {
       const decoded = t.route.decode(topic, payload);
       if (decoded === null) continue;
-      if (known !== t && owners.size < 100_000) owners.set(topic, t);
+      owners.claimed(topic, t);
       if (decoded.kind === 'bad') {
         reportBad({ topic, reason: decoded.reason, detail: decoded.detail, deviceId: t.route.deviceId });
         return;
