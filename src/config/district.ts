@@ -99,12 +99,17 @@ export function loadDistrict(file: string): Result<District, string[]> {
     const pos = e?.linePos?.[0];
     return err([`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML syntax error`]);
   }
-  const parsed = districtSchema.safeParse(doc.toJS({ maxAliasCount: 100 }), { error: describeIssue });
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const parsed = districtSchema.safeParse(raw, { error: describeIssue });
   if (!parsed.success)
-    return err(parsed.error.issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`));
+    return err([
+      ...parsed.error.issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`),
+      // Two towns with one site are still worth saying when another field is wrong too.
+      ...duplicateSites(file, rawTowns(raw)),
+    ]);
   const problems: string[] = [];
   const towns: DistrictTown[] = [];
-  const bySite = new Map<string, { index: number; name: string }>();
+  const sites: TownSite[] = [];
   parsed.data.towns.forEach((t, i) => {
     const where = `${file}: towns[${i}]`;
     let site = t.site;
@@ -121,14 +126,43 @@ export function loadDistrict(file: string): Result<District, string[]> {
       if (t.config === undefined) problems.push(`${where}: 需要 site: 或 config:（该镇 zoneops 配置文件）`);
       return;
     }
-    const other = bySite.get(site);
+    towns.push({ ...t, site });
+    sites.push({ index: i, site, name: t.name });
+  });
+  problems.push(...duplicateSites(file, sites));
+  return problems.length > 0 ? err(problems) : ok({ ...parsed.data, towns });
+}
+
+interface TownSite {
+  readonly index: number;
+  readonly site: string;
+  readonly name: string;
+}
+
+/** The towns of a district file that did not pass the schema, as far as their site and name can be read. */
+function rawTowns(raw: unknown): TownSite[] {
+  const list = (raw as { towns?: unknown } | null)?.towns;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((t: unknown, index) => {
+    const { site, name } = (t ?? {}) as { site?: unknown; name?: unknown };
+    return typeof site === 'string' && site !== ''
+      ? [{ index, site, name: typeof name === 'string' ? name : site }]
+      : [];
+  });
+}
+
+/** One problem for every town whose site an earlier town already has. */
+function duplicateSites(file: string, towns: readonly TownSite[]): string[] {
+  const bySite = new Map<string, TownSite>();
+  const problems: string[] = [];
+  for (const t of towns) {
+    const other = bySite.get(t.site);
     if (other)
       problems.push(
-        `${where}.site: "${site}" 与 towns[${other.index}]（${other.name}）重复：每个镇须有自己的 site` +
+        `${file}: towns[${t.index}].site: "${t.site}" 与 towns[${other.index}]（${other.name}）重复：每个镇须有自己的 site` +
           '（在该镇的 zoneops 配置里改 site:），否则两镇的指标在区级 Prometheus 里混在一起、告警发错镇',
       );
-    else bySite.set(site, { index: i, name: t.name });
-    towns.push({ ...t, site });
-  });
-  return problems.length > 0 ? err(problems) : ok({ ...parsed.data, towns });
+    else bySite.set(t.site, t);
+  }
+  return problems;
 }

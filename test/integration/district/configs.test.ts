@@ -102,7 +102,11 @@ describe('district configs', () => {
     ]);
     const r = runCli(['check-config', '--district', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/towns\[1\]\.prometheus: /)]);
+    // The bad address and, though the schema failed, the site towns[0] already has.
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/towns\[1\]\.prometheus: /),
+      expect.stringMatching(/towns\[1\]\.site: "zhuoshui" 与 towns\[0\]（濯水镇）重复/),
+    ]);
     const out = mkdtempSync(join(tmpdir(), 'zoneops-district-none-'));
     const render = runCli(['district', 'render', file, '--out', out]);
     expect(render.code).toBe(2);
