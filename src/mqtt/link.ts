@@ -159,7 +159,7 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
       return;
     }
     const now = clock.now();
-    // Which device a topic belongs to: its last owner, else the devices whose filters match, else all
+    // Which device a topic belongs to: its last owner, else the devices whose filters match
     // (topic-owners.ts); a scan of every route per message would make ingest O(devices).
     for (const t of owners.candidates(topic)) {
       const decoded = t.route.decode(topic, payload);

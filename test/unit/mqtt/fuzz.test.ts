@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultAgentTemplates } from '../../../src/config/sections/mqtt.js';
 import { deviceRoute } from '../../../src/mqtt/dialects/route.js';
 import type { Decoded, MqttFamily } from '../../../src/mqtt/dialects/types.js';
+import { matchesFilter } from '../../../src/mqtt/topic-filter.js';
 
 const ctx = { site: 'demo', clientId: 'zoneops-demo', agent: defaultAgentTemplates };
 const devices: Array<{ family: MqttFamily; topic: string }> = [
@@ -168,6 +169,13 @@ describe('payload handlers under fuzzing (fast-check)', () => {
         for (const [i, r] of routes.entries()) {
           const d = r.decode(topic, payload);
           if (!owns(i, topic)) expect(d, `${devices[i]?.family} claimed ${topic}`).toBeNull();
+          // A decoder takes only topics its own subscriptions bring (the link finds a message's device
+          // through the devices' filters, src/mqtt/topic-owners.ts).
+          if (d !== null)
+            expect(
+              r.filters.some((f) => matchesFilter(f, topic)),
+              topic,
+            ).toBe(true);
           assertSane(d);
         }
       }),
@@ -180,6 +188,10 @@ describe('payload handlers under fuzzing (fast-check)', () => {
       );
       expect(claimed, t).toHaveLength(1);
       expect(owns(claimed[0] as number, t), t).toBe(true);
+      expect(
+        routes[claimed[0] as number]?.filters.some((f) => matchesFilter(f, t)),
+        t,
+      ).toBe(true);
     }
   });
 
