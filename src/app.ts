@@ -1,6 +1,7 @@
 import { calendarFeature } from './calendar/feature.js';
 import { loadScheduleContext } from './calendar/schedule.js';
 import type { Clock } from './clock.js';
+import { complaintsFeature } from './complaints/feature.js';
 import type { Config } from './config/schema.js';
 import { type Component, createLifecycle } from './core/component.js';
 import { createZone, type Zone } from './core/zone.js';
@@ -99,7 +100,8 @@ export function createApp(deps: AppDeps): App {
       const mqtt = mqttFeature(zone, { power, hygiene });
       const snmp = snmpFeature(zone);
       const ipp = ippFeature(zone);
-      const pages = webFeature(zone, { hygiene });
+      const complaints = complaintsFeature(zone);
+      const pages = webFeature(zone, { hygiene, complaints });
       const http = httpFeature(zone, { pages, startedAt, ...(deps.listen ? { listen: deps.listen } : {}) });
       address = () => http.address;
       features = { power, hygiene };
@@ -113,6 +115,7 @@ export function createApp(deps: AppDeps): App {
         power.component,
         snmp,
         ipp,
+        complaints.component,
         zone.ticker,
       ];
       await lifecycle.start([

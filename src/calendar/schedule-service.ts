@@ -1,4 +1,5 @@
 import { type CalendarDay, calendarDay } from '../domain/calendar.js';
+import { workingDeadline } from '../domain/complaint-deadlines.js';
 import {
   type Desired,
   desiredPower,
@@ -52,6 +53,11 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     return d.open ? (d.periods[0]?.from ?? null) : null;
   };
 
+  const closingMinutes = (date: string): number | null => {
+    const d = openDay(date);
+    return d.open ? (d.periods.at(-1)?.to ?? null) : null;
+  };
+
   const service = {
     context,
     /** The zone's local date of an instant (YYYY-MM-DD). */
@@ -63,6 +69,12 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       isWorkingDay: (date: string) => openingMinutes(date) !== null,
       openingMinutes,
     } satisfies DayInfo,
+    /**
+     * The end of `workingDays` working days after `from` (the zone's closing time on the last one): the
+     * deadline of "within N working days", counted as domain/complaint-deadlines.ts says.
+     */
+    deadline: (from: number, workingDays: number): number =>
+      workingDeadline(from, workingDays, { closingMinutes }, context.tz),
     /** The zone is open: a working day, between the first opening and the last closing time. */
     isWorkingTime(now: number): boolean {
       const { day, minutes } = at(now);

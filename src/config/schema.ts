@@ -4,6 +4,7 @@ import { show } from './problems.js';
 import type { SecretSources } from './secret.js';
 import { alertsSchema } from './sections/alerts.js';
 import { tokenSchema } from './sections/api.js';
+import { complaintsSchema } from './sections/complaints.js';
 import { deviceSchema } from './sections/devices.js';
 import { hygieneSchema } from './sections/hygiene.js';
 import { ippSettingsSchema } from './sections/ipp.js';
@@ -61,6 +62,7 @@ export function configSchema(sources: SecretSources) {
       alerts: alertsSchema(),
       power: powerSchema(),
       mqtt: mqttConfigSchema(sources),
+      complaints: complaintsSchema(),
     })
     .superRefine((cfg, ctx) => {
       checkUnique(cfg.devices, 'id', 'devices', ctx, 'device id');

@@ -23,6 +23,8 @@ export interface Actor {
   /** The client address, for the audit log ('' when local). */
   readonly remoteAddr: string;
   readonly via: 'api' | 'web' | 'cli' | 'mqtt';
+  /** The `people[].id` of a person signed in on the pages (an API token is nobody in particular). */
+  readonly personId?: string;
 }
 
 const rank: Readonly<Record<ActorRole, number>> = { device: 0, staff: 1, technician: 2, admin: 3, cli: 3 };
@@ -59,4 +61,23 @@ export function mayContactVendor(actor: Pick<Actor, 'role'>): boolean {
 /** Staff may keep the zone or a device on a while longer; forcing a device on or off needs a technician. */
 export function mayOverride(actor: Pick<Actor, 'role'>, kind: OverrideKind): boolean {
   return kind === 'keep-on' || roleAtLeast(actor.role, 'technician');
+}
+
+/**
+ * Complaints are handled by the technician, the lead (signed in with the technician's rights) and admins;
+ * any staff member takes one in, accepts it and records the answer.
+ */
+export function mayHandleComplaints(actor: Pick<Actor, 'role'>): boolean {
+  return roleAtLeast(actor.role, 'technician');
+}
+
+/**
+ * The complainant's contact, in full, is for the people who handle complaints and the staff member the
+ * complaint is assigned to (attachment 5: whoever leaks it is held responsible); everyone else sees it masked.
+ */
+export function mayViewContact(actor: Pick<Actor, 'role' | 'personId'>, assignedTo: string | null): boolean {
+  return (
+    mayHandleComplaints(actor) ||
+    (actor.role === 'staff' && actor.personId !== undefined && actor.personId === assignedTo)
+  );
 }

@@ -1,4 +1,5 @@
 import type { CalendarSources } from './calendar.js';
+import { complaintFigures } from './complaint-figures.js';
 import type { OfficeHours } from './office-hours.js';
 import { availability } from './report-availability.js';
 import { monthSpan, reportDays } from './report-calendar.js';
@@ -72,6 +73,9 @@ export function buildMonthlyReport(
     supplies: supplyLines(input.supplies, span.from, countedTo, input.leadTimeDays),
     supplyOrders: incidents(faults, 'supply-order-due'),
     hygiene: input.hygiene,
+    complaints: input.complaints
+      ? complaintFigures(input.complaints.received, input.complaints.ratings, span, countedTo)
+      : null,
     totals: {
       // Each counter once: a plug's kWh is shown on the device it feeds too, but counted once here.
       pages: [...pages.values()].reduce((a, b) => a + b, 0),

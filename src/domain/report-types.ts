@@ -1,3 +1,4 @@
+import type { ComplaintFact, ComplaintFigures, SatisfactionFact } from './complaint-figures.js';
 import type { DeviceType } from './device.js';
 import type { ComplianceSummary } from './hygiene-compliance.js';
 import type { DeviceStatus } from './status.js';
@@ -83,6 +84,11 @@ export interface ReportInput {
   readonly supplies: readonly SupplyFact[];
   readonly hygiene: ComplianceSummary | null;
   readonly leadTimeDays: number;
+  /** Complaints received in the month and satisfaction evaluations (absent: the report has no such section). */
+  readonly complaints?: {
+    readonly received: readonly ComplaintFact[];
+    readonly ratings: readonly SatisfactionFact[];
+  };
 }
 
 export interface DeviceLine {
@@ -190,6 +196,8 @@ export interface MonthlyReport {
   readonly supplies: readonly SupplyLine[];
   readonly supplyOrders: readonly IncidentLine[];
   readonly hygiene: ComplianceSummary | null;
+  /** 服务情况: citizens' complaints and suggestions, and satisfaction (domain/complaint-figures.ts). */
+  readonly complaints: ComplaintFigures | null;
   readonly totals: {
     readonly pages: number;
     readonly energyKWh: number;

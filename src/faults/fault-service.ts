@@ -20,8 +20,7 @@ import { faultDetail } from './fault-views.js';
 import { faultWrites } from './fault-writes.js';
 import { judgeStatus } from './judge-status.js';
 import { type AlertMetrics, noopAlertMetrics } from './metrics.js';
-import { PublicReportRepo } from './public-report-repo.js';
-import { recordPublicReport } from './public-reports.js';
+import { faultForReport, type ReportRecord, type ReportRequest, type ReportValue } from './public-report.js';
 import { type Silence, SilenceRepo } from './silence-repo.js';
 
 interface FaultServiceDeps {
@@ -70,7 +69,6 @@ export function createFaultService(deps: FaultServiceDeps) {
   const metrics = deps.metrics ?? noopAlertMetrics;
   const faults = new FaultRepo(db);
   const silences = new SilenceRepo(db);
-  const reports = new PublicReportRepo(db);
   const writes = faultWrites({
     faults,
     language: deps.language,
@@ -266,18 +264,19 @@ export function createFaultService(deps: FaultServiceDeps) {
         // Someone already told today may now be absent: the next level hears at once.
         await tick();
       }),
-    publicReport: (r: { deviceId: string; description: string; contact?: string; client: string }) =>
+    /** A citizen's report about a device: fault and complaint in one transaction (public-report.ts). */
+    publicReport: <T extends ReportValue>(r: ReportRequest, record: ReportRecord<T>) =>
       serial(async () => {
         const device = await requireDevice(r.deviceId);
         const now = clock.now();
         const out = await db.transaction((tx) =>
-          recordPublicReport(tx, { writes, faults, reports }, device, r, now),
+          faultForReport(tx, { faults, writes }, device, r, record, now),
         );
         if (out.fault.opened) await opened([out.fault], now);
-        return { reportId: out.reportId, faultId: out.fault.id };
+        return { ...out.value, faultId: out.fault.id };
       }),
     list: (filter: Parameters<FaultRepo['list']>[0]) => faults.list(filter),
-    get: (id: number) => faultDetail({ db, faults, reports, outbox: deps.notifier.outbox }, id),
+    get: (id: number) => faultDetail({ db, faults, outbox: deps.notifier.outbox }, id),
     openFaultCounts: () => faults.openCounts(),
     tick: (now?: number) => serial(() => tick(now)),
     /** Resolves when all queued work is done (tests, shutdown). */

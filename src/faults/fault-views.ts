@@ -1,22 +1,20 @@
 import type { Notifier } from '../notify/dispatcher.js';
 import type { Database } from '../store/db.js';
 import type { FaultRepo } from './fault-repo.js';
-import type { PublicReportRepo } from './public-report-repo.js';
 
 /**
  * One fault as the API and the pages show it: the fault, its timeline, the notifications sent for it
- * (names, never addresses) and the public reports attached (without the citizen's contact).
+ * (names, never addresses) and the citizens' reports that joined it (their case numbers, never a contact).
  */
 export async function faultDetail(
-  deps: { db: Database; faults: FaultRepo; reports: PublicReportRepo; outbox: Notifier['outbox'] },
+  deps: { db: Database; faults: FaultRepo; outbox: Notifier['outbox'] },
   id: number,
 ) {
   const fault = await deps.faults.get(deps.db, id);
   if (!fault) return undefined;
-  const [events, notifications, publicReports] = await Promise.all([
+  const [events, notifications] = await Promise.all([
     deps.faults.events(id),
     deps.outbox.byEventPrefix(`fault:${id}:`),
-    deps.reports.forFault(id),
   ]);
   return {
     fault,
@@ -31,6 +29,8 @@ export async function faultDetail(
       sentAt: n.sentAt,
       lastError: n.lastError,
     })),
-    publicReports: publicReports.map(({ contact: _c, ...rest }) => rest),
+    publicReports: events
+      .filter((e) => e.type === 'public-report' && typeof e.data.caseNo === 'string')
+      .map((e) => ({ at: e.at, complaintId: Number(e.data.complaintId), caseNo: String(e.data.caseNo) })),
   };
 }

@@ -22,7 +22,6 @@ export function httpFeature(
       audit: store.audit,
       clock: zone.clock,
       guard: zone.guard,
-      publicReportsPerHour: config.alerts.publicReportsPerHour,
     }),
   );
   const app = createHttpApp({

@@ -1,4 +1,5 @@
 import type { ScheduleService } from '../calendar/schedule-service.js';
+import { SatisfactionRepo } from '../complaints/satisfaction-repo.js';
 import type { Config } from '../config/schema.js';
 import { buildMonthlyReport } from '../domain/report-build.js';
 import { monthSpan } from '../domain/report-calendar.js';
@@ -51,17 +52,21 @@ export async function loadMonthlyReport(
   const readings = new ReadingsRepo(db);
   const plan = planFromConfig(config.hygiene);
   const days = src.schedule.days;
-  const [transitions, faults, actions, pages, energy, supplies, hygiene] = await Promise.all([
-    rows.transitions(span.from, span.to),
-    rows.faults(span.from, span.to),
-    rows.actions(span.from, span.to),
-    readings.pages(span.from, span.to),
-    readings.energy(span.from, span.to),
-    readings.supplies(span.to - historyMs, span.to),
-    plan.targets.length > 0
-      ? loadCompliance(new HygieneRepo(db), plan, days, tz, month, now)
-      : Promise.resolve(null),
-  ]);
+  const service = new SatisfactionRepo(db);
+  const [transitions, faults, actions, pages, energy, supplies, hygiene, received, ratings] =
+    await Promise.all([
+      rows.transitions(span.from, span.to),
+      rows.faults(span.from, span.to),
+      rows.actions(span.from, span.to),
+      readings.pages(span.from, span.to),
+      readings.energy(span.from, span.to),
+      readings.supplies(span.to - historyMs, span.to),
+      plan.targets.length > 0
+        ? loadCompliance(new HygieneRepo(db), plan, days, tz, month, now)
+        : Promise.resolve(null),
+      service.complaintFacts(span.from, span.to),
+      service.facts(span.from, span.to),
+    ]);
   return buildMonthlyReport(
     {
       month,
@@ -78,6 +83,7 @@ export async function loadMonthlyReport(
       supplies,
       hygiene,
       leadTimeDays: config.alerts.supplyOrderLeadTimeDays,
+      complaints: { received, ratings },
     },
     { sources: ctx.sources, hours: ctx.hours },
   );

@@ -1,6 +1,7 @@
 import { hhmm, localTime } from '../domain/local-time.js';
 import type { Language } from '../domain/messages.js';
 import type { MonthlyReport } from '../domain/report-types.js';
+import { complaintTables } from './complaint-tables.js';
 import { kindName, stateName, words } from './texts.js';
 
 /** The report as titled tables, shared by the Markdown, CSV and HTML renderers (so they never disagree). */
@@ -155,6 +156,8 @@ export function reportDocument(r: MonthlyReport, lang: Language): ReportDocument
       ]),
     },
     incidentTable(w.sections.orders, r.supplyOrders, lang, stamp),
+    // 服务情况: the complaint figures (issue 18); issue 19's section of the same name takes these tables.
+    ...complaintTables(r.complaints, lang),
   ];
   return {
     title: lang === 'en' ? `${r.siteName}: ${w.title} (${r.month})` : `${r.siteName}${w.title}（${r.month}）`,

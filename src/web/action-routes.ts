@@ -2,28 +2,20 @@ import express, { type Request, type RequestHandler, type Response, Router } fro
 import { type Actor, mayContactVendor } from '../domain/access.js';
 import { ServiceError } from '../domain/errors.js';
 import { type HygieneTask, hygieneTasks } from '../domain/hygiene-plan.js';
-import { RateLimiter } from '../faults/rate-limit.js';
 import { cleanText, field, type WebContext } from './context.js';
 import { html } from './html.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
 import { faultBody } from './pages/fault.js';
-import { hygieneBody, reportBody } from './pages/forms.js';
+import { hygieneBody } from './pages/forms.js';
 import { message } from './pages/layout.js';
 import type { WebUser } from './sessions.js';
 
 const idPattern = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const phonePattern = /^\+?[0-9][0-9 ()-]{4,24}$/;
 
-/** Fault actions, the hygiene record form and the public report form. */
+/** Fault actions and the hygiene record form (the public report form: public-routes.ts). */
 export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form: RequestHandler): Router {
   const { deps, s } = ctx;
   const r = Router();
-  const limiter = new RateLimiter(
-    deps.clock,
-    deps.web.publicReports.perHour,
-    60 * 60_000,
-    deps.web.publicReports.totalPerHour,
-  );
   const me = (res: Response) => ctx.user(res) as WebUser;
   const audit = (
     req: Request,
@@ -209,50 +201,6 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
       by,
     );
     res.redirect(303, `/hygiene/record?saved=${stored.length}&target=${encodeURIComponent(target)}`);
-  });
-
-  const reportForm = async (req: Request, res: Response, status: number, msg?: string, error = false) => {
-    const devices = await deps.devices.list();
-    const selected = typeof req.query.device === 'string' ? req.query.device : field(req.body, 'device');
-    ctx.send(
-      res,
-      status,
-      s.report,
-      html`${message(msg, error)}${reportBody({ devices, selected, csrf: ctx.anonToken(req, res) }, s)}`,
-    );
-  };
-
-  r.get('/report', (req, res) => reportForm(req, res, 200));
-
-  r.post('/report', form, async (req, res) => {
-    ctx.checkCsrf(req, res);
-    const allowed = limiter.take(req.ip ?? 'unknown');
-    if (!allowed.ok) {
-      res.set('Retry-After', String(Math.ceil(allowed.retryAfterMs / 1000)));
-      return reportForm(req, res, 429, s.tooMany, true);
-    }
-    const deviceId = field(req.body, 'device') ?? '';
-    const description = cleanText(field(req.body, 'description'), 500);
-    const contact = cleanText(field(req.body, 'contact'), 50);
-    const device = idPattern.test(deviceId) ? await deps.devices.get(deviceId) : undefined;
-    if (!device?.active) return reportForm(req, res, 400, `${s.invalid}${s.device}`, true);
-    if (!description) return reportForm(req, res, 400, `${s.invalid}${s.whatsWrong}`, true);
-    if (contact === null || (contact !== undefined && !phonePattern.test(contact))) {
-      return reportForm(req, res, 400, `${s.invalid}${s.phone}`, true);
-    }
-    const out = await deps.faults.publicReport({
-      deviceId,
-      description,
-      ...(contact ? { contact } : {}),
-      client: req.ip ?? 'unknown',
-    });
-    await audit(req, undefined, 'public-report.create', `device:${deviceId}`, { reportId: out.reportId });
-    ctx.send(
-      res,
-      201,
-      s.report,
-      html`${message(s.reportThanks(out.reportId))}<p><a href="/report?device=${deviceId}">${s.back}</a></p>`,
-    );
   });
 
   return r;

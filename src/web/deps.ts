@@ -1,5 +1,6 @@
 import type { ScheduleService } from '../calendar/schedule-service.js';
 import type { Clock } from '../clock.js';
+import type { ComplaintService } from '../complaints/service.js';
 import type { PersonConfig } from '../config/schema.js';
 import type { WebConfig } from '../config/sections/web.js';
 import type { DayInfo, HygienePlan } from '../domain/hygiene-plan.js';
@@ -28,10 +29,7 @@ export interface WebDeps {
   people: readonly PersonConfig[];
   /** The asset register with last status (the store's DevicesRepo). */
   devices: { list(): Promise<DeviceRow[]>; get(id: string): Promise<DeviceRow | undefined> };
-  faults: Pick<
-    FaultService,
-    'list' | 'get' | 'ack' | 'vendorContact' | 'resolve' | 'publicReport' | 'mayResolve'
-  >;
+  faults: Pick<FaultService, 'list' | 'get' | 'ack' | 'vendorContact' | 'resolve' | 'mayResolve'>;
   hygiene: {
     service: Pick<HygieneService, 'record' | 'uploadPhoto'>;
     repo: Pick<HygieneRepo, 'facts'>;
@@ -39,6 +37,8 @@ export interface WebDeps {
     days: DayInfo;
     photoMaxBytes: number;
   };
+  /** Citizens' reports, complaints and suggestions (src/complaints/). */
+  complaints: { service: ComplaintService; acceptWorkingDays: number };
   /** The zone's schedule: today's plan on the status page. */
   schedule: Pick<ScheduleService, 'view' | 'today'>;
 }

@@ -1,9 +1,10 @@
+import type { ComplaintsFeature } from '../complaints/feature.js';
 import type { Zone } from '../core/zone.js';
 import type { HygieneFeature } from '../hygiene/feature.js';
 import { webRoutes } from './routes.js';
 
-/** The staff and public pages (status, faults, hygiene record, public report, QR sheet), on the zone's services. */
-export function webFeature(zone: Zone, parts: { hygiene: HygieneFeature }) {
+/** The staff and public pages (status, faults, complaints, hygiene record, public report, QR sheet), on the zone's services. */
+export function webFeature(zone: Zone, parts: { hygiene: HygieneFeature; complaints: ComplaintsFeature }) {
   const { config, store } = zone;
   return webRoutes({
     db: store.db,
@@ -19,6 +20,10 @@ export function webFeature(zone: Zone, parts: { hygiene: HygieneFeature }) {
     devices: store.devices,
     faults: zone.faults,
     hygiene: parts.hygiene,
+    complaints: {
+      service: parts.complaints.service,
+      acceptWorkingDays: config.complaints.acceptWithinWorkingDays,
+    },
     schedule: zone.schedule,
   });
 }

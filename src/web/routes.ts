@@ -9,6 +9,7 @@ import express, {
 import { ServiceError } from '../domain/errors.js';
 import { statusOf } from '../http/problem.js';
 import { actionRoutes } from './action-routes.js';
+import { complaintRoutes } from './complaint-routes.js';
 import { field, pageHeaders, safeNext, sessionCookie, WebContext } from './context.js';
 import { cookie, parseCookies } from './csrf.js';
 import type { WebDeps } from './deps.js';
@@ -17,6 +18,7 @@ import { loginBody } from './pages/forms.js';
 import { formatTime, message } from './pages/layout.js';
 import { type QrItem, qrBody } from './pages/qr.js';
 import { statusBody } from './pages/status.js';
+import { publicRoutes } from './public-routes.js';
 import { accountsFrom, createSessions } from './sessions.js';
 import { loadStatus } from './view-data.js';
 import { WebRepo } from './web-repo.js';
@@ -34,8 +36,9 @@ function loadScript(): string {
 
 /**
  * The staff and public web pages, mounted at the root of the HTTP app (before its 404 handler):
- * `/` status, `/login`, `/logout`, `/faults/:id`, `/hygiene/record`, `/report`, `/qr`, `/static/app.js`.
- * Staff pages need a session cookie (PIN sign-in); `/report` is public and rate-limited.
+ * `/` status, `/login`, `/logout`, `/faults/:id`, `/hygiene/record`, `/complaints`, `/qr`, `/static/app.js`,
+ * and the public `/report` and `/satisfaction`. Staff pages need a session cookie (PIN sign-in); the public
+ * pages are rate-limited by the complaints service.
  */
 export function webRoutes(deps: WebDeps): Router {
   const { accounts, problems } = accountsFrom(deps.web, deps.people);
@@ -149,6 +152,8 @@ export function webRoutes(deps: WebDeps): Router {
   });
 
   r.use(actionRoutes(ctx, requireUser, form));
+  r.use(publicRoutes(ctx, form));
+  r.use(complaintRoutes(ctx, requireUser, form));
   r.use(pageErrors(ctx));
   return r;
 }

@@ -26,8 +26,8 @@ export function alertsSchema() {
       routes: z.partialRecord(z.enum(faultKinds), z.array(z.enum(audiences)).min(1)).default({}),
       /** Consecutive failures of one channel before it raises its own alert on the other channels. */
       channelFailureAlertAfter: integer(1, 100).default(5),
-      /** Public reports accepted per client address per hour. */
-      publicReportsPerHour: integer(1, 1000).default(5),
+      /** The older name of `web.publicReports.perHour` (reports per visitor per hour); used instead when set. */
+      publicReportsPerHour: integer(1, 1000).optional(),
       /** A toner or ink at or below this percentage is low (unless the printer declares its own low mark). */
       supplyLowPercent: integer(1, 50).default(10),
       /** A waste-toner box at or above this percentage is nearly full (unless the printer declares its own mark). */

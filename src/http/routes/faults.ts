@@ -7,11 +7,9 @@ import { ServiceError } from '../../domain/errors.js';
 import { faultKinds } from '../../domain/fault-kinds.js';
 import { faultStates } from '../../domain/fault-lifecycle.js';
 import type { FaultService } from '../../faults/fault-service.js';
-import { RateLimiter } from '../../faults/rate-limit.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
 import { type Principal, principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
-import { sendProblem } from '../problem.js';
 import { validate } from '../validate.js';
 
 interface FaultRoutesDeps {
@@ -19,9 +17,6 @@ interface FaultRoutesDeps {
   audit: AuditRepo;
   clock: Clock;
   guard: Guard;
-  /** Public reports per client address per hour (default 5) and in total per hour (default 100). */
-  publicReportsPerHour?: number;
-  publicReportsTotalPerHour?: number;
 }
 
 const note = z.string().trim().max(2000);
@@ -54,29 +49,10 @@ const silenceBody = z
   })
   .refine((s) => s.deviceId !== undefined || s.kind !== undefined, { error: 'give deviceId, kind or both' });
 const absenceBody = z.strictObject({ personId: identifier(), date: isoDate() });
-// Control characters are refused: the text goes into group chats and e-mails.
-const plain = (max: number) =>
-  text()
-    .pipe(z.string().max(max))
-    .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
-      error: 'must not contain control characters',
-    });
-const publicBody = z.strictObject({
-  deviceId: identifier(),
-  description: plain(500),
-  contact: plain(50).optional(),
-});
-
-/** Faults API: list, timeline, lifecycle actions, silences, absences, and the public report form. */
+/** Faults API: list, timeline, lifecycle actions, silences, absences (citizens' reports: routes/complaints.ts). */
 export function faultRoutes(deps: FaultRoutesDeps): Router {
   const r = Router();
   const { guard } = deps;
-  const limiter = new RateLimiter(
-    deps.clock,
-    deps.publicReportsPerHour ?? 5,
-    60 * 60_000,
-    deps.publicReportsTotalPerHour ?? 100,
-  );
 
   const audit = async (
     req: Request,
@@ -174,29 +150,6 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
     await deps.faults.markAbsent(b.personId, b.date, (principalOf(res) as Principal).name);
     await audit(req, res, 'absence.mark', `person:${b.personId}`, { date: b.date });
     res.status(201).json({ personId: b.personId, date: b.date });
-  });
-
-  // Public: no token. Strict body, per-client and total rate limits, nothing echoed back but a reference.
-  r.post('/public-reports', async (req, res) => {
-    const client = req.ip ?? 'unknown';
-    const allowed = limiter.take(client);
-    if (!allowed.ok) {
-      res.set('Retry-After', String(Math.ceil(allowed.retryAfterMs / 1000)));
-      return sendProblem(
-        res,
-        429,
-        'too many reports from this address; please try again later or tell the attendant',
-      );
-    }
-    const b = validate(publicBody, req.body, 'body');
-    const out = await deps.faults.publicReport({
-      deviceId: b.deviceId,
-      description: b.description,
-      ...(b.contact ? { contact: b.contact } : {}),
-      client,
-    });
-    await audit(req, res, 'public-report.create', `device:${b.deviceId}`, { reportId: out.reportId });
-    res.status(202).json({ reference: out.reportId });
   });
 
   return r;

@@ -46,21 +46,3 @@ export function hygieneBody(v: HygieneFormView, s: Strings): SafeHtml {
 <label for="photo">${s.photo}</label><input id="photo" name="photo" type="file" accept="image/jpeg,image/png" capture="environment">
 <button type="submit">${s.submitRecord}</button></form></section>`;
 }
-
-interface ReportFormView {
-  devices: ReadonlyArray<{ id: string; name: string; location: string }>;
-  selected?: string | undefined;
-  csrf: string;
-}
-
-export function reportBody(v: ReportFormView, s: Strings): SafeHtml {
-  return html`<section><p>${s.reportIntro}</p><form method="post" action="/report" data-one-tap>
-<input type="hidden" name="csrf" value="${v.csrf}">
-<label for="device">${s.device}</label><select id="device" name="device" required>${v.devices.map(
-    (d) =>
-      html`<option value="${d.id}"${d.id === v.selected ? html` selected` : ''}>${d.name}（${d.location}）</option>`,
-  )}</select>
-<label for="description">${s.whatsWrong}</label><textarea id="description" name="description" required maxlength="500" rows="3"></textarea>
-<label for="contact">${s.phone}</label><input id="contact" name="contact" type="tel" inputmode="tel" maxlength="50" autocomplete="tel">
-<button type="submit">${s.submitReport}</button></form></section>`;
-}

@@ -139,10 +139,20 @@ describe('XSS', () => {
   it('escapes hostile text in every field that is shown again', async () => {
     const pub = new Browser(stack.base);
     const form = await pub.page('/report?device=pc-01');
-    const r = await pub.post('/report', { csrf: form.csrf ?? '', device: 'pc-01', description: xss });
-    expect(r.status).toBe(201);
-    const list = await stack.faults.list({ state: 'active', deviceId: 'pc-01', kind: 'public-report' });
-    const id = list[0]?.id as number;
+    // A citizen's markup is refused with a message, kept in the field (escaped) and not stored.
+    const r = await pub.post('/report', {
+      csrf: form.csrf ?? '',
+      device: 'pc-01',
+      problem: 'other',
+      description: xss,
+    });
+    expect(r.status).toBe(400);
+    const again = await r.text();
+    expect(again).toContain('不要输入网页代码');
+    expect(again).not.toMatch(/<script>|<img src=x/);
+    expect(again).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(await stack.complaints.list({})).toHaveLength(0);
+    const id = await stack.faults.raise({ deviceId: 'pc-01', kind: 'public-report', detail: xss });
     const tech = new Browser(stack.base);
     await tech.signIn('tech-a', pins.tech);
     const csrf = (await tech.page(`/faults/${id}`)).csrf ?? '';
@@ -157,8 +167,10 @@ describe('XSS', () => {
     for (const path of [
       `/login?next=${encodeURIComponent(`"><script>x</script>`)}`,
       `/report?device=${encodeURIComponent(xss)}`,
+      `/satisfaction?device=${encodeURIComponent(xss)}&c=${encodeURIComponent(xss)}`,
+      `/complaints?case=${encodeURIComponent(xss)}&state=${encodeURIComponent(xss)}`,
     ]) {
-      const body = (await pub.page(path)).body;
+      const body = (await tech.page(path)).body;
       expect(body).not.toMatch(/<script>|<img src=x/);
     }
     const staff = new Browser(stack.base);
@@ -171,39 +183,68 @@ describe('XSS', () => {
 });
 
 describe('public report', () => {
-  it('validates the device, the description and the phone number, then rate-limits per address', async () => {
+  it('names what is wrong and keeps the input; only stored reports count, per visitor (address, device and cookie)', async () => {
     const clock = stack.clock;
     await clock.advance(2 * 60 * 60_000);
     const pub = new Browser(stack.base);
-    const csrf = (await pub.page('/report')).csrf ?? '';
-    expect((await pub.post('/report', { csrf, device: 'no-such', description: '坏了' })).status).toBe(400);
-    expect((await pub.post('/report', { csrf, device: 'pc-01', description: '   ' })).status).toBe(400);
-    expect(
-      (await pub.post('/report', { csrf, device: 'pc-01', description: '坏了', contact: 'call me<b>' }))
-        .status,
-    ).toBe(400);
-    // web.publicReports.perHour is 3 in this test config and the three refused above count too.
-    const ok = await pub.post('/report', {
+    const form = await pub.page('/report');
+    const csrf = form.csrf ?? '';
+    // Without ?device= nothing is preselected; no plug is offered.
+    expect(form.body).toContain('<option value="" selected>请选择</option>');
+    expect(form.body).not.toContain('value="plug-01"');
+    const refused = [
+      { device: 'no-such', problem: 'device-broken', field: '没有找到这台设备' },
+      { device: '', problem: 'jam', field: '请选择是哪台设备' },
+      { device: 'pc-01', problem: 'service', description: '   ', field: '请简单说一下是什么问题' },
+      {
+        device: 'pc-01',
+        problem: 'other',
+        description: '坏了',
+        contact: 'call me<b>',
+        field: '联系电话格式不对',
+      },
+      { device: 'pc-01', problem: '', description: '坏了', field: '请选择问题类型' },
+    ];
+    for (const { field, ...f } of refused) {
+      const r = await pub.post('/report', { csrf, ...f });
+      expect(r.status, field).toBe(400);
+      const page = await r.text();
+      expect(page, field).toContain(field);
+      // What was typed is still there.
+      if (f.description?.trim()) expect(page).toContain(f.description);
+      if (f.contact) expect(page).toContain('value="call me&lt;b&gt;"');
+    }
+    // web.publicReports.perHour is 3 in this test config; the refusals above used none of it.
+    for (let i = 0; i < 3; i++) {
+      const ok = await pub.post('/report', {
+        csrf,
+        device: 'pc-01',
+        problem: 'device-broken',
+        description: `屏幕不亮 ${i}`,
+      });
+      expect(ok.status).toBe(303);
+      expect(ok.headers.get('location')).toMatch(/^\/report\/received\?case=GK-20250506-00\d&sig=/);
+    }
+    const limited = await pub.post('/report', {
       csrf,
       device: 'pc-01',
-      description: '坏了',
-      contact: '13800000000',
+      problem: 'device-broken',
+      description: '还是不亮',
     });
-    expect(ok.status).toBe(429);
-    await clock.advance(61 * 60_000);
-    const good = await pub.post('/report', {
-      csrf,
-      device: 'pc-01',
-      description: '屏幕不亮',
-      contact: '13800000000',
-    });
-    expect(good.status).toBe(201);
-    expect(await good.text()).toMatch(/谢谢/);
-    await pub.post('/report', { csrf, device: 'pc-01', description: '还是不亮' });
-    await pub.post('/report', { csrf, device: 'pc-01', description: '还是不亮' });
-    const limited = await pub.post('/report', { csrf, device: 'pc-01', description: '还是不亮' });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    const text = await limited.text();
+    expect(text).toContain('请直接告诉现场的工作人员');
+    expect(text).toContain('还是不亮');
+    // Another citizen on the same Wi-Fi address (another cookie) is still heard, and so is this one about another device.
+    const other = new Browser(stack.base);
+    const c2 = (await other.page('/report?device=pc-01')).csrf ?? '';
+    expect((await other.post('/report', { csrf: c2, device: 'pc-01', problem: 'jam' })).status).toBe(303);
+    expect(
+      (await pub.post('/report', { csrf, device: 'none', problem: 'service', description: '窗口没人' }))
+        .status,
+    ).toBe(303);
+    expect(await stack.complaints.list({})).toHaveLength(5);
   });
 });
 

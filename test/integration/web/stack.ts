@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
+import { ComplaintRepo } from '../../../src/complaints/repo.js';
+import { SatisfactionRepo } from '../../../src/complaints/satisfaction-repo.js';
+import { type ComplaintService, createComplaintService } from '../../../src/complaints/service.js';
 import type { Config } from '../../../src/config/schema.js';
 import { createFaultService, type FaultService } from '../../../src/faults/fault-service.js';
 import { type Listening, listen } from '../../../src/http/server.js';
@@ -47,6 +50,7 @@ export interface WebStack {
   base: string;
   store: Store;
   faults: FaultService;
+  complaints: ComplaintService;
   clock: FakeClock;
   stop(): Promise<void>;
 }
@@ -93,6 +97,23 @@ export async function startWebStack(config: Config): Promise<WebStack> {
     photoMaxBytes: config.hygiene.photoMaxBytes,
     backdateToleranceMinutes: 10,
   });
+  const schedule = testSchedule({ hours: config.officeHours });
+  const complaints = createComplaintService({
+    db: store.db,
+    clock,
+    logger,
+    audit: store.audit,
+    config: config.complaints,
+    limits: config.web.publicReports,
+    language: config.language,
+    timeZone: config.timezone,
+    people: config.people,
+    devices: store.devices,
+    faults,
+    deadline: (from, days) => schedule.deadline(from, days),
+    repo: new ComplaintRepo(store.db),
+    ratings: new SatisfactionRepo(store.db),
+  });
   const app = express();
   app.set('trust proxy', 'loopback');
   app.use(
@@ -115,7 +136,8 @@ export async function startWebStack(config: Config): Promise<WebStack> {
         days: { isWorkingDay: () => true, openingMinutes: () => 9 * 60 },
         photoMaxBytes: config.hygiene.photoMaxBytes,
       },
-      schedule: testSchedule({ hours: config.officeHours }),
+      schedule,
+      complaints: { service: complaints, acceptWorkingDays: config.complaints.acceptWithinWorkingDays },
     }),
   );
   const server: Listening = await listen(app, '127.0.0.1', 0);
@@ -123,6 +145,7 @@ export async function startWebStack(config: Config): Promise<WebStack> {
     base: `http://127.0.0.1:${server.port}`,
     store,
     faults,
+    complaints,
     clock,
     async stop() {
       await server.close();

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { planDeliveries } from '../../../src/domain/delivery-plan.js';
-import { RateLimiter } from '../../../src/faults/rate-limit.js';
 import { dingtalkBody, dingtalkSign, dingtalkUrl } from '../../../src/notify/dingtalk.js';
 import { backoffMs } from '../../../src/notify/dispatcher.js';
 import { truncateUtf8 } from '../../../src/notify/robot-text.js';
 import { wecomBody } from '../../../src/notify/wecom.js';
-import { FakeClock } from '../../helpers/fake-clock.js';
 
 const payload = {
   type: 'initial' as const,
@@ -81,15 +79,5 @@ describe('delivery planning, back-off, rate limiting', () => {
     expect([1, 2, 3, 4, 5, 6, 20].map(backoffMs)).toEqual([
       15_000, 30_000, 60_000, 120_000, 240_000, 300_000, 300_000,
     ]);
-  });
-
-  it('limits per client and in total within the window', async () => {
-    const clock = new FakeClock(0);
-    const rl = new RateLimiter(clock, 2, 60_000, 3);
-    expect([rl.take('x'), rl.take('x'), rl.take('x')].map((r) => r.ok)).toEqual([true, true, false]);
-    expect(rl.take('y').ok).toBe(true);
-    expect(rl.take('z')).toEqual({ ok: false, retryAfterMs: 60_000 });
-    await clock.advance(60_000);
-    expect(rl.take('x').ok).toBe(true);
   });
 });

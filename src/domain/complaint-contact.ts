@@ -1,0 +1,63 @@
+/**
+ * The complainant's contact (pure): a Chinese phone number, validated, normalised and masked.
+ *
+ * The numbering plan (工业和信息化部《电信网编号计划（2017年版）》): a mobile number has 11 digits and
+ * begins with 1 and then 3–9 (13x … 19x); a fixed-line number is the trunk prefix 0, an area code of 2
+ * (010, 02x) or 3 digits, then a local number of 7 or 8 digits; locally it is dialled without the area
+ * code. +86 / 0086 is the country code. Separators people type (spaces, hyphens, brackets round the
+ * area code) are accepted and dropped.
+ *
+ * Attachment 5 holds whoever leaks a complainant's information responsible: outside the complaint page
+ * of the people who handle it, the number is shown masked (`138****5678`).
+ */
+export type PhoneKind = 'mobile' | 'landline';
+
+export interface Phone {
+  readonly kind: PhoneKind;
+  /** `13812345678`, `023-12345678`, or a local `12345678`. */
+  readonly normalized: string;
+}
+
+export function parsePhone(input: string): Phone | null {
+  const compact = input.trim().replace(/[\s\u3000]+/g, '');
+  if (compact.length === 0 || compact.length > 24) return null;
+  // Brackets only round an area code: (023)12345678 or （023）12345678.
+  const bracket = /^[(（](0\d{2,3})[)）]-?(\d{7,8})$/.exec(compact);
+  if (bracket) return { kind: 'landline', normalized: `${bracket[1]}-${bracket[2]}` };
+  if (!/^\+?[\d-]+$/.test(compact) || /--/.test(compact)) return null;
+  let digits = compact.replaceAll('-', '');
+  if (digits.startsWith('+86')) digits = digits.slice(3);
+  else if (digits.startsWith('0086')) digits = digits.slice(4);
+  else if (digits.startsWith('+')) return null;
+  if (/^1[3-9]\d{9}$/.test(digits)) return { kind: 'mobile', normalized: digits };
+  if (digits.length === 13 && digits.startsWith('86') && /^1[3-9]\d{9}$/.test(digits.slice(2)))
+    return { kind: 'mobile', normalized: digits.slice(2) };
+  const withArea = /^(0(?:10|2\d|[3-9]\d{2}))([2-9]\d{6,7})$/.exec(digits);
+  if (withArea) return { kind: 'landline', normalized: `${withArea[1]}-${withArea[2]}` };
+  if (/^[2-9]\d{6,7}$/.test(digits) && !compact.includes('-'))
+    return { kind: 'landline', normalized: digits };
+  return null;
+}
+
+/** `138****5678`, `023-****5678`, `****5678`: never more than the last four digits and the prefix. */
+export function maskPhone(normalized: string): string {
+  if (/^1\d{10}$/.test(normalized)) return `${normalized.slice(0, 3)}****${normalized.slice(-4)}`;
+  const dash = normalized.indexOf('-');
+  if (dash > 0) return `${normalized.slice(0, dash)}-****${normalized.slice(-4)}`;
+  return `****${normalized.slice(-4)}`;
+}
+
+// Phone-like runs in free text: a mobile (with an optional +86) or an area code with a local number.
+const phoneInText =
+  /(?<![\d])(?:(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d){8}|0\d{2,3}[-\s]?[2-9]\d{6,7})(?![\d])/g;
+
+/**
+ * Free text with every phone-like number masked: citizens write their number into the description too,
+ * and the description goes on into the fault, its group-chat message and the register.
+ */
+export function maskPhonesIn(text: string): string {
+  return text.replace(phoneInText, (m) => {
+    const p = parsePhone(m.replace(/\s/g, ''));
+    return p ? maskPhone(p.normalized) : '****';
+  });
+}
