@@ -3,7 +3,7 @@ import type { PersonConfig } from '../config/schema.js';
 import type { ComplaintsConfig } from '../config/sections/complaints.js';
 import type { Actor } from '../domain/access.js';
 import type { Language } from '../domain/messages.js';
-import type { ReportRecord, ReportRequest, ReportValue } from '../faults/public-report.js';
+import type { ReportRequest, ReportSteps, ReportValue } from '../faults/public-report.js';
 import type { Logger } from '../log.js';
 import type { AuditRepo } from '../store/audit-repo.js';
 import type { Database } from '../store/db.js';
@@ -38,7 +38,7 @@ export interface ComplaintDeps {
   readonly faults: {
     publicReport<T extends ReportValue>(
       r: ReportRequest,
-      record: ReportRecord<T>,
+      steps: ReportSteps<T>,
     ): Promise<T & { faultId: number }>;
   };
   /** The schedule service: the instant `workingDays` working days after `from` end. */

@@ -92,7 +92,7 @@ export async function submitReport(
   const day = localTime(now, deps.timeZone).date;
   const acceptDueAt = deps.deadline(now, deps.config.acceptWithinWorkingDays);
   const answerDueAt = deps.deadline(now, deps.config.answerWithinWorkingDays);
-  const record = async (tx: Queries, faultId: number | null) => {
+  const record = async (tx: Queries) => {
     const caseNo = caseNumber(deps.config.casePrefix, day, await repo.nextSeq(tx, day));
     const complaintId = await repo.insert(tx, {
       caseNo,
@@ -122,11 +122,11 @@ export async function submitReport(
       closedBy: null,
     });
     await repo.addEvent(tx, complaintId, now, 'received', 'public', { source: client.source });
-    if (faultId !== null) {
-      await repo.link(tx, complaintId, faultId, now, 'zoneops');
-      await repo.addEvent(tx, complaintId, now, 'linked', 'zoneops', { faultId });
-    }
     return { complaintId, caseNo };
+  };
+  const link = async (tx: Queries, v: { complaintId: number }, faultId: number) => {
+    await repo.link(tx, v.complaintId, faultId, now, 'zoneops');
+    await repo.addEvent(tx, v.complaintId, now, 'linked', 'zoneops', { faultId });
   };
 
   const plan = faultPlanFor(input.problem, input.deviceId !== null);
@@ -135,12 +135,13 @@ export async function submitReport(
     if (plan && input.deviceId !== null) {
       const W = complaintWords(deps.language);
       const words = maskPhonesIn(input.description);
-      const detail = W.reportDetail(W.problems[input.problem], words);
-      stored = await deps.faults.publicReport({ deviceId: input.deviceId, ...plan, detail }, (tx, faultId) =>
-        record(tx, faultId),
+      const detail = (caseNo: string) => W.reportDetail(caseNo, W.problems[input.problem], words);
+      stored = await deps.faults.publicReport(
+        { deviceId: input.deviceId, ...plan, detail },
+        { record, link },
       );
     } else {
-      stored = await deps.db.transaction((tx) => record(tx, null));
+      stored = await deps.db.transaction((tx) => record(tx));
     }
   } catch (err) {
     // The same one-time key sent twice at once: the first one stored it, this one shows the same case.

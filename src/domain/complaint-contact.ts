@@ -1,11 +1,12 @@
 /**
  * The complainant's contact (pure): a Chinese phone number, validated, normalised and masked.
  *
- * The numbering plan (工业和信息化部《电信网编号计划（2017年版）》): a mobile number has 11 digits and
- * begins with 1 and then 3–9 (13x … 19x); a fixed-line number is the trunk prefix 0, an area code of 2
- * (010, 02x) or 3 digits, then a local number of 7 or 8 digits; locally it is dialled without the area
- * code. +86 / 0086 is the country code. Separators people type (spaces, hyphens, brackets round the
- * area code) are accepted and dropped.
+ * China's numbering plan as libphonenumber records it (resources/PhoneNumberMetadata.xml, territory CN,
+ * from the ITU's national plan): country code 86, international prefix 00, national (trunk) prefix 0; a
+ * mobile number has 11 digits beginning with 1 (13x … 19x; we accept every 13–19 range, as new ones
+ * are allocated); a fixed-line number is the area code — 10 and 2x with 8-digit local numbers, three
+ * digits with 7 or 8; locally a number beginning 2–9 is dialled without the area code.
+ * Separators people type (spaces, hyphens, brackets round the area code) are accepted and dropped.
  *
  * Attachment 5 holds whoever leaks a complainant's information responsible: outside the complaint page
  * of the people who handle it, the number is shown masked (`138****5678`).
@@ -23,7 +24,7 @@ export function parsePhone(input: string): Phone | null {
   if (compact.length === 0 || compact.length > 24) return null;
   // Brackets only round an area code: (023)12345678 or （023）12345678.
   const bracket = /^[(（](0\d{2,3})[)）]-?(\d{7,8})$/.exec(compact);
-  if (bracket) return { kind: 'landline', normalized: `${bracket[1]}-${bracket[2]}` };
+  if (bracket) return parsePhone(`${bracket[1]}-${bracket[2]}`);
   if (!/^\+?[\d-]+$/.test(compact) || /--/.test(compact)) return null;
   let digits = compact.replaceAll('-', '');
   if (digits.startsWith('+86')) digits = digits.slice(3);
@@ -32,7 +33,8 @@ export function parsePhone(input: string): Phone | null {
   if (/^1[3-9]\d{9}$/.test(digits)) return { kind: 'mobile', normalized: digits };
   if (digits.length === 13 && digits.startsWith('86') && /^1[3-9]\d{9}$/.test(digits.slice(2)))
     return { kind: 'mobile', normalized: digits.slice(2) };
-  const withArea = /^(0(?:10|2\d|[3-9]\d{2}))([2-9]\d{6,7})$/.exec(digits);
+  // A two-digit area code (010, 02x) has 8-digit local numbers; a three-digit one 7 or 8.
+  const withArea = /^(0(?:10|2\d))(\d{8})$/.exec(digits) ?? /^(0[3-9]\d{2})(\d{7,8})$/.exec(digits);
   if (withArea) return { kind: 'landline', normalized: `${withArea[1]}-${withArea[2]}` };
   if (/^[2-9]\d{6,7}$/.test(digits) && !compact.includes('-'))
     return { kind: 'landline', normalized: digits };

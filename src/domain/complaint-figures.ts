@@ -70,7 +70,9 @@ export function complaintFigures(
   span: { readonly from: number; readonly to: number },
   asOf: number,
 ): ComplaintFigures {
-  const inMonth = complaints.filter((c) => c.receivedAt >= span.from && c.receivedAt < span.to);
+  const inMonth = complaints.filter(
+    (c) => c.receivedAt >= span.from && c.receivedAt < span.to && c.receivedAt <= asOf,
+  );
   const by = (t: ComplaintType | null) =>
     line(
       inMonth.filter((c) => t === null || c.type === t),

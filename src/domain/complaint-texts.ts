@@ -60,8 +60,8 @@ const zh = {
   } satisfies Record<ComplaintNotice, (caseNo: string, what: string, due: string) => string>,
   about: (device: string | null, problem: string) => (device ? `${device}${problem}` : problem),
   /** The detail a citizen's report adds to a device fault (its words with phone numbers masked). */
-  reportDetail: (problem: string, words: string) =>
-    words ? `群众报告${problem}：${words}` : `群众报告${problem}`,
+  reportDetail: (caseNo: string, problem: string, words: string) =>
+    `群众报告 ${caseNo}：${problem}${words ? `，${words}` : ''}`,
   details: '详情',
   colon: '：',
   /** What the citizen reads after submitting. */
@@ -113,7 +113,8 @@ const en: ComplaintWords = {
       `[overdue] Public ${what} (case ${c}) was not answered by ${due}; zone lead, please follow up.`,
   },
   about: (device, problem) => (device ? `${device}: ${problem}` : problem),
-  reportDetail: (problem, words) => `reported by the public: ${problem}${words ? ` — ${words}` : ''}`,
+  reportDetail: (caseNo, problem, words) =>
+    `public report ${caseNo}: ${problem}${words ? ` — ${words}` : ''}`,
   details: 'Details',
   colon: ': ',
   nextStepsDays: (accept) =>

@@ -20,7 +20,7 @@ import { faultDetail } from './fault-views.js';
 import { faultWrites } from './fault-writes.js';
 import { judgeStatus } from './judge-status.js';
 import { type AlertMetrics, noopAlertMetrics } from './metrics.js';
-import { faultForReport, type ReportRecord, type ReportRequest, type ReportValue } from './public-report.js';
+import { faultForReport, type ReportRequest, type ReportSteps, type ReportValue } from './public-report.js';
 import { type Silence, SilenceRepo } from './silence-repo.js';
 
 interface FaultServiceDeps {
@@ -265,12 +265,12 @@ export function createFaultService(deps: FaultServiceDeps) {
         await tick();
       }),
     /** A citizen's report about a device: fault and complaint in one transaction (public-report.ts). */
-    publicReport: <T extends ReportValue>(r: ReportRequest, record: ReportRecord<T>) =>
+    publicReport: <T extends ReportValue>(r: ReportRequest, steps: ReportSteps<T>) =>
       serial(async () => {
         const device = await requireDevice(r.deviceId);
         const now = clock.now();
         const out = await db.transaction((tx) =>
-          faultForReport(tx, { faults, writes }, device, r, record, now),
+          faultForReport(tx, { faults, writes }, device, r, steps, now),
         );
         if (out.fault.opened) await opened([out.fault], now);
         return { ...out.value, faultId: out.fault.id };

@@ -9,24 +9,33 @@ export interface ReportRequest {
   readonly deviceId: string;
   readonly join: readonly FaultKind[];
   readonly open: FaultKind;
-  readonly detail: string;
+  /** The fault's detail, naming the report's case number. */
+  readonly detail: (caseNo: string) => string;
 }
-export type ReportRecord<T> = (tx: Queries, faultId: number) => Promise<T>;
 export type ReportValue = { complaintId: number; caseNo: string };
 
+/** The complaint's side of the transaction: write it first (it gets its case number), link it last. */
+export interface ReportSteps<T extends ReportValue> {
+  record(tx: Queries): Promise<T>;
+  link(tx: Queries, value: T, faultId: number): Promise<void>;
+}
+
 /**
- * A citizen's report about a device, in the caller's transaction: joins an open fault of one of `join`
- * on the device (the first found, in that order), else opens (or reopens) one of kind `open`; then
- * `record` writes the complaint, and the fault's timeline notes the report by its case number.
+ * A citizen's report about a device, in the caller's transaction: the complaint is written, then an
+ * open fault of one of `join` on the device is joined (the first found, in that order) or one of kind
+ * `open` opened (or reopened), with the case number in its detail and on its timeline; then the two
+ * are linked. A report is never stored without its fault, nor a fault without its report.
  */
 export async function faultForReport<T extends ReportValue>(
   tx: Queries,
   deps: { faults: FaultRepo; writes: FaultWrites },
   device: AssetRecord,
   r: ReportRequest,
-  record: ReportRecord<T>,
+  steps: ReportSteps<T>,
   now: number,
 ): Promise<{ fault: { id: number; opened: boolean; created: boolean }; value: T }> {
+  const value = await steps.record(tx);
+  const detail = r.detail(value.caseNo);
   let fault: { id: number; opened: boolean; created: boolean } | undefined;
   for (const kind of r.join) {
     const f = await deps.faults.findOpen(tx, device.id, kind);
@@ -38,15 +47,15 @@ export async function faultForReport<T extends ReportValue>(
   fault ??= await deps.writes.upsert(
     tx,
     device,
-    { kind: r.open, severity: defaultKindSeverity[r.open], detail: r.detail },
+    { kind: r.open, severity: defaultKindSeverity[r.open], detail },
     now,
     'public',
   );
-  const value = await record(tx, fault.id);
   await deps.faults.addEvent(tx, fault.id, now, 'public-report', 'public', {
     complaintId: value.complaintId,
     caseNo: value.caseNo,
-    detail: r.detail,
+    detail,
   });
+  await steps.link(tx, value, fault.id);
   return { fault, value };
 }
