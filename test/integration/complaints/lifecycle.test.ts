@@ -210,7 +210,9 @@ describe('deadlines', () => {
     expect(list.complaints.map((c) => c.caseNo)).toContain(caseNo);
     const metrics = await (await fetch(`${zone.base}/metrics`)).text();
     expect(metrics).toMatch(/^zoneops_complaints_overdue\{site="zhuoshui"\} 1$/m);
-    expect(metrics).toMatch(/^zoneops_complaint_notices_total\{notice="accept-overdue",site="zhuoshui"\} 1$/m);
+    expect(metrics).toMatch(
+      /^zoneops_complaint_notices_total\{notice="accept-overdue",site="zhuoshui"\} 1$/m,
+    );
   }, 120_000);
 });
 
