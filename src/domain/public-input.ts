@@ -43,7 +43,7 @@ const texts = {
     control: '内容中有无法识别的字符，请删掉后再提交。',
     markup: '请用文字描述，不要输入网页代码（尖括号 < > 括起来的标签）。',
     contact:
-      '联系电话格式不对：请填写 11 位手机号（如 13812345678），或带区号的座机号（如 023-12345678）；不想留可以空着。',
+      '联系电话格式不对：请填写 11 位手机号，或“区号-号码”形式的座机号（如 023-6xxxxxxx）；不想留可以空着。',
     notText: '应为文字。',
     unknown: (f: string) => `不认识的内容“${f}”。`,
     rating: '请选择“满意”“基本满意”或“不满意”。',
@@ -58,7 +58,7 @@ const texts = {
     control: 'The text contains characters that cannot be read; please remove them.',
     markup: 'Please describe it in words, without web markup (tags in < >).',
     contact:
-      'That phone number does not look right: an 11-digit mobile (e.g. 13812345678) or a landline with its area code (e.g. 023-12345678); or leave it empty.',
+      'That phone number does not look right: an 11-digit mobile, or a landline as area code-number (e.g. 023-6xxxxxxx); or leave it empty.',
     notText: 'must be text.',
     unknown: (f: string) => `unknown field "${f}".`,
     rating: 'Please choose satisfied, basically satisfied or dissatisfied.',
