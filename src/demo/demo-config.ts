@@ -120,6 +120,8 @@ export function demoConfig(
       ],
       sessionMinutes: 480,
     },
+    // Case numbers as the citizen sees them: ZS-20261202-001.
+    complaints: { casePrefix: 'ZS' },
     hygiene: {
       targets: [
         { id: 'reading-area', name: '查阅区', tasks: ['clean', 'disinfect'], clean: { deadline: dueAt } },

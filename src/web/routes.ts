@@ -134,16 +134,19 @@ export function webRoutes(deps: WebDeps): Router {
     );
     const devices = await deps.devices.list();
     const byDevice = new Map(deps.hygiene.plan.targets.filter((t) => t.device).map((t) => [t.device, t]));
-    const items: QrItem[] = devices.map((d) => {
+    // The whole zone's satisfaction evaluation first (attachment 4), then each device: its report and
+    // satisfaction codes (not for plugs, which the public form does not list) and its hygiene code.
+    const items: QrItem[] = [{ id: '', name: deps.siteName, rateDevice: '' }];
+    for (const d of devices) {
       const t = byDevice.get(d.id);
-      return {
+      items.push({
         id: d.id,
         name: d.name,
         location: d.location,
-        reportDevice: d.id,
+        ...(d.type === 'plug' ? {} : { reportDevice: d.id, rateDevice: d.id }),
         ...(t ? { hygieneTarget: t.id } : {}),
-      };
-    });
+      });
+    }
     // Areas (targets that are not a device) get a hygiene code of their own.
     for (const t of deps.hygiene.plan.targets) {
       if (!t.device) items.push({ id: t.id, name: t.name, hygieneTarget: t.id });

@@ -195,3 +195,52 @@ describe('the complaint pages on a phone', () => {
     await page.close();
   });
 });
+
+describe('satisfaction from the QR sheet', () => {
+  it('the sheet has a rating code for the zone and each device (none for a plug); a rating is counted', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'tech');
+    await page.goto(`${zone.base}/qr`);
+    const card = (name: string) => page.locator('section.qr', { has: page.getByRole('heading', { name }) });
+    const links = async (name: string) =>
+      (
+        await card(name)
+          .locator('figcaption a')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+      )
+        .map((h) => h?.replace(zone.base, ''))
+        .sort();
+    expect(await links('濯水镇政务公开专区')).toEqual(['/satisfaction']);
+    expect(await links('复印机 C-01')).toEqual([
+      '/report?device=copier-01',
+      '/satisfaction?device=copier-01',
+    ]);
+    expect(await links('智能插座 1')).toEqual([]);
+    // Each link is drawn as a code.
+    expect(await card('复印机 C-01').locator('figure svg').count()).toBe(2);
+
+    // A citizen scans the copier's rating code.
+    await browser.clearCookies();
+    await page.goto(`${zone.base}/satisfaction?device=copier-01`);
+    expect(await page.getByLabel('哪台设备？').inputValue()).toBe('copier-01');
+    expect(await axe(page)).toEqual([]);
+    expect(await fitsAtDoubleText(page)).toBeLessThanOrEqual(0);
+    await shot(page, '08-satisfaction');
+    await page.getByRole('radio', { name: '基本满意' }).check();
+    await page.getByLabel(/意见或建议/).fill('复印机修得很快');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.waitForURL(/\/satisfaction\/thanks$/);
+    expect(await page.getByRole('status').textContent()).toBe('谢谢您的评价！');
+    await page.reload();
+
+    const report = (await zone.api('GET', '/reports/monthly?month=2026-12', { token: tokens.staff }))
+      .json as { complaints: { satisfaction: { counts: Record<string, number>; total: number } } };
+    expect(report.complaints.satisfaction).toMatchObject({
+      counts: { satisfied: 0, 'basically-satisfied': 1, dissatisfied: 0 },
+      total: 1,
+    });
+    await page.close();
+  });
+});

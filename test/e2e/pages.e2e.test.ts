@@ -52,7 +52,7 @@ async function signIn(page: Page, screenshot = false) {
 }
 
 describe('staff pages in a real browser (phone size)', () => {
-  it('signs in, acknowledges a fault, records a cleaning with a photo, takes a public report', {
+  it('signs in, acknowledges a fault, records a cleaning with a photo, takes a public report and answers it', {
     timeout: 240_000,
   }, async () => {
     const page = await browser.newPage();
@@ -95,20 +95,57 @@ describe('staff pages in a real browser (phone size)', () => {
     await expect.poll(() => row.locator('.st-on-time, .st-late').count()).toBeGreaterThan(0);
     await shot(page, '06-status-after-cleaning');
 
-    // The public report form: no sign-in (a fresh context with no cookies).
+    // The public report form: no sign-in (a fresh context with no cookies). A phone number is left.
     await browser.clearCookies();
     const publicPage = page;
     await publicPage.goto(`${base}/report?device=printer-01`);
     await shot(publicPage, '07-report-form');
-    await publicPage.getByLabel('哪里不对？').fill('打印出来全是白纸 <b>急</b>');
-    await publicPage.getByLabel(/联系电话/).fill('13800000000');
+    await publicPage.getByRole('radio', { name: '设备无法使用' }).check();
+    await publicPage.getByLabel('具体情况').fill('打印出来全是白纸');
+    await publicPage.getByLabel(/联系电话/).fill('138 0013 8000');
     await publicPage.getByRole('button', { name: '提交' }).click();
-    expect(await publicPage.getByRole('status').textContent()).toMatch(/谢谢！已收到您的报告（编号 \d+）/);
+    await publicPage.waitForURL(/\/report\/received\?/);
+    expect(await publicPage.getByRole('status').textContent()).toBe('已收到，谢谢！');
+    const caseNo = (await publicPage.locator('.case').textContent()) ?? '';
+    expect(caseNo).toMatch(/^ZS-\d{8}-\d{3}$/);
     await shot(publicPage, '08-report-thanks');
 
+    // The technician sees the full number on the complaint page, accepts it and records the answer.
+    await browser.clearCookies();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('姓名').selectOption({ label: '李技术' });
+    await page.getByLabel('密码 / PIN').fill('13579');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${base}/`);
+    await page.goto(`${base}/complaints`);
+    await page.getByRole('link', { name: caseNo }).click();
+    await page.waitForURL(/\/complaints\/\d+$/);
+    const complaintUrl = page.url();
+    expect(await page.getByRole('link', { name: '13800138000' }).count()).toBe(1);
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    await page.waitForURL(/saved=1/);
+    await page.getByLabel('答复内容').fill('已安排维修，打印机修好后再电话告知您。');
+    await page.getByRole('button', { name: '登记答复' }).click();
+    await page.waitForURL(/saved=1/);
+    await shot(page, '09-complaint-answered');
+
+    // The attendant (not assigned to it) sees the number masked.
+    await browser.clearCookies();
     await signIn(page);
-    await expect.poll(() => page.locator('section:has(#h-faults)').textContent()).toContain('有群众报告故障');
-    await shot(page, '09-status-with-report');
+    await page.goto(complaintUrl);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('138****8000');
+    expect(main).not.toContain('13800138000');
+
+    // The month's report counts it as answered on time.
+    const month = `${caseNo.slice(3, 7)}-${caseNo.slice(7, 9)}`;
+    const answer = await fetch(`${base}/api/v1/reports/monthly?month=${month}`, {
+      headers: { authorization: `Bearer ${demo.line('API token (technician):').trim()}` },
+    });
+    const text = await answer.text();
+    expect(answer.status, text).toBe(200);
+    const report = JSON.parse(text) as { complaints: { byType: { complaint: Record<string, number> } } };
+    expect(report.complaints.byType.complaint).toMatchObject({ received: 1, answeredOnTime: 1 });
 
     await page.goto(`${base}/qr`);
     expect(await page.locator('section.qr svg').count()).toBeGreaterThan(3);
