@@ -132,6 +132,8 @@ const tables = [
   'maintenance_records',
   'faults',
   'public_reports',
+  'complaints',
+  'satisfaction',
   'silences',
   'power_overrides',
   'notifications',
@@ -538,10 +540,15 @@ describe('stored text in pages', () => {
       });
       stored.push([`hygiene record ${field} with <script>`, r.status]);
     }
+    // A citizen's report with markup is refused with a Chinese message and nothing stored (issue 18:
+    // public endpoints take no tags or scripts), unlike the staff-side fields above, stored and escaped.
+    const beforeReport = await snapshot();
     const rep = await send('POST', '/api/v1/public-reports', {
       body: { deviceId: 'printer-01', description: 'a <b>bold</b> "quote" & más' },
     });
-    stored.push(['public report with HTML', rep.status === 429 ? 202 : rep.status]);
+    const refusal = httpOutcome(rep, { statuses: [400], changed: (await snapshot()) !== beforeReport });
+    tally.mustRefuse('public report with HTML', refusal.outcome, refusal.detail);
+    expect(rep.body).toContain('请用文字描述');
     const fault = await app.zone?.faults.raise({ deviceId: 'pc-01', kind: 'jam', detail: xss });
     stored.push(['fault detail with <script>', fault !== undefined ? 201 : 500]);
     const pages: string[] = [];
