@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import { calendarFeature } from './calendar/feature.js';
 import { loadScheduleContext } from './calendar/schedule.js';
 import type { Clock } from './clock.js';
@@ -43,6 +44,8 @@ export interface App {
   readonly zone: Zone | undefined;
   /** The features other code may ask (tests wait for the power pass, for instance). */
   readonly features: { readonly power: PowerFeature; readonly hygiene: HygieneFeature } | undefined;
+  /** The HTTP app once built (the security tests walk its routes). */
+  readonly http: Express | undefined;
 }
 
 /**
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps): App {
   let zone: Zone | undefined;
   let features: App['features'];
   let address: () => { host: string; port: number } | undefined = () => undefined;
+  let express: Express | undefined;
 
   return {
     get address() {
@@ -75,6 +79,9 @@ export function createApp(deps: AppDeps): App {
     },
     get features() {
       return features;
+    },
+    get http() {
+      return express;
     },
     async start() {
       const startedAt = clock.now();
@@ -104,6 +111,7 @@ export function createApp(deps: AppDeps): App {
       const pages = webFeature(zone, { hygiene, complaints });
       const http = httpFeature(zone, { pages, startedAt, ...(deps.listen ? { listen: deps.listen } : {}) });
       address = () => http.address;
+      express = http.express;
       features = { power, hygiene };
 
       const [storeComponent, ...services] = core.components;

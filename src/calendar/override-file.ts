@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { integer, text } from '../config/fields.js';
-import { describeIssue, formatPath, show } from '../config/problems.js';
+import { describeIssueQuietly, formatPath, quietYamlMessage, show } from '../config/problems.js';
 import type { ArrangementEntry, CalendarOverrides, Period } from '../domain/calendar.js';
 import { addDays, isIsoDate } from '../domain/local-time.js';
 import { err, ok, type Result } from '../domain/result.js';
@@ -127,6 +127,11 @@ function expand(s: {
   return out;
 }
 
+/** A field's own message without the value it quotes (`…, got "x"`): the file may be any file. */
+function quietMessage(message: string): string {
+  return message.replace(/,? got .*$/s, '').replace(/"[^"]*"/g, '"…"');
+}
+
 type OverrideResult = Result<CalendarOverrides, string[]>;
 
 export function parseCalendarOverrides(source: string, file: string): OverrideResult {
@@ -135,20 +140,38 @@ export function parseCalendarOverrides(source: string, file: string): OverrideRe
     return err(
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML syntax error: ${e.message.split('\n')[0]}`;
+        return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML syntax error: ${quietYamlMessage(e.message)}`;
       }),
     );
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  const parsed = overrideFile.safeParse(data, { error: describeIssue });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch {
+    return err([`${file}: YAML: too many aliases (alias expansion limit 100)`]);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    // Not a calendar file at all (power.calendarFile: /etc/passwd): say so, show none of it.
+    return err([`${file}: not a calendar file (expected a mapping with arrangements:, closures:, events:)`]);
+  }
+  // Messages never quote the file: the path may name any file. An unknown key is named only when it
+  // looks like a field name (a typo), never a value.
+  const parsed = overrideFile.safeParse(data, { error: describeIssueQuietly });
   if (!parsed.success) {
-    return err(
-      parsed.error.issues.flatMap((issue) =>
-        issue.code === 'unrecognized_keys'
-          ? issue.keys.map((k) => `${file}: ${formatPath([...issue.path, k])}: unknown field`)
-          : [`${file}: ${formatPath(issue.path)}: ${issue.message}`],
+    return err([
+      ...new Set(
+        parsed.error.issues.flatMap((issue) =>
+          issue.code === 'unrecognized_keys'
+            ? issue.keys.map((k) =>
+                // A typo of ours is named; anything that does not look like a field name is not shown.
+                /^[A-Za-z][A-Za-z0-9_-]{0,30}$/.test(k)
+                  ? `${file}: ${formatPath([...issue.path, k])}: unknown field`
+                  : `${file}: ${formatPath(issue.path)}: unknown field (expected arrangements, closures or events)`,
+              )
+            : [`${file}: ${formatPath(issue.path)}: ${quietMessage(issue.message)}`],
+        ),
       ),
-    );
+    ]);
   }
   const f = parsed.data;
   const arrangements = new Map<number, { holidays: ArrangementEntry[]; workdays: ArrangementEntry[] }>();

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { startDemo } from '../demo/run.js';
 import { type LogLevel, logLevels } from '../log.js';
-import { hashPin } from '../web/pin-hash.js';
+import { hashPin, minPinLength } from '../web/pin-hash.js';
 
 /**
  * `zoneops demo`: a simulated zone on 127.0.0.1 for newcomers (no printer needed).
@@ -54,8 +54,10 @@ export function registerDemo(program: Command): void {
       const pin = Buffer.concat(chunks)
         .toString('utf8')
         .replace(/\r?\n$/, '');
-      if (pin.length < 4) {
-        process.stderr.write('a PIN needs at least 4 characters\n');
+      if (pin.length < minPinLength) {
+        process.stderr.write(
+          `PIN 至少 ${minPinLength} 位 / a PIN needs at least ${minPinLength} characters\n`,
+        );
         process.exit(2);
       }
       process.stdout.write(`${await hashPin(pin)}\n`);

@@ -1,15 +1,18 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createApp } from '../app.js';
+import { loadScheduleContext } from '../calendar/schedule.js';
 import { systemClock } from '../clock.js';
 import { defaultConfigPath, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { createLogger, type LogLevel, logLevels } from '../log.js';
+import { missingCredentials } from '../mqtt/acl.js';
 import { version } from '../version.js';
 import { registerBaseline } from './baseline.js';
 import { registerCalendar } from './calendar.js';
 import { registerDemo } from './demo.js';
 import { emitDistrictCheck, registerDistrict } from './district.js';
 import { registerHygiene } from './hygiene.js';
+import { registerMqtt } from './mqtt.js';
 import { registerProbeIpp } from './probe-ipp.js';
 import { registerProbeMqtt } from './probe-mqtt.js';
 import { registerProbeSnmp } from './probe-snmp.js';
@@ -19,10 +22,25 @@ import { summarizeConfig } from './summary.js';
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad configuration or usage. */
 const EXIT_BAD_CONFIG = 2;
 
-function configOrExit(file: string): Config {
+function calendarProblems(config: Config): string[] {
+  const loaded = loadScheduleContext(config);
+  return loaded.ok ? [] : loaded.error;
+}
+
+/** The config, or exit 2 listing its problems (with `forRun`, also MQTT clients the broker would refuse). */
+function configOrExit(file: string, forRun = true): Config {
   const result = loadConfig(file);
-  if (!result.ok) {
-    for (const line of result.error) process.stderr.write(`${line}\n`);
+  const problems = result.ok
+    ? forRun
+      ? [
+          ...missingCredentials(result.value).map((p) => `${file}: ${p.replace('<this file>', file)}`),
+          // The calendar file the config names (power.calendarFile) must be a calendar file too.
+          ...calendarProblems(result.value).map((p) => `${file}: power.calendarFile: ${p}`),
+        ]
+      : []
+    : result.error;
+  if (!result.ok || problems.length > 0) {
+    for (const line of problems) process.stderr.write(`${line}\n`);
     process.exit(EXIT_BAD_CONFIG);
   }
   return result.value;
@@ -100,6 +118,7 @@ function buildProgram(): Command {
   registerCalendar(program);
   registerReport(program);
   registerDistrict(program);
+  registerMqtt(program);
   void probe;
 
   return program;

@@ -52,6 +52,7 @@ export function parseConfig(source: string, file: string, sources: Partial<Secre
   const schema = configSchema({
     env: sources.env ?? process.env,
     readFile: sources.readFile ?? ((p) => readFileSync(p, 'utf8')),
+    ...(sources.credentialsFileMayBeMissing ? { credentialsFileMayBeMissing: true } : {}),
   });
   const parsed = schema.safeParse(data, { error: describeIssue });
   if (!parsed.success) {

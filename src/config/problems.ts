@@ -59,3 +59,45 @@ export const describeIssue: z.core.$ZodErrorMap = (issue) => {
       return issue.message ?? 'invalid value';
   }
 };
+
+/** What kind of value it was, for a message that must not show the value itself. */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return 'text';
+  return typeof value === 'number' ? 'a number' : typeof value;
+}
+
+/**
+ * The same messages for a file the config only names (power.calendarFile, …): the path could point at any
+ * file (`/etc/passwd`), so a problem says what kind of value was found, never the value or a line of it.
+ */
+export const describeIssueQuietly: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'required';
+      return `expected ${typeNames[issue.expected] ?? issue.expected}, got ${kindOf(issue.input)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${kindOf(issue.input)}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''}`;
+    case 'invalid_format':
+      return `expected ${issue.format}`;
+    case 'invalid_union':
+      return 'not a valid value';
+    default: {
+      const m = describeIssue(issue);
+      const text = typeof m === 'string' ? m : (m?.message ?? 'invalid value');
+      return text.replace(/, got .*$/, '');
+    }
+  }
+};
+
+/** A YAML parser message with anything quoted from the file taken out. */
+export function quietYamlMessage(message: string): string {
+  return (message.split('\n')[0] ?? '')
+    .replace(/"[^"]*"|'[^']*'/g, '"…"')
+    .replace(/ at line \d+, column \d+:?$/, '');
+}

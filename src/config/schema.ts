@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { identifier, integer, listenAddress, text } from './fields.js';
+import { applyCredentialsFile } from './mqtt-credentials.js';
 import { show } from './problems.js';
 import type { SecretSources } from './secret.js';
 import { alertsSchema } from './sections/alerts.js';
@@ -8,7 +9,7 @@ import { complaintsSchema } from './sections/complaints.js';
 import { deviceSchema } from './sections/devices.js';
 import { hygieneSchema } from './sections/hygiene.js';
 import { ippSettingsSchema } from './sections/ipp.js';
-import { mqttConfigSchema } from './sections/mqtt.js';
+import { mqttConfigSchema, zoneopsMqttIdentity } from './sections/mqtt.js';
 import { httpUrl, notifierSchema } from './sections/notifiers.js';
 import { officeHoursSchema } from './sections/office-hours.js';
 import { personSchema } from './sections/people.js';
@@ -45,8 +46,13 @@ export function configSchema(sources: SecretSources) {
           /** Where staff reach the web pages; used for links in notifications. */
           publicUrl: url.optional(),
           bodyLimitBytes: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
+          trustProxy: trustProxy().default(false),
         })
-        .default({ listen: { host: '127.0.0.1', port: 9464 }, bodyLimitBytes: 1024 * 1024 }),
+        .default({
+          listen: { host: '127.0.0.1', port: 9464 },
+          bodyLimitBytes: 1024 * 1024,
+          trustProxy: false,
+        }),
       store: z
         .strictObject({ path: text('a file path').default('data/zoneops.db') })
         .default({ path: 'data/zoneops.db' }),
@@ -56,7 +62,7 @@ export function configSchema(sources: SecretSources) {
       api: z.strictObject({ tokens: z.array(token).default([]) }).default({ tokens: [] }),
       devices: z.array(device).default([]),
       web: webSchema(),
-      hygiene: hygieneSchema(),
+      hygiene: hygieneSchema(sources),
       snmp: snmpSettingsSchema(sources),
       ipp: ippSettingsSchema(),
       alerts: alertsSchema(),
@@ -131,7 +137,41 @@ export function configSchema(sources: SecretSources) {
           });
         }
       });
+    })
+    .transform((cfg, ctx) => {
+      // The MQTT passwords the config does not give itself come from mqtt.credentialsFile.
+      const problem = applyCredentialsFile(cfg, sources, zoneopsMqttIdentity(cfg.mqtt, cfg.site).username);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['mqtt', 'credentialsFile'], message: problem });
+      return cfg;
     });
+}
+
+const proxyAddress = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/([12]?\d|3[0-2]))?$/;
+
+/**
+ * `http.trustProxy`: whose `X-Forwarded-For` to believe. `false` (default): nobody — the client address is
+ * the connection's, so a visitor cannot pick one to dodge the public-report limit or forge the audit log.
+ * `loopback`: a reverse proxy on the same machine. Or the proxy's addresses (`["192.168.10.2"]`, CIDR
+ * allowed). Never everyone: then any client could claim any address.
+ */
+function trustProxy() {
+  return z.union(
+    [
+      z.literal(false),
+      z.literal('loopback'),
+      z
+        .array(
+          z.string().regex(proxyAddress, {
+            error: (iss) => `expected an IPv4 address or CIDR (e.g. "192.168.10.2"), got ${show(iss.input)}`,
+          }),
+        )
+        .min(1),
+    ],
+    {
+      error: (iss) =>
+        `expected false, "loopback" or a list of the reverse proxy's addresses (never true: anyone could claim any address), got ${show(iss.input)}`,
+    },
+  );
 }
 
 function validTimezone(tz: string): boolean {

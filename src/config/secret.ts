@@ -37,6 +37,8 @@ export class Secret {
 export interface SecretSources {
   env: NodeJS.ProcessEnv;
   readFile: (path: string) => string;
+  /** `zoneops mqtt credentials` writes mqtt.credentialsFile: for it, a file not there yet is no problem. */
+  credentialsFileMayBeMissing?: boolean;
 }
 
 type SecretResult = Result<Secret>;

@@ -7,7 +7,8 @@ import { hhmm, localMoment } from '../domain/hygiene-time.js';
  */
 interface DemoPorts {
   snmp: { pc01: number; pc02: number; printer01: number; printer02: number };
-  mqttUrl: string;
+  /** The zone's broker (with authentication and the access rules of this config). */
+  mqttPort: number;
   inboxUrl: string;
   /** The demo's IPP-only inkjet (src/demo/ipp-printer.ts). */
   ippUri: string;
@@ -18,11 +19,13 @@ interface DemoSecrets {
   technicianToken: string;
   staffPinHash: string;
   technicianPinHash: string;
+  /** The simulated devices' MQTT passwords, by device id. */
+  mqttPasswords: { zoneops: string; 'pc-01': string; 'plug-02': string };
 }
 
 export const demoPeople = {
-  staff: { id: 'demo-staff', name: '王小明', pin: '2468' },
-  technician: { id: 'demo-tech', name: '李技术', pin: '13579' },
+  staff: { id: 'demo-staff', name: '王小明', pin: '246810' },
+  technician: { id: 'demo-tech', name: '李技术', pin: '135790' },
 };
 
 const contact = { name: '演示厂家', phone: '400-000-0000' };
@@ -96,7 +99,7 @@ export function demoConfig(
     devices: [
       device('pc-01', '查阅电脑 1', 'pc', '一楼查阅区', 1, {
         snmp: snmp(p.snmp.pc01),
-        mqtt: { family: 'agent', topic: 'pc-01' },
+        mqtt: { family: 'agent', topic: 'pc-01', password: s.mqttPasswords['pc-01'] },
         // An agent can shut a PC down but not wake it; the demo keeps PC 1 monitor-only.
         power: { method: 'none' },
       }),
@@ -110,7 +113,12 @@ export function demoConfig(
         ipp: { uri: p.ippUri, intervalSeconds: 5 },
       }),
       device('plug-02', '智能插座 2', 'plug', '一楼查阅区', 5, {
-        mqtt: { family: 'tasmota', topic: 'plug-02', offlineAfterSeconds: 30 },
+        mqtt: {
+          family: 'tasmota',
+          topic: 'plug-02',
+          offlineAfterSeconds: 30,
+          password: s.mqttPasswords['plug-02'],
+        },
       }),
     ],
     web: {
@@ -130,7 +138,11 @@ export function demoConfig(
       reminderLeadMinutes: 1,
     },
     alerts: { downAfterFailedPolls: 2, clearAfterGoodPolls: 2, escalationMinutes: 2, nonCritical: 'always' },
-    mqtt: { url: p.mqttUrl },
+    mqtt: {
+      url: `mqtt://127.0.0.1:${p.mqttPort}`,
+      username: 'zoneops-demo',
+      password: s.mqttPasswords.zoneops,
+    },
     // PC 2's plug is on but the PC stays at standby power: reported as "did not start" after a minute.
     power: { graceMinutes: 1, staggerSeconds: 0 },
   };

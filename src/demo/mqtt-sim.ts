@@ -18,19 +18,27 @@ interface SimAgent {
   setOnline(online: boolean): void;
 }
 
+/** A simulated device's own MQTT credential (the broker refuses anonymous clients). */
+export interface SimLogin {
+  readonly username: string;
+  readonly password: string;
+}
+
 export interface MqttSim {
-  plug(topic: string, opts: { relay: boolean; loadWatts: number }): SimPlug;
-  agent(topic: string, online: boolean): SimAgent;
+  plug(topic: string, opts: { relay: boolean; loadWatts: number }, login: SimLogin): SimPlug;
+  agent(topic: string, online: boolean, login: SimLogin): SimAgent;
   close(): Promise<void>;
 }
 
 export async function startMqttSim(url: string, intervalMs: number): Promise<MqttSim> {
   const clients: MqttClient[] = [];
   const timers: NodeJS.Timeout[] = [];
-  const open = (id: string, will: { topic: string; payload: string }) =>
+  const open = (id: string, will: { topic: string; payload: string }, login: SimLogin) =>
     new Promise<MqttClient>((resolve, reject) => {
       const c = connect(url, {
         clientId: id,
+        username: login.username,
+        password: login.password,
         will: { ...will, qos: 1, retain: true },
         reconnectPeriod: 1000,
         connectTimeout: 5000,
@@ -48,7 +56,7 @@ export async function startMqttSim(url: string, intervalMs: number): Promise<Mqt
   };
 
   return {
-    plug(topic, opts) {
+    plug(topic, opts, login) {
       let relay = opts.relay;
       let load = opts.loadWatts;
       let total = 12.345;
@@ -71,7 +79,7 @@ export async function startMqttSim(url: string, intervalMs: number): Promise<Mqt
           }),
         );
       };
-      void open(`demo-plug-${topic}`, { topic: `tele/${topic}/LWT`, payload: 'Offline' }).then((c) => {
+      void open(`demo-plug-${topic}`, { topic: `tele/${topic}/LWT`, payload: 'Offline' }, login).then((c) => {
         client = c;
         c.publish(`tele/${topic}/LWT`, 'Online', { retain: true, qos: 1 });
         c.subscribe(`cmnd/${topic}/POWER`);
@@ -99,7 +107,7 @@ export async function startMqttSim(url: string, intervalMs: number): Promise<Mqt
         },
       };
     },
-    agent(topic, online) {
+    agent(topic, online, login) {
       const availability = `homeassistant/sensor/${topic}/availability`;
       let client: MqttClient | undefined;
       let up = online;
@@ -112,7 +120,7 @@ export async function startMqttSim(url: string, intervalMs: number): Promise<Mqt
             String(5 + Math.round(Math.random() * 10)),
           );
       };
-      void open(`demo-agent-${topic}`, { topic: availability, payload: 'offline' }).then((c) => {
+      void open(`demo-agent-${topic}`, { topic: availability, payload: 'offline' }, login).then((c) => {
         client = c;
         every(publish);
       });

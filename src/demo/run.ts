@@ -7,13 +7,14 @@ import { type App, createApp } from '../app.js';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config/load.js';
 import { createLogger, type LogLevel } from '../log.js';
-import { type EmbeddedBroker, startEmbeddedBroker } from '../mqtt/embedded-broker.js';
+import { accessRules, aclInputOf } from '../mqtt/acl.js';
+import { startEmbeddedBroker } from '../mqtt/embedded-broker.js';
 import { hashPin } from '../web/pin-hash.js';
 import { demoConfig, demoPeople } from './demo-config.js';
 import { type DemoInbox, startInbox } from './inbox.js';
 import { startIppPrinter } from './ipp-printer.js';
 import { type MqttSim, startMqttSim } from './mqtt-sim.js';
-import { freeUdpPort } from './ports.js';
+import { freeTcpPort, freeUdpPort } from './ports.js';
 import { pcProfile } from './profiles/pc.js';
 import { errorBits, paperOutAlert, printerProfile } from './profiles/printer.js';
 import { type DemoSnmpAgent, startSnmpAgent } from './snmp-agent.js';
@@ -59,8 +60,12 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     const technicianToken = `zo_demo_${randomBytes(18).toString('base64url')}`;
     const inbox: DemoInbox = await startInbox(0, '演示收件箱 · zoneops demo inbox');
     stops.push(() => inbox.close());
-    const broker: EmbeddedBroker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0 });
-    stops.push(() => broker.close());
+    const mqttPort = await freeTcpPort();
+    const mqttPasswords = {
+      zoneops: randomBytes(18).toString('base64url'),
+      'pc-01': randomBytes(18).toString('base64url'),
+      'plug-02': randomBytes(18).toString('base64url'),
+    };
 
     const ports = {
       pc01: await freeUdpPort(),
@@ -107,12 +112,6 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     stops.push(() => inkjet.close());
     inkjet.setQueuedJobs(2);
 
-    const sim: MqttSim = await startMqttSim(broker.url, 5000);
-    stops.push(() => sim.close());
-    sim.agent('pc-01', true);
-    // The plug is on but the PC behind it draws only standby power: it did not boot.
-    sim.plug('plug-02', { relay: true, loadWatts: 2 });
-
     const [staffPinHash, technicianPinHash] = await Promise.all([
       hashPin(demoPeople.staff.pin),
       hashPin(demoPeople.technician.pin),
@@ -120,8 +119,8 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     const now = Date.now();
     const file = join(dir, 'zoneops-demo.yaml');
     const data = demoConfig(
-      { snmp: ports, mqttUrl: broker.url, inboxUrl: inbox.url, ippUri: inkjet.uri },
-      { community, technicianToken, staffPinHash, technicianPinHash },
+      { snmp: ports, mqttPort, inboxUrl: inbox.url, ippUri: inkjet.uri },
+      { community, technicianToken, staffPinHash, technicianPinHash, mqttPasswords },
       join(dir, 'zoneops-demo.db'),
       now,
     );
@@ -132,6 +131,27 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     if (!loaded.ok) throw new Error(`demo config is invalid (a bug):\n${loaded.error.join('\n')}`);
 
     const logger = createLogger(o.logLevel ?? 'warn', process.stderr);
+    // The zone's broker, with the access rules of the demo config (every device its own credential),
+    // up before zoneops so the simulated devices have reported their state when it starts.
+    const broker = await startEmbeddedBroker({
+      host: '127.0.0.1',
+      port: mqttPort,
+      rules: accessRules(aclInputOf(loaded.value)),
+      limits: loaded.value.mqtt.embedded,
+      clock: systemClock,
+      logger: logger.child({ component: 'demo-broker' }),
+    });
+    stops.push(() => broker.close());
+    const sim: MqttSim = await startMqttSim(broker.url, 5000);
+    stops.push(() => sim.close());
+    sim.agent('pc-01', true, { username: 'pc-01', password: mqttPasswords['pc-01'] });
+    // The plug is on but the PC behind it draws only standby power: it did not boot.
+    sim.plug(
+      'plug-02',
+      { relay: true, loadWatts: 2 },
+      { username: 'plug-02', password: mqttPasswords['plug-02'] },
+    );
+
     const app = createApp({
       config: loaded.value,
       clock: systemClock,
@@ -141,6 +161,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     stops.push(() => app.stop());
     await app.start();
     const addr = app.address as { host: string; port: number };
+
     const base = `http://127.0.0.1:${addr.port}`;
 
     o.out(`URL status: ${base}/`);

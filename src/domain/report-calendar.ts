@@ -29,7 +29,9 @@ export interface ReportDay {
 /** 'YYYY-MM' → true when it is a real month. */
 export function isMonth(s: string): boolean {
   const m = /^(\d{4})-(\d{2})$/.exec(s);
-  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 2000;
+  return (
+    m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 2000 && Number(m[1]) <= 2100
+  );
 }
 
 /** The month as local dates and as instants [from, to). */

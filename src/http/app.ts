@@ -27,13 +27,17 @@ interface HttpDeps {
   pages?: Router;
   /** The role guard the feature routers were built with (made from `tokens` when absent). */
   guard?: Guard;
+  /** `http.trustProxy`: whose X-Forwarded-For to believe (default: nobody's). */
+  trustProxy?: false | 'loopback' | readonly string[];
 }
 
 /** Builds the express app (no listen here, so tests can use it on an ephemeral port). */
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Express's "trust proxy": false, 'loopback' or the proxy's addresses (config.http.trustProxy).
+  const trust = deps.trustProxy ?? false;
+  app.set('trust proxy', Array.isArray(trust) ? [...trust] : trust);
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     res.set('Cache-Control', 'no-store');

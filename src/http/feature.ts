@@ -33,6 +33,7 @@ export function httpFeature(
     version,
     startedAt: opts.startedAt,
     bodyLimitBytes: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
     guard: zone.guard,
     routers: zone.http.routers,
     rawRouters: zone.http.rawRouters,
@@ -56,6 +57,8 @@ export function httpFeature(
   };
   return {
     component,
+    /** The express app (the security tests walk its routes). */
+    express: app,
     get address() {
       return server ? { host: server.host, port: server.port } : undefined;
     },

@@ -71,7 +71,15 @@ export function createButtonRecorder(deps: {
   clock: Clock;
   logger: Logger;
   debounceMs?: number;
+  /** `hygiene.buttons`: a press is recorded as entered by the button whose topic it came on. */
+  buttons?: ReadonlyArray<{ id: string; target: string; tasks?: readonly HygieneTask[] | undefined }>;
 }) {
+  const buttonOf = (target: string, task: HygieneTask) => {
+    const owners = (deps.buttons ?? []).filter(
+      (b) => b.target === target && (b.tasks === undefined || b.tasks.includes(task)),
+    );
+    return owners.length === 1 ? `button:${owners[0]?.id}` : 'mqtt-button';
+  };
   const debounce = deps.debounceMs ?? 60_000;
   const last = new Map<string, number>();
   return async (
@@ -92,7 +100,7 @@ export function createButtonRecorder(deps: {
     try {
       return await deps.service.record(
         { targets: [r.target], task: r.task, by: r.by, source: 'button' },
-        { name: 'mqtt-button', role: 'device', remoteAddr: 'mqtt', via: 'mqtt' },
+        { name: buttonOf(r.target, r.task), role: 'device', remoteAddr: 'mqtt', via: 'mqtt' },
       );
     } catch (err) {
       deps.logger.error({ err, topic: topic.slice(0, 200) }, 'hygiene button record failed');

@@ -13,6 +13,7 @@ const headers: Record<Language, string[]> = {
     '对象名称',
     '任务',
     '执行人',
+    '登记人',
     '完成时间',
     '登记时间',
     '方式',
@@ -30,6 +31,7 @@ const headers: Record<Language, string[]> = {
     'target name',
     'task',
     'done by',
+    'recorded by',
     'done at',
     'recorded at',
     'method',
@@ -55,6 +57,8 @@ export function csvCell(value: string): string {
 const localTime = (ms: number, tz: string) => formatLocal(ms, tz, { seconds: true });
 
 /**
+ * "执行人" (done by) is who the record says did the work; "登记人" (recorded by) is the account, token or
+ * button that entered it — the superiors see both.
  * The records as CSV for Excel: UTF-8 with a byte-order mark (without it Excel on Windows reads the
  * file as GBK and the Chinese turns to mojibake) and CRLF line ends. Times are local.
  */
@@ -74,6 +78,7 @@ export function recordsCsv(
         names.get(r.target) ?? '',
         taskNames[lang][r.task],
         r.actor,
+        r.recordedBy ?? '',
         localTime(r.doneAt, tz),
         localTime(r.recordedAt, tz),
         r.method ?? '',

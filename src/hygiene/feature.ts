@@ -92,7 +92,13 @@ export function hygieneFeature(zone: Zone) {
     days,
     photoMaxBytes: config.hygiene.photoMaxBytes,
     /** A hygiene button's message (`zoneops/<site>/hygiene/<target>/<task>`). */
-    press: createButtonRecorder({ service, site: config.site, clock, logger }),
+    press: createButtonRecorder({
+      service,
+      site: config.site,
+      clock,
+      logger,
+      buttons: config.hygiene.buttons,
+    }),
   };
 }
 

@@ -9,7 +9,10 @@ export interface HygieneRecord {
   id: number;
   target: string;
   task: HygieneTask;
+  /** Who did the work, as declared when it was recorded. */
   actor: string;
+  /** Who entered the record: the signed-in account, the API token's name, the button (null before migration 10). */
+  recordedBy: string | null;
   /** Server time the record was entered. */
   recordedAt: number;
   /** The time the record claims the work was done (= recordedAt unless someone said otherwise). */
@@ -35,6 +38,7 @@ interface Row {
   target: string;
   task: HygieneTask;
   actor: string;
+  recorded_by: string | null;
   recorded_at: number;
   done_at: number;
   method: string | null;
@@ -56,6 +60,7 @@ const toRecord = (r: Row): HygieneRecord => ({
   target: r.target,
   task: r.task,
   actor: r.actor,
+  recordedBy: r.recorded_by,
   recordedAt: r.recorded_at,
   doneAt: r.done_at,
   method: r.method,
@@ -85,13 +90,14 @@ export class HygieneRepo {
 
   async insert(q: Queries, r: NewRecord): Promise<HygieneRecord> {
     const res = await q.run(
-      `INSERT INTO hygiene_records (target, task, actor, recorded_at, done_at, method, agent, note, photo,
-         corrects_id, late, source, first_recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO hygiene_records (target, task, actor, recorded_by, recorded_at, done_at, method, agent, note,
+         photo, corrects_id, late, source, first_recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         r.target,
         r.task,
         r.actor,
+        r.recordedBy,
         r.recordedAt,
         r.doneAt,
         r.method,

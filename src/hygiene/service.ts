@@ -98,6 +98,7 @@ export function createHygieneService(deps: HygieneServiceDeps) {
               target,
               task: input.task,
               actor: input.by,
+              recordedBy: actor.name,
               recordedAt: now,
               doneAt,
               method: input.method ?? null,

@@ -4,12 +4,13 @@ import type { Zone } from '../core/zone.js';
 import type { HygieneFeature } from '../hygiene/feature.js';
 import type { PowerFeature } from '../power/feature.js';
 import { createMqttLink, type MqttLink } from './link.js';
+import { createRefusalCounter } from './refusals.js';
 
 /**
  * MQTT: plugs and PC agents in (observations into the hub), power commands out (the power feature's
  * switch), each device's status retained on `zoneops/<site>/devices/<id>/status` when it changes
  * (from the status tracker's `device-status` events), the hygiene buttons, and `type: mqtt` notifiers.
- * Runs only when a device has an `mqtt` section or an external broker is configured.
+ * Runs only when a device has an `mqtt` section, a hygiene button is configured or an external broker is.
  */
 export function mqttFeature(zone: Zone, parts: { power: PowerFeature; hygiene: HygieneFeature }): Component {
   const { config, clock } = zone;
@@ -19,7 +20,8 @@ export function mqttFeature(zone: Zone, parts: { power: PowerFeature; hygiene: H
     labelNames: ['reason'],
     registers: [zone.registry],
   });
-  const wanted = config.devices.some((d) => d.mqtt) || config.mqtt.url !== undefined;
+  const wanted =
+    config.devices.some((d) => d.mqtt) || config.hygiene.buttons.length > 0 || config.mqtt.url !== undefined;
   let link: MqttLink | undefined;
   if (wanted) {
     link = createMqttLink({
@@ -30,6 +32,8 @@ export function mqttFeature(zone: Zone, parts: { power: PowerFeature; hygiene: H
       devices: config.devices,
       onObservation: (obs) => zone.hub.submit(obs),
       onBadMessage: (b) => bad.inc({ reason: b.reason }),
+      // The embedded broker's access rules include the hygiene buttons; its refusals are counted.
+      embedded: { hygiene: config.hygiene, onRefused: createRefusalCounter(zone.registry) },
       extraSubscriptions: [
         {
           filter: `zoneops/${config.site}/hygiene/+/+`,

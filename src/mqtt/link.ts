@@ -1,19 +1,22 @@
 import type { Cancel, Clock } from '../clock.js';
 import type { DeviceConfig } from '../config/schema.js';
-import type { MqttConfig } from '../config/sections/mqtt.js';
+import { type MqttConfig, zoneopsMqttIdentity } from '../config/sections/mqtt.js';
 import type { Observation, PowerReading } from '../domain/observation.js';
 import type { PowerSwitch } from '../domain/power-switch.js';
 import type { Logger } from '../log.js';
+import type { AclInput } from './acl.js';
 import { type BadMessage, createBadMessageSink, emptyStats, type MqttStats } from './bad-messages.js';
 import { type Connection, createConnection, safeUrl } from './connection.js';
 import { type DeviceRoute, deviceRoute } from './dialects/route.js';
-import { type EmbeddedBroker, startEmbeddedBroker } from './embedded-broker.js';
+import type { EmbeddedBroker } from './embedded-broker.js';
 import { createOutbox } from './outbox.js';
 import { applyUpdate, initialState, isOnline, type PowerState, toObservation } from './power-state.js';
 import { createMqttPowerSwitch } from './power-switch.js';
+import type { Refusal } from './refusals.js';
 import { createRetainedStatuses } from './retained-statuses.js';
 import { matchesFilter } from './topic-filter.js';
 import { createTopicOwners } from './topic-owners.js';
+import { startZoneBroker } from './zone-broker.js';
 
 interface MqttLinkDeps {
   config: MqttConfig;
@@ -24,6 +27,8 @@ interface MqttLinkDeps {
   onObservation: (obs: Observation) => void;
   /** Called for every bad message (wire a prom-client counter here). */
   onBadMessage?: (bad: BadMessage) => void;
+  /** For the embedded broker: the hygiene buttons (in its access rules) and a sink for its refusals. */
+  embedded?: { hygiene?: Pick<AclInput, 'buttons' | 'targets'>; onRefused?: (r: Refusal) => void };
   /** Tests: faster reconnect than the 1 s..reconnectMaxSeconds default. */
   backoff?: { minMs: number; maxMs: number };
   /** How often silent devices are checked against offlineAfterSeconds (default 10 s). */
@@ -67,7 +72,8 @@ interface Tracked {
  */
 export function createMqttLink(deps: MqttLinkDeps): MqttLink {
   const { config, site, clock, logger } = deps;
-  const clientId = config.clientId ?? `zoneops-${site}`;
+  const identity = zoneopsMqttIdentity(config, site);
+  const { clientId } = identity;
   const stats = emptyStats();
   const reportBad = createBadMessageSink({
     clock,
@@ -222,23 +228,17 @@ export function createMqttLink(deps: MqttLinkDeps): MqttLink {
     stats,
     power,
     async start() {
-      if (config.url === undefined) {
-        const auth =
-          config.username !== undefined && config.password !== undefined
-            ? { username: config.username, password: config.password }
-            : undefined;
-        broker = await startEmbeddedBroker({ ...config.embedded.listen, ...(auth ? { auth } : {}) });
-        brokerUrl = broker.url;
-        logger.info({ url: broker.url }, 'embedded MQTT broker listening');
-      } else {
-        brokerUrl = config.url;
-      }
+      const own = config.url ? undefined : await startZoneBroker({ ...deps, ...deps.embedded, identity });
+      broker = own?.broker;
+      brokerUrl = own?.broker.url ?? (config.url as string);
+      const username = own?.username ?? config.username;
+      const password = own?.password ?? config.password;
       conn = createConnection(
         {
           url: brokerUrl,
           clientId,
-          ...(config.username !== undefined ? { username: config.username } : {}),
-          ...(config.password !== undefined ? { password: config.password } : {}),
+          ...(username !== undefined ? { username } : {}),
+          ...(password !== undefined ? { password } : {}),
           ...(config.tls !== undefined ? { tls: config.tls } : {}),
           statusTopic,
           filters,

@@ -35,20 +35,7 @@ function buildChannel(deps: NotifierDeps, n: NotifierConfig, wall: () => number)
         wall,
       );
     case 'email':
-      return createEmailChannel(
-        {
-          id: n.id,
-          from: n.from,
-          smtp: {
-            host: n.smtp.host,
-            port: n.smtp.port,
-            secure: n.smtp.secure,
-            ...(n.smtp.user ? { user: n.smtp.user } : {}),
-            ...(n.smtp.password ? { password: n.smtp.password } : {}),
-          },
-        },
-        deps.site,
-      );
+      return createEmailChannel({ id: n.id, from: n.from, smtp: n.smtp }, deps.site, undefined, deps.logger);
     case 'mqtt':
       return createMqttChannel({ id: n.id, topic: n.topic }, deps.site, deps.publish);
   }

@@ -23,16 +23,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     action: string,
     target: string,
     detail: Record<string, unknown> = {},
-  ) =>
-    deps.audit.append({
-      at: deps.clock.now(),
-      actor: user?.name ?? 'public',
-      role: user?.role ?? 'public',
-      action,
-      target,
-      remoteAddr: req.ip ?? '',
-      detail: { ...detail, via: 'web' },
-    });
+  ) => ctx.audit(req, user, action, target, detail);
 
   const faultId = (req: Request) => {
     const raw = String(req.params.id ?? '');
@@ -75,14 +66,6 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     );
   });
 
-  /** Refuses with 403 (and audits the refusal) when the signed-in role is too low. */
-  const deny = async (req: Request, user: WebUser, need: string) => {
-    await audit(req, user, 'denied', `${req.method} ${req.originalUrl.split('?')[0]}`.slice(0, 200), {
-      needed: need,
-    });
-    throw new ServiceError('forbidden', s.forbidden);
-  };
-
   r.post('/faults/:id/ack', form, requireUser, async (req, res) => {
     ctx.checkCsrf(req, res);
     const id = faultId(req);
@@ -96,7 +79,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
   r.post('/faults/:id/vendor-contact', form, requireUser, async (req, res) => {
     ctx.checkCsrf(req, res);
     const user = me(res);
-    if (!mayContactVendor(user)) await deny(req, user, 'technician');
+    if (!mayContactVendor(user)) await ctx.deny(req, res, 'technician');
     const id = faultId(req);
     const party = field(req.body, 'party');
     const whom = cleanText(field(req.body, 'whom'), 200);
@@ -120,7 +103,7 @@ export function actionRoutes(ctx: WebContext, requireUser: RequestHandler, form:
     const user = me(res);
     const id = faultId(req);
     const { fault } = await loadFault(id);
-    if (!deps.faults.mayResolve(user, fault.kind)) await deny(req, user, 'technician');
+    if (!deps.faults.mayResolve(user, fault.kind)) await ctx.deny(req, res, 'technician');
     const note = cleanText(field(req.body, 'note'), 2000);
     if (!note) throw new ServiceError('invalid', `${s.invalid}${s.resolveNote}`);
     await deps.faults.resolve(id, actor(req, user), note);

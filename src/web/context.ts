@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { ServiceError } from '../domain/errors.js';
+import { auditDenied } from '../http/guard.js';
 import { anonymousToken, cookie, parseCookies, tokensMatch } from './csrf.js';
 import type { WebDeps } from './deps.js';
 import type { SafeHtml } from './html.js';
@@ -64,10 +65,38 @@ export class WebContext {
     return anonymousToken(this.anonKey, id);
   }
 
-  /** Refuses a form whose CSRF token does not belong to this session (or this anonymous visitor). */
-  checkCsrf(req: Request, res: Response): void {
-    const presented = (req.body as Record<string, unknown> | undefined)?.csrf;
+  /** Writes one audit row for something a signed-in (or public) visitor did on a page. */
+  async audit(
+    req: Request,
+    user: WebUser | undefined,
+    action: string,
+    target: string,
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.deps.audit.append({
+      at: this.deps.clock.now(),
+      actor: user?.name ?? 'public',
+      role: user?.role ?? 'public',
+      action,
+      target,
+      remoteAddr: req.ip ?? '',
+      detail: { ...detail, via: 'web' },
+    });
+  }
+
+  /** Refuses with 403 when the signed-in role is too low; a refused change is audited as on the API. */
+  async deny(req: Request, res: Response, need: string): Promise<never> {
     const user = this.user(res);
+    if (user) await auditDenied(this.deps.audit, this.deps.clock, req, user, need, 'web');
+    throw new ServiceError('forbidden', this.s.forbidden);
+  }
+
+  /** Refuses a form whose CSRF token does not belong to this session (or this anonymous visitor). */
+  checkCsrf(req: Request, res: Response, form: 'session' | 'anonymous' = 'session'): void {
+    const presented = (req.body as Record<string, unknown> | undefined)?.csrf;
+    // The sign-in form always carries the anonymous token, also when someone is already signed in
+    // (another attendant taking over the shared phone).
+    const user = form === 'anonymous' ? undefined : this.user(res);
     let ok: boolean;
     if (user) {
       ok = tokensMatch(user.csrf, presented);

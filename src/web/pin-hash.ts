@@ -9,8 +9,15 @@ export { pinHashPattern };
  * cost can be raised later without breaking existing hashes.
  */
 
-/** N=2^15, r=8: ~32 MiB and tens of milliseconds per try on a small office PC. */
-const defaults = { N: 32768, r: 8, p: 1 };
+/**
+ * N=2^16, r=8: 64 MiB and about half a second per try on one core (README "Security": measured with
+ * `npm run bench:pin`), so guessing every 6-digit PIN offline from a stolen hash takes days of one core.
+ */
+export const pinCost = { N: 65536, r: 8, p: 1 };
+const defaults = pinCost;
+
+/** New PINs have at least this many characters (the digits of a 6-digit PIN); older hashes still verify. */
+export const minPinLength = 6;
 const keyLength = 32;
 
 function derive(pin: string, salt: Buffer, o: { N: number; r: number; p: number }): Promise<Buffer> {
@@ -24,7 +31,7 @@ export async function hashPin(
   pin: string,
   cost: { N: number; r: number; p: number } = defaults,
 ): Promise<string> {
-  if (pin.length < 4) throw new Error('a PIN needs at least 4 characters');
+  if (pin.length < minPinLength) throw new Error(`a PIN needs at least ${minPinLength} characters`);
   const salt = randomBytes(16);
   const key = await derive(pin, salt, cost);
   return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
@@ -42,6 +49,12 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A fixed hash to check against when the account does not exist, so the answer takes as long. */
-export const dummyPinHash =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/**
+ * A fixed hash to check against when the account does not exist, at the same cost as `like` (a real
+ * account's hash), so the answer takes as long as for a real name.
+ */
+export function dummyPinHash(like?: string): string {
+  const m = like ? pinHashPattern.exec(like) : null;
+  const [N, r, p] = m ? [m[1], m[2], m[3]] : [defaults.N, defaults.r, defaults.p];
+  return `scrypt$${N}$${r}$${p}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+}

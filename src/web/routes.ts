@@ -10,16 +10,16 @@ import { ServiceError } from '../domain/errors.js';
 import { statusOf } from '../http/problem.js';
 import { actionRoutes } from './action-routes.js';
 import { complaintRoutes } from './complaint-routes.js';
-import { field, pageHeaders, safeNext, sessionCookie, WebContext } from './context.js';
-import { cookie, parseCookies } from './csrf.js';
+import { pageHeaders, sessionCookie, WebContext } from './context.js';
+import { parseCookies } from './csrf.js';
 import type { WebDeps } from './deps.js';
 import { html } from './html.js';
-import { loginBody } from './pages/forms.js';
-import { formatTime, message } from './pages/layout.js';
+import { message } from './pages/layout.js';
 import { type QrItem, qrBody } from './pages/qr.js';
 import { statusBody } from './pages/status.js';
 import { publicRoutes } from './public-routes.js';
 import { accountsFrom, createSessions } from './sessions.js';
+import { signInRoutes } from './sign-in-routes.js';
 import { loadStatus } from './view-data.js';
 import { WebRepo } from './web-repo.js';
 
@@ -73,54 +73,7 @@ export function webRoutes(deps: WebDeps): Router {
     throw new ServiceError('unauthorized', s.signInFirst);
   };
 
-  const loginPage = (req: Request, res: Response, status: number, msg?: string, selected?: string) => {
-    const next = safeNext(
-      field(req.body, 'next') ?? (typeof req.query.next === 'string' ? req.query.next : undefined),
-    );
-    ctx.send(
-      res,
-      status,
-      s.signIn,
-      html`${message(msg, status >= 400)}${loginBody(s, accounts, ctx.anonToken(req, res), next, selected)}`,
-    );
-  };
-
-  r.get('/login', (req, res) => loginPage(req, res, 200));
-
-  r.post('/login', form, async (req, res) => {
-    ctx.checkCsrf(req, res);
-    const person = field(req.body, 'person') ?? '';
-    const pin = field(req.body, 'pin') ?? '';
-    if (person === '' || pin === '' || pin.length > 200) return loginPage(req, res, 400, s.badPin, person);
-    const result = await sessions.signIn(person.slice(0, 64), pin, req.ip ?? '');
-    await deps.audit.append({
-      at: deps.clock.now(),
-      actor: person.slice(0, 64),
-      role: 'web',
-      action: result.ok ? 'web.sign-in' : `web.sign-in-${result.reason}`,
-      target: `person:${person.slice(0, 64)}`,
-      remoteAddr: req.ip ?? '',
-      detail: {},
-    });
-    if (!result.ok) {
-      const msg = result.reason === 'locked' ? s.locked(formatTime(result.until, deps.timeZone)) : s.badPin;
-      return loginPage(req, res, result.reason === 'locked' ? 429 : 401, msg, person);
-    }
-    const maxAge = Math.floor((result.expiresAt - deps.clock.now()) / 1000);
-    res.append(
-      'Set-Cookie',
-      cookie(sessionCookie, result.cookieValue, { maxAgeSeconds: maxAge, secure: deps.web.secureCookies }),
-    );
-    res.redirect(303, safeNext(field(req.body, 'next')));
-  });
-
-  r.post('/logout', form, requireUser, async (req, res) => {
-    ctx.checkCsrf(req, res);
-    const user = ctx.user(res);
-    if (user) await sessions.signOut(user);
-    res.append('Set-Cookie', cookie(sessionCookie, '', { maxAgeSeconds: 0, secure: deps.web.secureCookies }));
-    res.redirect(303, '/login');
-  });
+  r.use(signInRoutes(ctx, accounts, requireUser, form));
 
   r.get('/', requireUser, async (_req, res) => {
     const view = await loadStatus(deps);

@@ -3,12 +3,14 @@ import type { Clock } from '../clock.js';
 import type { PersonConfig } from '../config/schema.js';
 import type { WebConfig } from '../config/sections/web.js';
 import type { Role } from '../domain/access.js';
+import { AttemptLog } from './attempt-log.js';
 import { newToken } from './csrf.js';
-import { type LockoutPolicy, lockState } from './lockout.js';
+import { accountLock, addressWait, decide, type LockoutPolicy } from './lockout.js';
 import { dummyPinHash, verifyPin } from './pin-hash.js';
-import type { WebRepo } from './web-repo.js';
+import { PinPool } from './pin-pool.js';
+import { unknownPerson, type WebRepo } from './web-repo.js';
 
-interface Account {
+export interface Account {
   personId: string;
   name: string;
   role: Role;
@@ -54,7 +56,8 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 type SignIn =
   | { ok: true; cookieValue: string; user: WebUser; expiresAt: number }
   | { ok: false; reason: 'bad-pin' }
-  | { ok: false; reason: 'locked'; until: number };
+  /** `locked`: the account (failures from several addresses); `slow-down`: this address must wait; `busy`: too many sign-ins at once. */
+  | { ok: false; reason: 'locked' | 'slow-down' | 'busy'; until: number };
 
 interface SessionsDeps {
   repo: WebRepo;
@@ -62,48 +65,111 @@ interface SessionsDeps {
   accounts: readonly Account[];
   lockout: LockoutPolicy;
   sessionMinutes: number;
+  /** Where PIN hashes are checked, at most one at a time (shared by the whole app). */
+  pool?: PinPool;
 }
 
 export type Sessions = ReturnType<typeof createSessions>;
 
-/** Sign-in with PIN and lockout, and the session behind the cookie. */
+/** How long the answer "busy" asks a client to wait before trying again. */
+const busyRetryMs = 2000;
+
+/**
+ * Sign-in with PIN (lockout.ts: a growing delay per address, a lock per account) and the session behind
+ * the cookie. Each attempt is decided and recorded — as a failure, before its PIN is checked — in one
+ * synchronous step over the in-memory log (attempt-log.ts), so attempts made in parallel, for one account
+ * or from one address, are counted one after the other: none can slip past the limits. The slow check
+ * then runs in the bounded pool; a success turns the record into one.
+ */
 export function createSessions(deps: SessionsDeps) {
   const { repo, clock } = deps;
   const byId = new Map(deps.accounts.map((a) => [a.personId, a]));
+  const pool = deps.pool ?? new PinPool();
+  const log = new AttemptLog(repo);
+  // Unknown names are checked against a hash as slow as a real account's.
+  const dummy = dummyPinHash(deps.accounts[0]?.pinHash);
+
+  const lockSince = (now: number) =>
+    now - Math.max(deps.lockout.windowMinutes, deps.lockout.lockMinutes) * 60_000 * 2;
+
+  const hashOf = (client: string) => sha256(`zoneops-web-client:${client}`).slice(0, 16);
+
+  /** When `client` must wait before its next try, whatever name it gives (checked before a form is read). */
+  async function addressWaitUntil(client: string): Promise<number | undefined> {
+    const now = clock.now();
+    await log.ready(now);
+    const until = addressWait(log.fromClient(hashOf(client), now - 86_400_000), now, deps.lockout);
+    return until > now ? until : undefined;
+  }
 
   async function signIn(personId: string, pin: string, client: string): Promise<SignIn> {
-    const now = clock.now();
     const account = byId.get(personId);
-    const clientHash = sha256(`zoneops-web-client:${client}`).slice(0, 16);
-    // The same slow hash runs for an unknown name, so timing does not tell which names exist.
-    if (!account) {
-      await verifyPin(pin, dummyPinHash);
-      return { ok: false, reason: 'bad-pin' };
+    const recordAs = account ? personId : unknownPerson;
+    const clientHash = hashOf(client);
+    await log.ready(clock.now());
+    // From here to the record, nothing awaits: the decision and the record are one step.
+    const now = clock.now();
+    const d = decide(
+      account ? log.forAccount(personId, lockSince(now)) : [],
+      log.fromClient(clientHash, now - 86_400_000),
+      now,
+      deps.lockout,
+    );
+    // While refused, even the right PIN is not checked (no oracle) and nothing is counted.
+    if (!d.allowed) return { ok: false, reason: d.reason, until: d.until };
+    if (pool.busy) return { ok: false, reason: 'busy', until: now + busyRetryMs };
+    const entry = log.add(recordAs, clientHash, now);
+    await entry.id;
+    const checked = await pool.run(() => verifyPin(pin, account?.pinHash ?? dummy));
+    if (checked === undefined) {
+      await log.forget(entry);
+      return { ok: false, reason: 'busy', until: clock.now() + busyRetryMs };
     }
-    const since = now - Math.max(deps.lockout.windowMinutes, deps.lockout.lockMinutes) * 60_000 * 2;
-    const before = lockState(await repo.attempts(personId, since), now, deps.lockout);
-    // While locked, even the right PIN is refused and not counted (no oracle, no extension).
-    if (before.locked) return { ok: false, reason: 'locked', until: before.until };
-    const ok = await verifyPin(pin, account.pinHash);
-    await repo.recordAttempt(personId, now, ok, clientHash);
-    if (!ok) {
-      const after = lockState(await repo.attempts(personId, since), now, deps.lockout);
-      return after.locked
-        ? { ok: false, reason: 'locked', until: after.until }
+    if (!checked.value || !account) {
+      // The failure that completes a lock says so at once.
+      const lock = account
+        ? accountLock(log.forAccount(personId, lockSince(now)), clock.now(), deps.lockout)
+        : undefined;
+      return lock?.locked
+        ? { ok: false, reason: 'locked', until: lock.until }
         : { ok: false, reason: 'bad-pin' };
     }
+    await log.succeed(entry);
     const cookieValue = randomBytes(32).toString('base64url');
     const expiresAt = now + deps.sessionMinutes * 60_000;
     const csrf = newToken();
     const idHash = sha256(cookieValue);
     await repo.createSession({ idHash, personId, role: account.role, csrf, createdAt: now, expiresAt });
     await repo.prune(now);
+    log.prune(now);
     return {
       ok: true,
       cookieValue,
       expiresAt,
       user: { personId, name: account.name, role: account.role, csrf, sessionHash: idHash },
     };
+  }
+
+  /** Each account: locked until when, and its wrong PINs since its last success (the technician's /lockouts page). */
+  async function lockoutView(): Promise<Array<{ account: Account; lockedUntil?: number; failures: number }>> {
+    const now = clock.now();
+    await log.ready(now);
+    const out: Array<{ account: Account; lockedUntil?: number; failures: number }> = [];
+    for (const a of deps.accounts) {
+      const attempts = log.forAccount(a.personId, lockSince(now));
+      const lastOk = attempts.reduce((t, x) => (x.ok ? x.at : t), Number.NEGATIVE_INFINITY);
+      const failures = attempts.filter((x) => !x.ok && x.at > lastOk).length;
+      const lock = accountLock(attempts, now, deps.lockout);
+      out.push(lock.locked ? { account: a, lockedUntil: lock.until, failures } : { account: a, failures });
+    }
+    return out;
+  }
+
+  async function liftLockout(personId: string, by: string): Promise<boolean> {
+    if (!byId.has(personId)) return false;
+    await log.ready(clock.now());
+    await log.lift(personId, clock.now(), by);
+    return true;
   }
 
   async function current(cookieValue: string | undefined): Promise<WebUser | undefined> {
@@ -124,6 +190,9 @@ export function createSessions(deps: SessionsDeps) {
 
   return {
     signIn,
+    addressWaitUntil,
+    lockoutView,
+    liftLockout,
     current,
     signOut: (user: WebUser) => repo.deleteSession(user.sessionHash),
     accounts: deps.accounts,

@@ -46,7 +46,7 @@ async function signIn(page: Page, screenshot = false) {
   expect(page.url()).toContain('/login');
   if (screenshot) await shot(page, '01-sign-in');
   await page.getByLabel('姓名').selectOption({ label: '王小明' });
-  await page.getByLabel('密码 / PIN').fill('2468');
+  await page.getByLabel('密码 / PIN').fill('246810');
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(`${base}/`);
 }
@@ -150,5 +150,27 @@ describe('staff pages in a real browser (phone size)', () => {
     await page.goto(`${base}/qr`);
     expect(await page.locator('section.qr svg').count()).toBeGreaterThan(3);
     await shot(page, '10-qr-sheet');
+  });
+
+  it('the technician sees the sign-in lockouts page at phone size and 200 % text', {
+    timeout: 60_000,
+  }, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('姓名').selectOption({ label: '李技术' });
+    await page.getByLabel('密码 / PIN').fill('135790');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${base}/`);
+    await page.getByRole('link', { name: '登录锁定' }).click();
+    await page.waitForURL(`${base}/lockouts`);
+    await expect.poll(() => page.getByRole('heading', { name: '登录锁定' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '王小明' }).count()).toBe(1);
+    await page.evaluate("document.documentElement.style.fontSize = '200%'");
+    // Nothing wider than the phone at 200 % text.
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(
+      phone.width,
+    );
+    await shot(page, '11-lockouts');
+    await page.close();
   });
 });

@@ -29,6 +29,8 @@ export async function startMosquitto(
   opts: {
     extraConfig?: readonly string[] /** keep sessions and retained messages across restart() */;
     persistence?: boolean;
+    /** false: only clients of the `password_file` given in extraConfig (default true). */
+    allowAnonymous?: boolean;
   } = {},
 ): Promise<Mosquitto> {
   const bin = requireBinary('mosquitto');
@@ -39,7 +41,7 @@ export async function startMosquitto(
     conf,
     [
       `listener ${port} 127.0.0.1`,
-      'allow_anonymous true',
+      `allow_anonymous ${opts.allowAnonymous === false ? 'false' : 'true'}`,
       ...(opts.persistence
         ? ['persistence true', `persistence_location ${dir}/`, 'autosave_interval 0']
         : ['persistence false']),

@@ -1,18 +1,8 @@
 import { createSocket } from 'node:dgram';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 
-/** A free TCP port on 127.0.0.1 (asks the kernel, then releases it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+/** A free TCP port on 127.0.0.1 (asks the kernel, then releases it): the demo's own helper. */
+export { freeTcpPort as freePort } from '../../src/demo/ports.js';
 
 /** A free UDP port on 127.0.0.1. */
 export function freeUdpPort(): Promise<number> {

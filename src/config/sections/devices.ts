@@ -184,7 +184,7 @@ export function deviceSchema(sources: SecretSources) {
     responsible: text('the custodian name'),
     snmp: snmp.optional(),
     ipp: ipp.optional(),
-    mqtt: mqttDeviceSchema.optional(),
+    mqtt: mqttDeviceSchema(sources).optional(),
     power: power.default({ method: 'none' }),
   });
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type Deadline, hygieneTasks } from '../../domain/hygiene-plan.js';
-import { clockTime, identifier, integer, isoDate, text } from '../fields.js';
+import { clockTime, identifier, integer, isoDate, secret, text } from '../fields.js';
 import { show } from '../problems.js';
+import type { SecretSources } from '../secret.js';
 
 /** The top-level `hygiene:` section (issue 8). Every field has a default, so the section is optional. */
 
@@ -31,7 +32,15 @@ export const hygieneDefaults = {
   backdateToleranceMinutes: 10,
 };
 
-export function hygieneSchema() {
+/** Sources for secrets that are never read (the hygiene tests parse the section alone). */
+const noSecretSources: SecretSources = {
+  env: {},
+  readFile: () => {
+    throw new Error('no secret files here');
+  },
+};
+
+export function hygieneSchema(sources: SecretSources = noSecretSources) {
   const target = z.strictObject({
     id: identifier(),
     /** What the attendants call it: 查阅区, 自助办理区, 等候区, 自助查询机 … */
@@ -41,9 +50,22 @@ export function hygieneSchema() {
     clean: override(),
     disinfect: override(),
   });
+  /**
+   * A cleaning button by the door on MQTT: it may publish only `zoneops/<site>/hygiene/<target>/<task>` for
+   * its own target and tasks, with its own credential (default username: the button id).
+   */
+  const button = z.strictObject({
+    id: identifier(),
+    target: identifier(),
+    /** Default: every task of the target. */
+    tasks: z.array(z.enum(hygieneTasks)).min(1).optional(),
+    username: text().optional(),
+    password: secret(sources).optional(),
+  });
   return z
     .strictObject({
       targets: z.array(target).default([]),
+      buttons: z.array(button).default([]),
       clean: z
         .strictObject({
           everyDays: integer(1, 366).default(hygieneDefaults.clean.everyDays),
@@ -82,9 +104,37 @@ export function hygieneSchema() {
         }
         seen.set(t.id, i);
       });
+      const buttonIds = new Set<string>();
+      h.buttons.forEach((b, i) => {
+        if (buttonIds.has(b.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['buttons', i, 'id'],
+            message: `duplicate button id "${b.id}"`,
+          });
+        buttonIds.add(b.id);
+        const t = h.targets.find((x) => x.id === b.target);
+        if (!t) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['buttons', i, 'target'],
+            message: `unknown target "${b.target}"`,
+          });
+          return;
+        }
+        for (const task of b.tasks ?? []) {
+          if (!t.tasks.includes(task))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['buttons', i, 'tasks'],
+              message: `target "${t.id}" has no task "${task}"`,
+            });
+        }
+      });
     })
     .default({
       targets: [],
+      buttons: [],
       clean: { ...hygieneDefaults.clean },
       disinfect: { ...hygieneDefaults.disinfect },
       reminderLeadMinutes: hygieneDefaults.reminderLeadMinutes,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { integer, text } from '../fields.js';
+import { integer, secret, text } from '../fields.js';
 import { show } from '../problems.js';
+import type { SecretSources } from '../secret.js';
 
 /** The power commands a PC agent may offer (HASS.Agent's ShutdownCommand, RestartCommand, HibernateCommand, LockCommand). */
 export const agentCommands = ['shutdown', 'restart', 'hibernate', 'lock'] as const;
@@ -73,21 +74,25 @@ const agentOptions = z.strictObject({
 });
 export type AgentOptions = z.output<typeof agentOptions>;
 
-export const mqttDeviceSchema = z
-  .strictObject({
-    family: z.enum(['tasmota', 'shelly1', 'shelly2', 'agent', 'generic']),
-    topic: text('an MQTT topic'),
-    /** A plug reading above this many watts means the device behind it is on. */
-    onAboveWatts: z.number().min(0).max(100_000).default(5),
-    offlineAfterSeconds: integer(10, 86_400).default(180),
-    tasmota: tasmotaOptions.optional(),
-    agent: agentOptions.optional(),
-  })
-  .superRefine((m, ctx) => {
-    for (const block of ['tasmota', 'agent'] as const) {
-      if (m[block] !== undefined && m.family !== block) {
-        ctx.addIssue({ code: 'custom', path: [block], message: `only used with family ${block}` });
+export const mqttDeviceSchema = (sources: SecretSources) =>
+  z
+    .strictObject({
+      family: z.enum(['tasmota', 'shelly1', 'shelly2', 'agent', 'generic']),
+      topic: text('an MQTT topic'),
+      /** A plug reading above this many watts means the device behind it is on. */
+      onAboveWatts: z.number().min(0).max(100_000).default(5),
+      offlineAfterSeconds: integer(10, 86_400).default(180),
+      tasmota: tasmotaOptions.optional(),
+      agent: agentOptions.optional(),
+      /** The device's own MQTT credential (default username: the device id); or from mqtt.credentialsFile. */
+      username: text().optional(),
+      password: secret(sources).optional(),
+    })
+    .superRefine((m, ctx) => {
+      for (const block of ['tasmota', 'agent'] as const) {
+        if (m[block] !== undefined && m.family !== block) {
+          ctx.addIssue({ code: 'custom', path: [block], message: `only used with family ${block}` });
+        }
       }
-    }
-  });
-export type MqttDeviceConfig = z.output<typeof mqttDeviceSchema>;
+    });
+export type MqttDeviceConfig = z.output<ReturnType<typeof mqttDeviceSchema>>;

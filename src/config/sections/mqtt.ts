@@ -36,6 +36,17 @@ export type AgentTemplates = { readonly [K in keyof typeof defaultAgentTemplates
 
 const defaultListen = { host: '127.0.0.1', port: 1883 };
 
+/** Limits of the embedded broker (src/mqtt/embedded-broker.ts). */
+export const embeddedDefaults = {
+  listen: defaultListen,
+  /** A packet bigger than this disconnects its sender before it is read into memory. */
+  maxPacketBytes: 256 * 1024,
+  /** A retained message bigger than this is refused (the broker keeps retained messages in memory). */
+  maxRetainedBytes: 64 * 1024,
+  /** At most this many retained topics; a new one beyond it is refused. */
+  maxRetainedMessages: 10_000,
+};
+
 /** The top-level `mqtt:` section. Without `url`, zoneops runs its own broker on `embedded.listen`. */
 export function mqttConfigSchema(sources: SecretSources) {
   const template = (mustHaveTopic: boolean) =>
@@ -57,13 +68,24 @@ export function mqttConfigSchema(sources: SecretSources) {
           rejectUnauthorized: z.boolean().default(true),
         })
         .optional(),
+      /** zoneops' own credential. For the embedded broker it defaults to `<clientId>` with a password made at start. */
       username: text().optional(),
       password: secret(sources).optional(),
+      /**
+       * The devices' (and zoneops') MQTT passwords, written by `zoneops mqtt credentials` (YAML, keep it
+       * private: mode 0600). A password in the config (`devices[].mqtt.password`) wins over the file.
+       */
+      credentialsFile: text('a file path').optional(),
       /** Defaults to `zoneops-<site>`. */
       clientId: text().optional(),
       embedded: z
-        .strictObject({ listen: listenAddress().default(defaultListen) })
-        .default({ listen: defaultListen }),
+        .strictObject({
+          listen: listenAddress().default(defaultListen),
+          maxPacketBytes: integer(1024, 64 * 1024 * 1024).default(embeddedDefaults.maxPacketBytes),
+          maxRetainedBytes: integer(16, 64 * 1024 * 1024).default(embeddedDefaults.maxRetainedBytes),
+          maxRetainedMessages: integer(1, 1_000_000).default(embeddedDefaults.maxRetainedMessages),
+        })
+        .default({ ...embeddedDefaults }),
       /** How long `switch()` waits for the device to confirm, unless the caller says otherwise. */
       commandTimeoutSeconds: integer(1, 600).default(30),
       /** Longest wait between reconnect attempts (back-off doubles from 1 s up to this). */
@@ -101,7 +123,7 @@ export function mqttConfigSchema(sources: SecretSources) {
       }
     })
     .default({
-      embedded: { listen: defaultListen },
+      embedded: { ...embeddedDefaults },
       commandTimeoutSeconds: 30,
       reconnectMaxSeconds: 30,
       agent: { ...defaultAgentTemplates },
@@ -109,3 +131,12 @@ export function mqttConfigSchema(sources: SecretSources) {
 }
 
 export type MqttConfig = z.output<ReturnType<typeof mqttConfigSchema>>;
+
+/** zoneops' own MQTT client id and username: `zoneops-<site>` unless the config says otherwise. */
+export function zoneopsMqttIdentity(
+  m: { readonly clientId?: string | undefined; readonly username?: string | undefined },
+  site: string,
+): { clientId: string; username: string } {
+  const clientId = m.clientId ?? `zoneops-${site}`;
+  return { clientId, username: m.username ?? clientId };
+}

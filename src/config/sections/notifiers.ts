@@ -30,6 +30,68 @@ export function webhookSecret(sources: SecretSources) {
   });
 }
 
+/**
+ * `notifiers[].smtp` of an e-mail channel. TLS always, by default: `secure: true` is TLS from the start
+ * (port 465); `secure: false` upgrades with STARTTLS and, with `requireTLS` (default), refuses to go on
+ * when the server offers none, so nothing — a password least of all — crosses the network in clear
+ * (nodemailer's SMTP options: https://nodemailer.com/smtp/ — secure, requireTLS, tls). A private CA is
+ * trusted through `tls.caFile`. Only an explicit `allowInsecureAuth: true` lets a password go over a
+ * connection without TLS (and the daemon warns at every start).
+ */
+function smtpSchema(sources: SecretSources) {
+  return z
+    .strictObject({
+      host: host(),
+      port: integer(1, 65535).default(465),
+      secure: z.boolean().default(true),
+      /** With secure: false: STARTTLS or nothing (default). false: send in clear when the server has no STARTTLS. */
+      requireTLS: z.boolean().default(true),
+      tls: z
+        .strictObject({
+          /** PEM file of the CA that signed the server's certificate (a private CA). */
+          caFile: text('a file path').optional(),
+          rejectUnauthorized: z.boolean().default(true),
+        })
+        .default({ rejectUnauthorized: true }),
+      user: text().optional(),
+      password: secret(sources).optional(),
+      allowInsecureAuth: z.boolean().default(false),
+    })
+    .transform((smtp, ctx) => {
+      let ca: string | undefined;
+      if (smtp.tls.caFile !== undefined) {
+        const read = readPem(smtp.tls.caFile, sources);
+        if (typeof read === 'string') ca = read;
+        else ctx.addIssue({ code: 'custom', path: ['tls', 'caFile'], message: read.problem });
+      }
+      const inClear = !smtp.secure && !smtp.requireTLS;
+      if (inClear && (smtp.user !== undefined || smtp.password !== undefined) && !smtp.allowInsecureAuth) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['allowInsecureAuth'],
+          message:
+            'with secure: false and requireTLS: false the password would cross the network unencrypted; use TLS, or set allowInsecureAuth: true to accept that',
+        });
+      }
+      return { ...smtp, ...(ca !== undefined ? { ca } : {}) };
+    });
+}
+
+/** A PEM certificate file; a problem names the file, never a line of it (it may be any file). */
+function readPem(file: string, sources: SecretSources): string | { problem: string } {
+  let text: string;
+  try {
+    text = sources.readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { problem: `${file}: ${code === 'ENOENT' ? 'file not found' : 'cannot read the file'}` };
+  }
+  if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(text)) {
+    return { problem: `${file}: not a PEM certificate (expected -----BEGIN CERTIFICATE-----)` };
+  }
+  return text;
+}
+
 /** `notifiers[]`: the channels messages go out on (webhook, WeCom and DingTalk robots, e-mail, MQTT). */
 export function notifierSchema(sources: SecretSources) {
   const notifierBase = { id: identifier() };
@@ -60,13 +122,7 @@ export function notifierSchema(sources: SecretSources) {
         ...notifierBase,
         type: z.literal('email'),
         from: text('a sender address'),
-        smtp: z.strictObject({
-          host: host(),
-          port: integer(1, 65535).default(465),
-          secure: z.boolean().default(true),
-          user: text().optional(),
-          password: secret(sources).optional(),
-        }),
+        smtp: smtpSchema(sources),
       }),
       z.strictObject({ ...notifierBase, type: z.literal('mqtt'), topic: text('an MQTT topic') }),
     ],

@@ -12,7 +12,8 @@ export const pinHashPattern =
  */
 const webDefaults = {
   sessionMinutes: 600,
-  lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
+  lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15, freeTries: 3 },
+  listNames: true,
   publicReports: { perHour: 5, totalPerHour: 100 },
   secureCookies: false,
 };
@@ -40,6 +41,8 @@ export function webSchema() {
           maxFailures: integer(2, 50).default(webDefaults.lockout.maxFailures),
           windowMinutes: integer(1, 24 * 60).default(webDefaults.lockout.windowMinutes),
           lockMinutes: integer(1, 24 * 60).default(webDefaults.lockout.lockMinutes),
+          /** Wrong PINs one address may make before each next try waits 5 s, 10 s, 20 s … (at most lockMinutes). */
+          freeTries: integer(1, 20).default(webDefaults.lockout.freeTries),
         })
         .default({ ...webDefaults.lockout }),
       publicReports: z
@@ -50,6 +53,12 @@ export function webSchema() {
         .default({ ...webDefaults.publicReports }),
       /** Mark cookies Secure: set when staff reach zoneops through an HTTPS reverse proxy. */
       secureCookies: z.boolean().default(webDefaults.secureCookies),
+      /**
+       * The sign-in page offers the staff's names to pick from (true, the default: quick on a phone for a
+       * four-person office, but anyone who opens the page learns who has an account); false: staff type
+       * their name, and the page shows none.
+       */
+      listNames: z.boolean().default(webDefaults.listNames),
     })
     .superRefine((w, ctx) => {
       const seen = new Map<string, number>();
@@ -71,6 +80,7 @@ export function webSchema() {
       lockout: { ...webDefaults.lockout },
       publicReports: { ...webDefaults.publicReports },
       secureCookies: webDefaults.secureCookies,
+      listNames: webDefaults.listNames,
     });
 }
 

@@ -5,8 +5,18 @@ import type { Guard } from '../guard.js';
 import { validate } from '../validate.js';
 
 const query = z.strictObject({
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(0).optional(),
+  from: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(Date.UTC(2101, 0, 1))
+    .optional(),
+  to: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(Date.UTC(2101, 0, 1))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
 });
 

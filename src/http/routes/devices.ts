@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
-import { identifier, isoDate, text } from '../../config/fields.js';
+import { identifier, text } from '../../config/fields.js';
 import { deviceTypes } from '../../domain/device.js';
 import { ServiceError } from '../../domain/errors.js';
 import { deviceStatuses } from '../../domain/status.js';
@@ -10,7 +10,7 @@ import type { DevicesRepo } from '../../store/devices-repo.js';
 import { type MaintenanceRepo, maintenanceKinds } from '../../store/maintenance-repo.js';
 import { principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
-import { validate } from '../validate.js';
+import { apiDay, validate } from '../validate.js';
 
 interface DeviceRoutesDeps {
   devices: DevicesRepo;
@@ -37,7 +37,7 @@ const maintenanceBody = z.strictObject({
   kind: z.enum(maintenanceKinds),
   note: text().pipe(z.string().max(2000)),
   performedBy: text().pipe(z.string().max(200)),
-  performedOn: isoDate(),
+  performedOn: apiDay(),
 });
 
 /** The asset register with each device's last known status (no secrets, no addresses), and its maintenance history. */

@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
-import { identifier, isoDate, text } from '../../config/fields.js';
+import { identifier, text } from '../../config/fields.js';
 import type { Actor } from '../../domain/access.js';
 import { ServiceError } from '../../domain/errors.js';
 import { faultKinds } from '../../domain/fault-kinds.js';
@@ -9,8 +9,8 @@ import { faultStates } from '../../domain/fault-lifecycle.js';
 import type { FaultService } from '../../faults/fault-service.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
 import { type Principal, principalOf } from '../auth.js';
-import type { Guard } from '../guard.js';
-import { validate } from '../validate.js';
+import { auditDenied, type Guard } from '../guard.js';
+import { apiDay, apiYearsProblem, inApiYears, validate } from '../validate.js';
 
 interface FaultRoutesDeps {
   faults: FaultService;
@@ -20,10 +20,12 @@ interface FaultRoutesDeps {
 }
 
 const note = z.string().trim().max(2000);
-const dateTime = z.iso.datetime({
-  offset: true,
-  error: 'expected an ISO date-time like 2025-05-06T10:00:00+08:00',
-});
+const dateTime = z.iso
+  .datetime({
+    offset: true,
+    error: 'expected an ISO date-time like 2025-05-06T10:00:00+08:00',
+  })
+  .refine((s) => inApiYears(Date.parse(s)), { error: apiYearsProblem });
 const listQuery = z.strictObject({
   state: z.enum([...faultStates, 'active']).optional(),
   device: identifier().optional(),
@@ -48,7 +50,7 @@ const silenceBody = z
     reason: text().pipe(z.string().max(500)),
   })
   .refine((s) => s.deviceId !== undefined || s.kind !== undefined, { error: 'give deviceId, kind or both' });
-const absenceBody = z.strictObject({ personId: identifier(), date: isoDate() });
+const absenceBody = z.strictObject({ personId: identifier(), date: apiDay() });
 /** Faults API: list, timeline, lifecycle actions, silences, absences (citizens' reports: routes/complaints.ts). */
 export function faultRoutes(deps: FaultRoutesDeps): Router {
   const r = Router();
@@ -71,6 +73,19 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
       remoteAddr: req.ip ?? '',
       detail,
     });
+  };
+
+  /** Runs a service call; a refusal for the role (ServiceError forbidden) is audited, then answered 403. */
+  const auditedRefusal = async <T>(req: Request, res: Response, needed: string, call: () => Promise<T>) => {
+    try {
+      return await call();
+    } catch (e) {
+      const p = principalOf(res);
+      if (e instanceof ServiceError && e.code === 'forbidden' && p) {
+        await auditDenied(deps.audit, deps.clock, req, p, needed, 'api');
+      }
+      throw e;
+    }
   };
 
   r.get('/faults', guard('staff'), async (req, res) => {
@@ -118,8 +133,11 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
   r.post('/faults/:id/resolve', guard('staff'), async (req, res) => {
     const id = faultId(req);
     const b = validate(resolveBody, req.body, 'body');
-    // Who may resolve which kind is the domain's rule (domain/access.ts), checked by the service.
-    const f = await deps.faults.resolve(id, actorOf(req, res), b.note);
+    // Who may resolve which kind is the domain's rule (domain/access.ts), checked by the service; a
+    // refusal is audited like any other refused change (http/guard.ts auditDenied).
+    const f = await auditedRefusal(req, res, 'technician', () =>
+      deps.faults.resolve(id, actorOf(req, res), b.note),
+    );
     await audit(req, res, 'fault.resolve', `fault:${id}`, {});
     res.json(f);
   });

@@ -5,7 +5,7 @@ import { identifier, text } from '../../config/fields.js';
 import type { Actor } from '../../domain/access.js';
 import { ServiceError } from '../../domain/errors.js';
 import { type DayInfo, type HygienePlan, hygieneTasks, slotsDueOn } from '../../domain/hygiene-plan.js';
-import { addDays, hhmm, isIsoDay, localMoment, zonedEpoch } from '../../domain/hygiene-time.js';
+import { addDays, hhmm, localMoment, zonedEpoch } from '../../domain/hygiene-time.js';
 import type { Language } from '../../domain/messages.js';
 import { currentMonth, loadCompliance } from '../../hygiene/compliance.js';
 import { complianceHtml } from '../../hygiene/compliance-html.js';
@@ -15,7 +15,7 @@ import type { HygieneService } from '../../hygiene/service.js';
 import { type Principal, principalOf } from '../auth.js';
 import type { Guard } from '../guard.js';
 import { sendProblem } from '../problem.js';
-import { validate } from '../validate.js';
+import { apiDay, apiMonth, apiYearsProblem, inApiYears, validate } from '../validate.js';
 
 interface HygieneRoutesDeps {
   service: HygieneService;
@@ -30,7 +30,7 @@ interface HygieneRoutesDeps {
   siteName: string;
 }
 
-const day = z.string().refine(isIsoDay, { error: 'expected a date YYYY-MM-DD' });
+const day = apiDay();
 const lang = z.enum(['zh-CN', 'en']).optional();
 const listQuery = z.strictObject({
   from: day.optional(),
@@ -39,22 +39,21 @@ const listQuery = z.strictObject({
   lang,
 });
 const monthQuery = z.strictObject({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected a month YYYY-MM' })
-    .optional(),
+  month: apiMonth().optional(),
   lang,
 });
 /** An instant with an explicit offset (a bare local time would depend on the phone's idea of the zone). */
-const instant = z.union([
-  z.number().int().min(0),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
-      error: 'expected an ISO 8601 time with offset, e.g. 2025-10-09T08:30:00+08:00',
-    })
-    .transform((s) => Date.parse(s)),
-]);
+const instant = z
+  .union([
+    z.number().int().min(0),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+        error: 'expected an ISO 8601 time with offset, e.g. 2025-10-09T08:30:00+08:00',
+      })
+      .transform((s) => Date.parse(s)),
+  ])
+  .refine(inApiYears, { error: apiYearsProblem });
 const base64 = z
   .string()
   .transform((s) => s.replace(/^data:image\/[a-z]+;base64,/, '').replace(/\s+/g, ''))

@@ -2,11 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { Language } from '../../domain/messages.js';
-import { isMonth } from '../../domain/report-calendar.js';
 import type { MonthlyReport } from '../../domain/report-types.js';
 import { renderReport, reportFormats } from '../../report/render.js';
 import type { Guard } from '../guard.js';
-import { validate } from '../validate.js';
+import { apiMonth, validate } from '../validate.js';
 
 interface ReportRoutesDeps {
   guard: Guard;
@@ -17,7 +16,7 @@ interface ReportRoutesDeps {
 }
 
 const query = z.strictObject({
-  month: z.string().refine(isMonth, { error: 'expected a month YYYY-MM, e.g. 2026-10' }),
+  month: apiMonth(),
   format: z.enum(reportFormats).default('json'),
   lang: z.enum(['zh-CN', 'en']).optional(),
 });

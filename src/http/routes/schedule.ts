@@ -2,14 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ScheduleService } from '../../calendar/schedule-service.js';
 import type { Clock } from '../../clock.js';
-import { clockTime, identifier, isoDate, text } from '../../config/fields.js';
+import { clockTime, identifier, text } from '../../config/fields.js';
 import { mayOverride } from '../../domain/access.js';
 import type { OverrideKind } from '../../domain/desired-power.js';
 import { ServiceError } from '../../domain/errors.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
 import { type Principal, principalOf } from '../auth.js';
-import type { Guard } from '../guard.js';
-import { validate } from '../validate.js';
+import { auditDenied, type Guard } from '../guard.js';
+import { apiDay, validate } from '../validate.js';
 
 interface ScheduleRoutesDeps {
   schedule: Pick<ScheduleService, 'view' | 'today' | 'overrides' | 'refresh' | 'addOverride'>;
@@ -23,7 +23,7 @@ interface ScheduleRoutesDeps {
 }
 
 const scheduleQuery = z.strictObject({
-  from: isoDate().optional(),
+  from: apiDay().optional(),
   days: z.coerce.number().int().min(1).max(62).default(7),
 });
 
@@ -63,9 +63,7 @@ export function scheduleRoutes(deps: ScheduleRoutesDeps): Router {
     const body = validate(overrideBody, req.body, 'body');
     const principal = principalOf(res) as Principal;
     if (!mayOverride(principal, body.kind)) {
-      await audit(deps, req.ip, principal, 'denied', 'POST /api/v1/power/overrides', {
-        needed: 'technician',
-      });
+      await auditDenied(deps.audit, deps.clock, req, principal, 'technician', 'api');
       throw new ServiceError('forbidden', `role ${principal.role} may not ${body.kind} (needs technician)`);
     }
     if (body.kind === 'keep-on' && body.until === undefined)

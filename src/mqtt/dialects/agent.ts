@@ -9,7 +9,14 @@ import {
   discoveryFilter,
 } from './agent-discovery.js';
 import { payloadText } from './payload.js';
-import { bad, type Decoded, type LearnedCommand, type MqttCommand, update } from './types.js';
+import {
+  bad,
+  type Decoded,
+  type DeviceTopics,
+  type LearnedCommand,
+  type MqttCommand,
+  update,
+} from './types.js';
 
 /**
  * PC agents in the style of HASS.Agent (../shared/fixtures/mqtt/hass-agent.md): an availability
@@ -29,6 +36,8 @@ export interface AgentCommandView {
 
 export interface AgentRoutePart {
   readonly filters: string[];
+  /** The agent's own topics, for the broker's access rules (src/mqtt/acl.ts). */
+  readonly topics: DeviceTopics;
   decode(topic: string, payload: Uint8Array): Decoded | null;
   command(action: PowerAction): MqttCommand | { unsupported: string };
   learn(command: AgentCommand, learned: LearnedCommand | null): boolean;
@@ -76,6 +85,33 @@ export function agentRoute(name: string, t: AgentTemplates, options?: AgentOptio
       states,
       ...(discovery ? [discoveryFilter(ctx)] : []),
     ],
+    // HASS.Agent publishes its availability, entity states and (retained) discovery configs, and its
+    // media/notification topics (../shared/fixtures/mqtt/hass-agent.md); it listens on its entities'
+    // set and action topics — where discovery may move a command, always under <prefix>/<domain>/<device>
+    // (agent-discovery.ts) — and on any command topic the config or the templates name.
+    get topics() {
+      const p = t.discoveryPrefix;
+      return {
+        publish: [
+          ...new Set([
+            availability,
+            sensors,
+            states,
+            `${p}/+/${name}/availability`,
+            discoveryFilter(ctx),
+            `hass.agent/media_player/${name}/state`,
+            `hass.agent/notifications/${name}/actions`,
+          ]),
+        ],
+        subscribe: [
+          ...new Set([
+            `${p}/+/${name}/+/set`,
+            `${p}/+/${name}/+/action`,
+            ...agentCommands.map((c) => view(c).topic),
+          ]),
+        ],
+      };
+    },
     decode(topic, payload) {
       if (topic === availability) {
         const text = payloadText(payload);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Condition, conditionSeverity, knownConditions, severities } from '../../domain/conditions.js';
 import { payloadObject } from './payload.js';
-import { bad, type Decoded, type PowerUpdate, update } from './types.js';
+import { bad, type Decoded, type DeviceTopics, type PowerUpdate, update } from './types.js';
 
 /**
  * Generic JSON telemetry for custom agents on `zoneops/<site>/devices/<id>/telemetry`.
@@ -38,6 +38,11 @@ type Telemetry = z.infer<typeof telemetrySchema>;
 
 export function telemetryTopic(site: string, deviceId: string): string {
   return `zoneops/${site}/devices/${deviceId}/telemetry`;
+}
+
+/** A custom agent publishes only its telemetry (the documented topic, or its own `mqtt.topic`); it takes no commands. */
+export function telemetryTopics(site: string, deviceId: string, topic: string): DeviceTopics {
+  return { publish: [...new Set([telemetryTopic(site, deviceId), topic])], subscribe: [] };
 }
 
 /** Decodes a telemetry message; the topic has already been matched to the device. */

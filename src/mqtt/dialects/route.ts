@@ -3,17 +3,19 @@ import type { AgentCommand, MqttDeviceConfig } from '../../config/sections/mqtt-
 import type { PowerAction } from '../../domain/power-switch.js';
 import { isPlainTopic } from '../topic-filter.js';
 import { type AgentCommandView, agentRoute } from './agent.js';
-import { decodeTelemetry, telemetryTopic } from './generic.js';
-import { decodeShelly1, shelly1Command, shelly1Filters } from './shelly-gen1.js';
+import { decodeTelemetry, telemetryTopic, telemetryTopics } from './generic.js';
+import { decodeShelly1, shelly1Command, shelly1Filters, shelly1Topics } from './shelly-gen1.js';
 import { rpcSource, shelly2Route } from './shelly-gen2.js';
 import { tasmotaRoute } from './tasmota.js';
-import type { Decoded, LearnedCommand, MqttCommand, MqttFamily } from './types.js';
+import type { Decoded, DeviceTopics, LearnedCommand, MqttCommand, MqttFamily } from './types.js';
 
 /** How zoneops talks to one device over MQTT: what to subscribe to, how to read it, how to switch it. */
 export interface DeviceRoute {
   readonly deviceId: string;
   readonly family: MqttFamily;
   readonly filters: readonly string[];
+  /** What the device itself publishes and subscribes to: its access rules on the broker (src/mqtt/acl.ts). */
+  readonly topics: DeviceTopics;
   /** null when the topic is not this device's. */
   decode(topic: string, payload: Uint8Array): Decoded | null;
   /** The command for an action, or a reason the family cannot do it. */
@@ -54,6 +56,7 @@ export function deviceRoute(
         deviceId,
         family: 'tasmota',
         filters: r.filters,
+        topics: r.topics,
         decode: r.decode,
         command: (action) => r.command(action),
         stateQuery: r.stateQuery,
@@ -64,6 +67,7 @@ export function deviceRoute(
         deviceId,
         family: 'shelly1',
         filters: shelly1Filters(t),
+        topics: shelly1Topics(t),
         decode: (topic, payload) => decodeShelly1(t, topic, payload),
         command: (action) => shelly1Command(t, action),
       };
@@ -73,6 +77,7 @@ export function deviceRoute(
         deviceId,
         family: 'shelly2',
         filters: r.filters,
+        topics: r.topics,
         decode: r.decode,
         command: (action) => r.command(action),
         stateQuery: r.stateQuery,
@@ -85,6 +90,7 @@ export function deviceRoute(
         deviceId,
         family: 'agent',
         filters: r.filters,
+        topics: r.topics,
         decode: r.decode,
         command: (action) => r.command(action),
         learn: r.learn,
@@ -98,6 +104,7 @@ export function deviceRoute(
         deviceId,
         family: 'generic',
         filters: [...topics],
+        topics: telemetryTopics(ctx.site, deviceId, t),
         decode: (topic, payload) => (topics.has(topic) ? decodeTelemetry(payload) : null),
         command: () => ({ unsupported: 'generic telemetry devices take no power commands' }),
       };

@@ -1,7 +1,7 @@
 import { condition } from '../../domain/conditions.js';
 import type { PowerAction } from '../../domain/power-switch.js';
 import { numberText, payloadText } from './payload.js';
-import { bad, type Decoded, type MqttCommand, update } from './types.js';
+import { bad, type Decoded, type DeviceTopics, type MqttCommand, update } from './types.js';
 
 /**
  * Shelly Gen1 plugs (../shared/fixtures/mqtt/shelly.md): shellies/<id>/online true|false,
@@ -19,6 +19,19 @@ export function shelly1Prefix(topic: string): string {
 export function shelly1Filters(topic: string): string[] {
   const p = shelly1Prefix(topic);
   return [`${p}/online`, `${p}/relay/0`, `${p}/relay/0/power`, `${p}/relay/0/energy`];
+}
+
+/**
+ * A Gen1 plug's own topics for the broker's access rules: the four it reports on and its answer to the
+ * announce (`shellies/announce`); it listens on `relay/0/command` and the broadcast `shellies/command`
+ * (../shared/fixtures/mqtt/shelly.md).
+ */
+export function shelly1Topics(topic: string): DeviceTopics {
+  const p = shelly1Prefix(topic);
+  return {
+    publish: [...shelly1Filters(topic), 'shellies/announce'],
+    subscribe: [`${p}/relay/0/command`, `${p}/command`, 'shellies/command'],
+  };
 }
 
 export function shelly1Command(topic: string, action: PowerAction): MqttCommand {

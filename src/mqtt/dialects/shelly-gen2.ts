@@ -2,7 +2,15 @@ import { type Condition, condition } from '../../domain/conditions.js';
 import type { PowerAction } from '../../domain/power-switch.js';
 import { isObject, isReading, type JsonObject, payloadObject, payloadText } from './payload.js';
 import { onlineWord } from './shelly-gen1.js';
-import { bad, type Decoded, ignore, type MqttCommand, type PowerUpdate, update } from './types.js';
+import {
+  bad,
+  type Decoded,
+  type DeviceTopics,
+  ignore,
+  type MqttCommand,
+  type PowerUpdate,
+  update,
+} from './types.js';
 
 /**
  * Shelly Gen2+ (Plus / Pro / Gen3) plugs (../shared/fixtures/mqtt/shelly.md):
@@ -21,6 +29,8 @@ import { bad, type Decoded, ignore, type MqttCommand, type PowerUpdate, update }
  */
 export interface Shelly2RoutePart {
   readonly filters: string[];
+  /** The plug's own topics, for the broker's access rules: what it reports on, its replies; its rpc topic. */
+  readonly topics: DeviceTopics;
   decode(topic: string, payload: Uint8Array): Decoded | null;
   command(action: PowerAction): MqttCommand;
   stateQuery(): MqttCommand;
@@ -45,6 +55,10 @@ export function shelly2Route(prefix: string, src: string): Shelly2RoutePart {
   };
   return {
     filters: [`${prefix}/online`, `${prefix}/status/switch:0`, `${prefix}/events/rpc`, replies],
+    topics: {
+      publish: [`${prefix}/online`, `${prefix}/status/+`, `${prefix}/events/rpc`, replies],
+      subscribe: [`${prefix}/rpc`],
+    },
     decode(topic, payload) {
       if (topic === `${prefix}/online`) {
         const text = payloadText(payload);

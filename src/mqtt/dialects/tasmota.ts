@@ -1,7 +1,15 @@
 import { defaultTasmotaOptions, type TasmotaOptions } from '../../config/sections/mqtt-device.js';
 import type { PowerAction } from '../../domain/power-switch.js';
 import { isObject, isReading, type JsonObject, payloadObject, payloadText } from './payload.js';
-import { bad, type Decoded, ignore, type MqttCommand, type PowerUpdate, update } from './types.js';
+import {
+  bad,
+  type Decoded,
+  type DeviceTopics,
+  ignore,
+  type MqttCommand,
+  type PowerUpdate,
+  update,
+} from './types.js';
 
 /**
  * Tasmota plugs (../shared/fixtures/mqtt/tasmota.md; tasmota/docs docs/MQTT.md "FullTopic"):
@@ -14,6 +22,8 @@ import { bad, type Decoded, ignore, type MqttCommand, type PowerUpdate, update }
  */
 export interface TasmotaRoutePart {
   readonly filters: string[];
+  /** The plug's own topics, for the broker's access rules (src/mqtt/acl.ts). */
+  readonly topics: DeviceTopics;
   decode(topic: string, payload: Uint8Array): Decoded | null;
   command(action: PowerAction): MqttCommand;
   stateQuery(): MqttCommand;
@@ -46,6 +56,15 @@ export function tasmotaRoute(t: string, o: TasmotaOptions = defaultTasmotaOption
   };
   return {
     filters: [`${tele}+`, `${stat}+`],
+    // It publishes its tele/ and stat/ topics and listens on its cmnd/ ones and the group topic
+    // `tasmotas` (../shared/fixtures/mqtt/tasmota.md, INFO1's GroupTopic). Since Tasmota 9 it announces
+    // itself, retained, on tasmota/discovery/<MAC>/config and …/sensors (arendst/Tasmota discussion
+    // #21424: "the discovery payloads are even retained"); the MAC is not in the register, so any plug may
+    // write there — zoneops never reads it.
+    topics: {
+      publish: [`${tele}+`, `${stat}+`, 'tasmota/discovery/+/config', 'tasmota/discovery/+/sensors'],
+      subscribe: [`${tasmotaTopic(o, 'cmnd', t)}#`, `${tasmotaTopic(o, 'cmnd', 'tasmotas')}#`],
+    },
     decode(topic, payload) {
       let kind: string;
       if (topic.startsWith(tele)) kind = `tele/${topic.slice(tele.length)}`;

@@ -61,3 +61,12 @@ export interface MqttCommand {
   readonly topic: string;
   readonly payload: string;
 }
+
+/**
+ * The topics one device uses on the broker, as its firmware does (the broker's access rules are made from
+ * these, src/mqtt/acl.ts): filters it may publish to (its own state) and subscribe to (its own commands).
+ */
+export interface DeviceTopics {
+  readonly publish: readonly string[];
+  readonly subscribe: readonly string[];
+}

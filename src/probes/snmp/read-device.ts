@@ -10,6 +10,7 @@ import { type DeviceIdentity, quirksFor } from './quirks.js';
 import { decodeText } from './text.js';
 import { type OpenClient, openClient, type SnmpClient, type SnmpTarget, withContext } from './transport.js';
 import { asBytes, asInt, asOid, type MibView, type Varbind, viewOf } from './varbind.js';
+import { WalkBudget } from './walk-budget.js';
 
 const printerDeviceType = '1.3.6.1.2.1.25.3.1.5';
 
@@ -39,6 +40,8 @@ export interface ReadOptions {
   /** The supply thresholds of the config (alerts.supplyLowPercent, wasteNearFullPercent). */
   readonly supplies?: SupplyThresholds;
   readonly open?: OpenClient;
+  /** What one poll may read in all (default 20,000 rows and 8 MiB). */
+  readonly limits?: { readonly maxRows?: number; readonly maxBytes?: number };
 }
 
 export function unreachable(deviceId: string, at: number, problem: ProbeProblem): SnmpReading {
@@ -83,7 +86,8 @@ async function readWith(
   const sysDescr = decodeText(asBytes(sysView.get(oid.sysDescr)));
   const identity: DeviceIdentity = { sysDescr, sysObjectID: asOid(sysView.get(oid.sysObjectID)) };
   const quirks = quirksFor(identity);
-  const walkOpts = { allowOutOfOrder: quirks.some((q) => q.allowOutOfOrder) };
+  const budget = new WalkBudget(opts.limits?.maxRows, opts.limits?.maxBytes);
+  const walkOpts = { allowOutOfOrder: quirks.some((q) => q.allowOutOfOrder), budget };
 
   const collected: Varbind[] = [...sys.value];
   const notes: string[] = [];
@@ -91,6 +95,10 @@ async function readWith(
   let lastFailure: ProbeProblem | null = null;
   const walkAll = async (on: SnmpClient, subtrees: readonly string[], into: Varbind[]) => {
     for (const base of subtrees) {
+      if (budget.exhausted) {
+        notes.push(`${base}: skipped, ${budget.why}`);
+        continue;
+      }
       if (lastFailure?.reason === 'timeout') {
         // The agent went silent mid-poll: do not spend a full timeout on every remaining subtree.
         notes.push(`${base}: skipped after a timeout`);

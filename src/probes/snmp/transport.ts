@@ -5,6 +5,7 @@ import type { Secret } from '../../config/secret.js';
 import type { ProbeProblem } from '../../domain/observation.js';
 import type { Result } from '../../domain/result.js';
 import { compareOids, inSubtree, isException, type Varbind, type VarbindType } from './varbind.js';
+import type { WalkBudget } from './walk-budget.js';
 
 /**
  * The thin typed facade over the CommonJS net-snmp library: one session per poll, GET and
@@ -49,6 +50,8 @@ interface WalkOptions {
   readonly allowOutOfOrder?: boolean;
   readonly maxRows?: number;
   readonly maxRepetitions?: number;
+  /** Rows and bytes left for the whole poll of the device, shared by its walks. */
+  readonly budget?: WalkBudget;
 }
 
 interface WalkResult {
@@ -219,6 +222,9 @@ class NetSnmpClient implements SnmpClient {
               stoppedBecause: `agent returned ${vb.oid} after ${cursor} (out of order)`,
             },
           };
+        }
+        if (opts.budget && !opts.budget.take(vb)) {
+          return { ok: true, value: { varbinds: out, stoppedBecause: `${opts.budget.why} (under ${base})` } };
         }
         seen.add(vb.oid);
         out.push(vb);

@@ -1,19 +1,23 @@
 import { html, type SafeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 
+/** The sign-in form; with `accounts` undefined (`web.listNames: false`) staff type their name instead. */
 export function loginBody(
   s: Strings,
-  accounts: ReadonlyArray<{ personId: string; name: string }>,
+  accounts: ReadonlyArray<{ personId: string; name: string }> | undefined,
   csrf: string,
   next: string,
   selected?: string,
 ): SafeHtml {
+  const who = accounts
+    ? html`<select id="person" name="person" required>${accounts.map(
+        (a) =>
+          html`<option value="${a.personId}"${a.personId === selected ? html` selected` : ''}>${a.name}</option>`,
+      )}</select>`
+    : html`<input id="person" name="name" required maxlength="64" autocomplete="username">`;
   return html`<section><form method="post" action="/login"><input type="hidden" name="csrf" value="${csrf}">
 <input type="hidden" name="next" value="${next}">
-<label for="person">${s.person}</label><select id="person" name="person" required>${accounts.map(
-    (a) =>
-      html`<option value="${a.personId}"${a.personId === selected ? html` selected` : ''}>${a.name}</option>`,
-  )}</select>
+<label for="person">${s.person}</label>${who}
 <label for="pin">${s.pin}</label><input id="pin" name="pin" type="password" autocomplete="current-password" required maxlength="200">
 <button type="submit">${s.submitSignIn}</button></form></section>`;
 }

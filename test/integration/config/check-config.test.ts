@@ -157,14 +157,32 @@ describe('zoneops check-config', () => {
       ZONEOPS_DINGTALK_TOKEN: 'ding-token',
       ZONEOPS_DINGTALK_SECRET: 'SEC-ding-secret',
       ZONEOPS_SMTP_PASSWORD: 'smtp-pass',
+      ZONEOPS_MQTT_PC_01: 'mqtt-pc-01-password',
+      ZONEOPS_MQTT_PLUG_PRINTER_01: 'mqtt-plug-01-password',
     });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/people: \d+ \(staff A 1, staff B 1, technician 1, lead 1\)/);
     // Secrets are never printed.
-    for (const s of ['c0mmunity-x', 'auth-key-123456', 'wecom-key', 'ding-token', 'smtp-pass']) {
+    for (const s of [
+      'c0mmunity-x',
+      'auth-key-123456',
+      'wecom-key',
+      'ding-token',
+      'smtp-pass',
+      'mqtt-pc-01-password',
+    ]) {
       expect(r.stdout).not.toContain(s);
     }
+  });
+
+  it('a file the config names that is not ours (power.calendarFile: /etc/passwd): exit 2, none of it printed', () => {
+    const data = base();
+    data.power = { calendarFile: '/etc/passwd' };
+    const r = runCli(['check-config', '--config', writeConfig(data)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/power\.calendarFile: \/etc\/passwd: not a calendar file/);
+    expect(r.stderr + r.stdout).not.toMatch(/root:|\/bin\/(ba)?sh|nologin/);
   });
 
   it('accepts our minimal test config', () => {

@@ -124,7 +124,15 @@ export async function startZone(
       id: 'mail',
       type: 'email',
       from: 'zoneops@localhost',
-      smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
+      // The test receiver has no STARTTLS: an unencrypted relay without a password (requireTLS: false).
+      smtp: {
+        host: '127.0.0.1',
+        port: smtp.port,
+        secure: false,
+        requireTLS: false,
+        tls: { rejectUnauthorized: true },
+        allowInsecureAuth: false,
+      },
     },
   ];
   const people: PersonConfig[] = [

@@ -243,7 +243,9 @@ describe('HTTP API', () => {
     expect(detail).toContain(
       'body.kind: expected one of "repair" | "service" | "inspection" | "replacement" | "other", got "magic"',
     );
-    expect(detail).toContain('body.performedOn: expected a date YYYY-MM-DD, got "2026-13-45"');
+    expect(detail).toContain(
+      'body.performedOn: expected a date YYYY-MM-DD between 2000-01-01 and 2100-12-31',
+    );
     expect(detail).toContain('body.extra: unknown field');
   });
 

@@ -131,9 +131,17 @@ describe('recording', () => {
     const list = (await (
       await fetch(`${base}/api/v1/hygiene/records?target=reading-area`, { headers: auth })
     ).json()) as {
-      records: Array<{ actor: string; recordedAt: number; backdated: boolean; source: string }>;
+      records: Array<{
+        actor: string;
+        recordedBy: string;
+        recordedAt: number;
+        backdated: boolean;
+        source: string;
+      }>;
     };
+    // Who did the work is what the phone said; who entered it is the token that was used, for both.
     expect(list.records.map((r) => r.actor).sort()).toEqual(['李娟', '王芳']);
+    expect(list.records.map((r) => r.recordedBy)).toEqual(['phone-1', 'phone-1']);
     expect(
       list.records.every(
         (r) => r.recordedAt === bj('2025-10-09 08:00') && !r.backdated && r.source === 'api',
@@ -297,11 +305,18 @@ describe('inspection', () => {
     expect(buf.includes(Buffer.from([0xe6, 0x9f, 0xa5, 0xe9, 0x98, 0x85, 0xe5, 0x8c, 0xba]))).toBe(true);
     expect(buf.includes(Buffer.from([0xe6, 0x9d, 0x8e, 0xe5, 0xa8, 0x9f]))).toBe(true);
     const lines = buf.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]?.startsWith('编号,对象,对象名称,任务,执行人')).toBe(true);
+    expect(lines[0]?.startsWith('编号,对象,对象名称,任务,执行人,登记人,')).toBe(true);
+    // Every row names the token that entered it right after who did the work.
+    expect(
+      lines
+        .slice(1)
+        .filter((l) => l !== '')
+        .every((l) => /,(李娟|王芳|[^,]+),phone-1,/.test(l)),
+    ).toBe(true);
     expect(
       lines.some(
         (l) =>
-          l.includes(',reading-area,查阅区,消毒,王芳,2025-10-09 08:30:00,2025-10-09 10:00:00,') &&
+          l.includes(',reading-area,查阅区,消毒,王芳,phone-1,2025-10-09 08:30:00,2025-10-09 10:00:00,') &&
           l.endsWith(',是,api'),
       ),
     ).toBe(true);

@@ -10,6 +10,11 @@ import { waitUntil } from '../../helpers/proc.js';
 import { parseZone } from '../../unit/mqtt/config-fixture.js';
 import { hassAgentMessages, tasmotaMessages } from '../../unit/mqtt/fixture-messages.js';
 
+/** Each device's own credential: the embedded broker refuses anonymous clients (a Mosquitto started by the helper ignores it). */
+const login = (id: string) => ({ username: id, password: `test-${id}-mqtt-password` });
+/** zoneops' own credential on the embedded broker; tests that watch zoneops' topics use it too (another client id). */
+const zoneopsLogin = { username: 'zoneops-demo', password: 'test-zoneops-mqtt-password' };
+
 /** Devices named after the topics in ../shared/fixtures/mqtt/tasmota.md and hass-agent.md. */
 const devices = [
   dev('plug-pow1', 'plug', { family: 'tasmota', topic: 'pow1' }),
@@ -29,7 +34,7 @@ function dev(id: string, type: string, mqttCfg?: object, power?: object) {
     vendor: { name: 'v' },
     serviceProvider: { name: 's' },
     responsible: '王强',
-    ...(mqttCfg ? { mqtt: mqttCfg } : {}),
+    ...(mqttCfg ? { mqtt: { ...mqttCfg, password: login(id).password } } : {}),
     ...(power ? { power } : {}),
   };
 }
@@ -41,8 +46,8 @@ async function client(url: string, opts: mqtt.IClientOptions = {}): Promise<Mqtt
 }
 
 /** A Tasmota plug simulator: answers cmnd/<t>/POWER with stat/<t>/POWER and counts the commands. */
-async function fakeTasmota(url: string, t: string, opts: mqtt.IClientOptions = {}) {
-  const c = await client(url, opts);
+async function fakeTasmota(url: string, t: string, id: string, opts: mqtt.IClientOptions = {}) {
+  const c = await client(url, { ...login(id), ...opts });
   const received: string[] = [];
   c.on('message', (topic, payload) => {
     if (topic !== `cmnd/${t}/POWER`) return;
@@ -68,7 +73,7 @@ function suite(name: 'mosquitto' | 'embedded') {
         mosq = await startMosquitto({ persistence: true });
         mqttSection = { url: mosq.url };
       } else {
-        mqttSection = { embedded: { listen: `127.0.0.1:${await freePort()}` } };
+        mqttSection = { embedded: { listen: `127.0.0.1:${await freePort()}` }, ...zoneopsLogin };
       }
       const config = parseZone({ mqtt: mqttSection }, devices);
       link = createMqttLink({
@@ -91,14 +96,26 @@ function suite(name: 'mosquitto' | 'embedded') {
     });
 
     it('replays the Tasmota and HASS.Agent fixture messages into observations', async () => {
-      const pub = await client(url);
-      const ours = new Set(['pow1', 'tasmota_switch', 'tasmota_XXXXXX']);
-      const replay = tasmotaMessages().filter((m) => ours.has(m.topic.split('/')[1] ?? ''));
+      // Each message from its own device's client, as the plugs and the agent would send them.
+      const owner: Record<string, string> = {
+        pow1: 'plug-pow1',
+        tasmota_switch: 'plug-sw',
+        tasmota_XXXXXX: 'plug-lwt',
+        'OFFICE-PC01': 'pc-01',
+      };
+      const pubs = new Map<string, MqttClient>();
+      const replay = tasmotaMessages().filter((m) => (m.topic.split('/')[1] ?? '') in owner);
       for (const m of [...replay, ...hassAgentMessages().filter((m) => !m.topic.endsWith('/set'))]) {
+        const id = owner[m.topic.split('/')[m.topic.startsWith('homeassistant/') ? 2 : 1] ?? ''] ?? '';
+        let pub = pubs.get(id);
+        if (!pub) {
+          pub = await client(url, login(id));
+          pubs.set(id, pub);
+        }
         await pub.publishAsync(m.topic, m.payload, { qos: 1, retain: m.retained });
       }
       await waitUntil(() => link.stats.received >= replay.length + 3, 5000, 'all replayed messages');
-      await pub.endAsync();
+      for (const pub of pubs.values()) await pub.endAsync();
       expect(link.stats.bad).toMatchObject({ 'not-json': 0, 'wrong-type': 0, 'bad-value': 0 });
       // tasmota.md line 61 (STATUS8, the last pow1 message): Power 2629 W, Total 6.404 kWh.
       expect(last(observations, 'plug-pow1')?.power).toMatchObject({
@@ -120,7 +137,7 @@ function suite(name: 'mosquitto' | 'embedded') {
     });
 
     it('switches a plug on/off: the commands are seen on the broker and confirmed by the plug', async () => {
-      const plug = await fakeTasmota(url, 'pow1');
+      const plug = await fakeTasmota(url, 'pow1', 'plug-pow1');
       await expect(link.power.switch('copier-1', 'off', { timeoutMs: 5000 })).resolves.toMatchObject({
         ok: true,
       });
@@ -134,6 +151,7 @@ function suite(name: 'mosquitto' | 'embedded') {
 
     it('sends an agent its shutdown (HASS.Agent’s default switch, no discovery config) and sees it go offline', async () => {
       const agent = await client(url, {
+        ...login('pc-01'),
         will: {
           topic: 'homeassistant/sensor/OFFICE-PC01/availability',
           payload: Buffer.from('offline'),
@@ -161,6 +179,7 @@ function suite(name: 'mosquitto' | 'embedded') {
 
     it('a plug that drops off the network shows offline through its LWT', async () => {
       const plug = await client(url, {
+        ...login('plug-lwt'),
         will: { topic: 'tele/tasmota_XXXXXX/LWT', payload: Buffer.from('Offline'), qos: 1, retain: true },
       });
       await plug.publishAsync('tele/tasmota_XXXXXX/LWT', 'Online', { qos: 1, retain: true });
@@ -177,7 +196,7 @@ function suite(name: 'mosquitto' | 'embedded') {
 
     it('publishes its own retained availability and device statuses, counts junk without harm', async () => {
       link.publishStatus('copier-1', { status: 'up', deviceOn: true });
-      const watcher = await client(url);
+      const watcher = await client(url, zoneopsLogin);
       const got = new Map<string, string>();
       watcher.on('message', (topic, payload) => got.set(topic, payload.toString()));
       await watcher.subscribeAsync(['zoneops/demo/status', 'zoneops/demo/devices/+/status'], { qos: 1 });
@@ -190,7 +209,8 @@ function suite(name: 'mosquitto' | 'embedded') {
       const before = observations.length;
       const badBefore =
         link.stats.bad['too-large'] + link.stats.bad['not-json'] + link.stats.bad['unknown-topic'];
-      await watcher.publishAsync('tele/pow1/SENSOR', Buffer.alloc(1024 * 1024, 0x41), { qos: 1 });
+      // Larger than any plug message (64 KiB) but within the embedded broker's 256 KiB packet limit.
+      await watcher.publishAsync('tele/pow1/SENSOR', Buffer.alloc(100 * 1024, 0x41), { qos: 1 });
       await watcher.publishAsync('stat/pow1/RESULT', 'garbage{', { qos: 1 });
       await watcher.publishAsync('zoneops/demo/devices/nobody/telemetry', '{}', { qos: 1 });
       await waitUntil(
@@ -209,7 +229,7 @@ function suite(name: 'mosquitto' | 'embedded') {
       it('broker restarted mid-run: reconnects, resubscribes, delivers a queued command exactly once', async () => {
         const broker = mosq as Mosquitto;
         // A persistent session keeps the plug's subscription across the restart (mosquitto persistence on).
-        const plug = await fakeTasmota(url, 'pow1', { clean: false, clientId: 'fake-pow1' });
+        const plug = await fakeTasmota(url, 'pow1', 'plug-pow1', { clean: false, clientId: 'fake-pow1' });
         await broker.stop();
         await waitUntil(() => !link.connected, 5000, 'link sees the broker gone');
         const failed = link.power.switch('copier-1', 'off', { timeoutMs: 300 });

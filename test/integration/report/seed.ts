@@ -242,6 +242,7 @@ export async function seedMonth(): Promise<Seeded> {
         target: 'desk',
         task: 'clean',
         actor: '甲',
+        recordedBy: '甲',
         recordedAt: at,
         doneAt: at,
         method: null,

@@ -105,6 +105,33 @@ describe('agents that misbehave', () => {
     expect(r.observation.problem?.message).toContain('loop');
   });
 
+  it('an agent answering endless rows of long strings: the poll stops at its byte budget, the rest is skipped', async () => {
+    // Every walk gets 20 more rows of 2,000 bytes after whatever OID it asks for, in the same subtree.
+    const a = await startRawAgent((pdu, oids) => {
+      if (pdu === 'get') return system('Hostile PC', '1.3.6.1.4.1.99999');
+      const start = oids[0] ?? '';
+      const parts = start.split('.');
+      const base = parts.length > 12 ? parts.slice(0, 12).join('.') : start;
+      const n = parts.length > 12 ? Number(parts[12]) : 0;
+      return Array.from(
+        { length: 20 },
+        (_, i) => [`${base}.${n + i + 1}`, { t: 'str', v: 'x'.repeat(2000) }] as RawVarbind,
+      );
+    });
+    agents.push(a);
+    const budget = 200 * 1024;
+    const r = await readDevice(target(a.port), {
+      deviceId: 'h',
+      kindHint: 'pc',
+      now: Date.now,
+      limits: { maxBytes: budget },
+    });
+    expect(r.observation.reachable).toBe(true);
+    expect(r.observation.problem?.message).toContain(`more than ${budget} bytes in one poll`);
+    // Later subtrees were not walked at all once the budget was spent.
+    expect(r.observation.problem?.message).toMatch(/skipped, more than \d+ bytes in one poll/);
+  });
+
   it('an agent that never answers: timeout, not an exception', async () => {
     const a = await startRawAgent(() => null);
     agents.push(a);

@@ -48,7 +48,9 @@ function zoneConfig(
     devices.push(
       device('copier-01', 'mfp', { snmp: snmp('cn-copier') }),
       device('printer-01', 'printer', { ipp: { uri: opts.ippUri, intervalSeconds: 5 } }),
-      device('plug-01', 'plug', { mqtt: { family: 'tasmota', topic: 'plug01' } }),
+      device('plug-01', 'plug', {
+        mqtt: { family: 'tasmota', topic: 'plug01', password: 'system-test-plug-01-mqtt' },
+      }),
     );
   }
   return testConfig({
@@ -163,7 +165,11 @@ beforeAll(async () => {
 
   // The plug reports like a Tasmota would (our own messages, in the format of the Tasmota docs).
   const broker = a.zone?.config.mqtt.embedded.listen;
-  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker?.port}`);
+  // The embedded broker refuses anonymous clients: the plug signs in with its own credential.
+  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker?.port}`, {
+    username: 'plug-01',
+    password: 'system-test-plug-01-mqtt',
+  });
   await client.publishAsync('tele/plug01/LWT', 'Online', { retain: true });
   await client.publishAsync('stat/plug01/POWER', 'ON');
   await client.publishAsync(

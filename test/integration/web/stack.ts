@@ -22,7 +22,7 @@ import { minimalConfigData, testConfig } from '../../helpers/config.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { testSchedule } from '../../helpers/schedule.js';
 
-export const pins = { staff: '2468', tech: '97531' };
+export const pins = { staff: '246813', tech: '975310' };
 
 /** Our own test config: the minimal one plus a technician, web accounts and a hygiene plan. */
 export async function webConfig(perHour = 3): Promise<Config> {
@@ -159,10 +159,15 @@ export async function startWebStack(config: Config): Promise<WebStack> {
 /** A tiny cookie-keeping browser for tests: GET pages, pick the CSRF token, POST forms. */
 export class Browser {
   readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
+  /** `from`: the client address a trusted local proxy reports (X-Forwarded-For; loopback addresses only). */
+  constructor(
+    readonly base: string,
+    readonly from?: string,
+  ) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    if (this.from) headers.set('x-forwarded-for', this.from);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     const go = () => fetch(this.base + path, { ...init, headers, redirect: 'manual' });
     let res: Response;

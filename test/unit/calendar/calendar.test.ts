@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCalendarOverrides } from '../../../src/calendar/override-file.js';
+import { loadCalendarOverrides, parseCalendarOverrides } from '../../../src/calendar/override-file.js';
 import { chineseDaysPackage } from '../../../src/calendar/package.js';
 import { loadScheduleContext, scheduleView } from '../../../src/calendar/schedule.js';
 import { loadConfig } from '../../../src/config/load.js';
@@ -226,7 +227,8 @@ describe('override file validation', () => {
   };
   it('names the field and the problem', () => {
     expect(bad('closures:\n  - { date: 2026-02-30, reason: x }')).toEqual([
-      'cal.yaml: closures[0].date: expected a date YYYY-MM-DD, got "2026-02-30"',
+      // The value is not repeated: power.calendarFile may name any file (see the test below).
+      'cal.yaml: closures[0].date: expected a date YYYY-MM-DD',
     ]);
     expect(
       bad('arrangements:\n  - year: 2027\n    holidays:\n      - { date: 2026-12-31, name: 元旦 }'),
@@ -236,6 +238,20 @@ describe('override file validation', () => {
       'cal.yaml: events[0].periods[0]: period 12:00-09:00 ends before it starts',
     ]);
     expect(bad('closures: [')[0]).toMatch(/^cal\.yaml(:\d+:\d+)?: YAML syntax error/);
+  });
+  it('a file that is not a calendar (power.calendarFile: /etc/passwd) is refused without showing a line of it', () => {
+    const passwd = readFileSync('/etc/passwd', 'utf8');
+    const r = loadCalendarOverrides('/etc/passwd', { required: true });
+    expect(r.ok ? [] : r.error).toEqual([
+      '/etc/passwd: not a calendar file (expected a mapping with arrangements:, closures:, events:)',
+    ]);
+    // A mapping whose values are not ours: named by field, never quoted.
+    const secretish = bad(
+      'closures: "s3cret-value"\nevents: [{ date: "t0ken-1", reason: 7 }]\n"root:x:0:0": 1',
+    );
+    expect(secretish.join('\n')).not.toMatch(/s3cret|t0ken|root:x/);
+    expect(secretish).toContain('cal.yaml: closures: expected a list');
+    expect(passwd.length).toBeGreaterThan(0);
   });
   it('an empty file means no overrides', () => {
     const r = parseCalendarOverrides('', 'empty.yaml');

@@ -14,6 +14,7 @@ const record: HygieneRecord = {
   target: 'reading-area',
   task: 'disinfect',
   actor: '李娟',
+  recordedBy: '王芳',
   recordedAt: bj('2025-10-09 16:40'),
   doneAt: bj('2025-10-09 16:40'),
   method: '75% 酒精擦拭',
@@ -36,10 +37,10 @@ describe('CSV export', () => {
     const text = buf.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      '编号,对象,对象名称,任务,执行人,完成时间,登记时间,方式,消毒剂,备注,照片,更正的记录,被更正于,补登（迟报）,来源',
+      '编号,对象,对象名称,任务,执行人,登记人,完成时间,登记时间,方式,消毒剂,备注,照片,更正的记录,被更正于,补登（迟报）,来源',
     );
     expect(lines[1]).toBe(
-      '7,reading-area,查阅区,消毒,李娟,2025-10-09 16:40:00,2025-10-09 16:40:00,75% 酒精擦拭,含氯消毒液 500 mg/L,"桌面, ""门把手""",,,,,api',
+      '7,reading-area,查阅区,消毒,李娟,王芳,2025-10-09 16:40:00,2025-10-09 16:40:00,75% 酒精擦拭,含氯消毒液 500 mg/L,"桌面, ""门把手""",,,,,api',
     );
     expect(lines[2]).toBe('');
   });

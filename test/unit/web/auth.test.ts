@@ -1,23 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, safeNext } from '../../../src/web/context.js';
 import { anonymousToken, cookie, newToken, parseCookies, tokensMatch } from '../../../src/web/csrf.js';
-import { lockState } from '../../../src/web/lockout.js';
+import { accountLock, addressWait, decide } from '../../../src/web/lockout.js';
 import { boundaryOf, parseMultipart } from '../../../src/web/multipart.js';
 import { hashPin, pinHashPattern, verifyPin } from '../../../src/web/pin-hash.js';
+import { PinPool } from '../../../src/web/pin-pool.js';
 
-const policy = { maxFailures: 3, windowMinutes: 15, lockMinutes: 10 };
+const policy = { maxFailures: 3, windowMinutes: 15, lockMinutes: 10, freeTries: 3 };
 const min = 60_000;
 
 describe('PIN hashing (scrypt)', () => {
   it('hashes with a fresh salt and verifies only the right PIN', async () => {
-    const a = await hashPin('2468', { N: 1024, r: 8, p: 1 });
-    const b = await hashPin('2468', { N: 1024, r: 8, p: 1 });
+    const a = await hashPin('246810', { N: 1024, r: 8, p: 1 });
+    const b = await hashPin('246810', { N: 1024, r: 8, p: 1 });
     expect(a).toMatch(pinHashPattern);
     expect(a.startsWith('scrypt$1024$8$1$')).toBe(true);
     expect(a).not.toBe(b);
-    expect(a).not.toContain('2468');
-    expect(await verifyPin('2468', a)).toBe(true);
-    expect(await verifyPin('2469', a)).toBe(false);
+    expect(a).not.toContain('246810');
+    expect(await verifyPin('246810', a)).toBe(true);
+    expect(await verifyPin('246811', a)).toBe(false);
     expect(await verifyPin('', a)).toBe(false);
   });
 
@@ -29,30 +30,77 @@ describe('PIN hashing (scrypt)', () => {
         'scrypt$1000$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
       ),
     ).toBe(false);
-    await expect(hashPin('12')).rejects.toThrow(/at least 4/);
+    // New PINs have six digits at least; a hash of an older 4-digit PIN still verifies.
+    await expect(hashPin('2468')).rejects.toThrow(/at least 6/);
+    expect(await hashPin('246810')).toMatch(/^scrypt\$65536\$8\$1\$/);
   });
 });
 
-describe('lockout', () => {
-  it('locks after maxFailures within the window, until lockMinutes after the last failure', () => {
-    const t0 = 1_000_000_000;
-    const fails = [0, 1, 2].map((i) => ({ at: t0 + i * min, ok: false }));
-    expect(lockState(fails.slice(0, 2), t0 + 2 * min, policy)).toEqual({ locked: false, failuresLeft: 1 });
-    expect(lockState(fails, t0 + 3 * min, policy)).toEqual({ locked: true, until: t0 + 12 * min });
-    expect(lockState(fails, t0 + 12 * min, policy)).toEqual({ locked: false, failuresLeft: 3 });
+describe('lockout (src/web/lockout.ts)', () => {
+  const t0 = 1_000_000_000;
+  const fail = (at: number, client = 'a', personId = 'p1') => ({ at, ok: false, personId, client });
+  const ok = (at: number, client = 'a', personId = 'p1') => ({ at, ok: true, personId, client });
+
+  it('an account locks only on failures from two addresses or more, until lockMinutes after the last', () => {
+    const oneAddress = [0, 1, 2, 3].map((i) => fail(t0 + i * min));
+    expect(accountLock(oneAddress, t0 + 4 * min, policy)).toEqual({ locked: false });
+    const two = [fail(t0), fail(t0 + min, 'b'), fail(t0 + 2 * min)];
+    expect(accountLock(two, t0 + 3 * min, policy)).toEqual({ locked: true, until: t0 + 12 * min });
+    expect(accountLock(two, t0 + 12 * min, policy)).toEqual({ locked: false });
   });
 
-  it('a success resets the count; failures outside the window do not count', () => {
-    const t0 = 1_000_000_000;
-    const a = [
-      { at: t0, ok: false },
-      { at: t0 + min, ok: false },
-      { at: t0 + 2 * min, ok: true },
-      { at: t0 + 3 * min, ok: false },
-    ];
-    expect(lockState(a, t0 + 4 * min, policy)).toEqual({ locked: false, failuresLeft: 2 });
-    const old = [0, 1, 20].map((m) => ({ at: t0 + m * min, ok: false }));
-    expect(lockState(old, t0 + 21 * min, policy)).toEqual({ locked: false, failuresLeft: 2 });
+  it('a success resets the account count; failures outside the window do not count', () => {
+    const a = [fail(t0), fail(t0 + min, 'b'), ok(t0 + 2 * min), fail(t0 + 3 * min, 'c')];
+    expect(accountLock(a, t0 + 4 * min, policy)).toEqual({ locked: false });
+    const old = [fail(t0), fail(t0 + min, 'b'), fail(t0 + 20 * min, 'c')];
+    expect(accountLock(old, t0 + 21 * min, policy)).toEqual({ locked: false });
+  });
+
+  it('an address gets freeTries, then waits 5 s, 10 s, 20 s … after its last failure, at most lockMinutes', () => {
+    const f = (n: number) => Array.from({ length: n }, (_, i) => fail(t0 + i, 'a', i % 2 ? 'p1' : '?'));
+    expect(addressWait(f(2), t0 + 10, policy)).toBe(t0 + 10);
+    expect(addressWait(f(3), t0 + 10, policy)).toBe(t0 + 2 + 5000);
+    expect(addressWait(f(4), t0 + 10, policy)).toBe(t0 + 3 + 10_000);
+    expect(addressWait(f(6), t0 + 10, policy)).toBe(t0 + 5 + 40_000);
+    expect(addressWait(f(40), t0 + 10, policy)).toBe(t0 + 39 + 10 * min);
+    // A typo the same address then got right does not count; failures over a day old neither.
+    expect(addressWait([fail(t0), fail(t0 + 1), fail(t0 + 2), ok(t0 + 3)], t0 + 10, policy)).toBe(t0 + 10);
+    expect(addressWait(f(5), t0 + 86_400_010, policy)).toBe(t0 + 86_400_010);
+  });
+
+  it('decides: locked before slow-down, both with the time to wait', () => {
+    const locked = [fail(t0), fail(t0 + 1, 'b'), fail(t0 + 2)];
+    expect(decide(locked, [], t0 + 3, policy)).toEqual({
+      allowed: false,
+      reason: 'locked',
+      until: t0 + 2 + 10 * min,
+    });
+    expect(decide([], [fail(t0), fail(t0 + 1), fail(t0 + 2)], t0 + 3, policy)).toEqual({
+      allowed: false,
+      reason: 'slow-down',
+      until: t0 + 5002,
+    });
+    expect(decide([], [], t0, policy)).toEqual({ allowed: true });
+  });
+});
+
+describe('the PIN hashing pool', () => {
+  it('runs at most `concurrency` at once, queues `queue`, and turns the rest away at once', async () => {
+    const pool = new PinPool(1, 2);
+    let running = 0;
+    let most = 0;
+    const job = () =>
+      pool.run(async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        return 1;
+      });
+    const results = await Promise.all([job(), job(), job(), job(), job()]);
+    expect(most).toBe(1);
+    expect(results.filter((r) => r === undefined)).toHaveLength(2);
+    expect(await job()).toEqual({ value: 1 });
   });
 });
 
