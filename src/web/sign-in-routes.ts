@@ -5,7 +5,8 @@ import { field, safeNext, sessionCookie, type WebContext } from './context.js';
 import { cookie } from './csrf.js';
 import { html } from './html.js';
 import { loginBody } from './pages/forms.js';
-import { badge, formatTime, message } from './pages/layout.js';
+import { formatTime, message } from './pages/layout.js';
+import { lockoutsBody } from './pages/lockouts.js';
 import type { Account, WebUser } from './sessions.js';
 
 /**
@@ -151,21 +152,12 @@ export function signInRoutes(
       res,
       200,
       s.lockouts,
-      html`${saved ? message(s.lifted(saved.name)) : html``}<section><p>${s.lockoutsIntro}</p><table>
-<thead><tr><th scope="col">${s.person}</th><th scope="col">${s.state}</th><th scope="col">${s.action}</th></tr></thead><tbody>${view.map(
-        (v) =>
-          html`<tr><td>${v.account.name}</td><td>${
-            v.lockedUntil !== undefined
-              ? badge('down', s.lockedUntil(formatTime(v.lockedUntil, deps.timeZone)))
-              : v.failures > 0
-                ? badge('degraded', s.recentFailures(v.failures))
-                : badge('up', s.notLocked)
-          }</td><td>${
-            v.lockedUntil !== undefined || v.failures > 0
-              ? html`<form method="post" action="/lockouts/${v.account.personId}/lift"><input type="hidden" name="csrf" value="${user.csrf}"><button type="submit" aria-label="${s.lift}：${v.account.name}">${s.lift}</button></form>`
-              : html``
-          }</td></tr>`,
-      )}</tbody></table></section>`,
+      lockoutsBody(s, deps.language, {
+        rows: view,
+        lifted: saved?.name,
+        csrf: user.csrf,
+        timeZone: deps.timeZone,
+      }),
     );
   });
 
