@@ -11,7 +11,7 @@ export { pinHashPattern };
 
 /**
  * N=2^16, r=8: 64 MiB and about half a second per try on one core (README "Security": measured with
- * `npm run bench:pin`), so guessing every 6-digit PIN offline from a stolen hash takes days of one core.
+ * `npm run bench:security`), so guessing every 6-digit PIN offline from a stolen hash takes days of one core.
  */
 export const pinCost = { N: 65536, r: 8, p: 1 };
 const defaults = pinCost;

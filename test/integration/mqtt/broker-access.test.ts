@@ -149,6 +149,43 @@ describe('the embedded broker of the running daemon', () => {
     expect(plugA.connected).toBe(true);
   });
 
+  it("plug A's forged 'offline' for plug B changes nothing (no status change, no fault); plug B's own is taken", async () => {
+    const plugB = await client({ ...as('plug-b'), clientId: 'plug-b-lwt' });
+    const plugA = await client({ ...as('plug-a'), clientId: 'plug-a-lwt' });
+    const statusOfB = async () => ((await api('/devices/plug-b')) as { status: string }).status;
+    const faultsOfB = async () =>
+      ((await api('/faults')) as { faults: Array<{ deviceId: string }> }).faults.filter(
+        (f) => f.deviceId === 'plug-b',
+      );
+    // Tasmota's availability topic, retained, "Online" / "Offline" (../shared/fixtures/mqtt/tasmota.md, "Availability (LWT)").
+    await plugB.publishAsync('tele/plug-b/LWT', 'Online', { qos: 1, retain: true });
+    await plugB.publishAsync('stat/plug-b/POWER', 'ON', { qos: 1 });
+    await waitUntil(async () => (await statusOfB()) === 'up', 10_000, 'plug B up');
+    const faultsBefore = (await faultsOfB()).length;
+    const seen = await publishThenBarrier(
+      url,
+      asZoneops(),
+      plugA,
+      [['tele/plug-b/LWT', 'Offline', true]],
+      'stat/plug-a/POWER',
+    );
+    expect(seen).toContain('stat/plug-a/POWER');
+    // The retained availability is still plug B's own "Online", not the forged "Offline".
+    const w = await watcher(url, { ...asZoneops(), clientId: 'test-lwt' }, 'tele/plug-b/LWT');
+    pool.keep(w.client);
+    await waitUntil(() => w.got.length > 0, 5000, 'retained LWT');
+    expect(w.got.map((m) => m.payload)).toEqual(['Online']);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await statusOfB()).toBe('up');
+    expect((await faultsOfB()).length).toBe(faultsBefore);
+    // The same message from plug B's own credential is taken: the retained check above could have failed.
+    await plugB.publishAsync('tele/plug-b/LWT', 'Offline', { qos: 1, retain: true });
+    const w2 = await watcher(url, { ...asZoneops(), clientId: 'test-lwt-2' }, 'tele/plug-b/LWT');
+    pool.keep(w2.client);
+    await waitUntil(() => w2.got.length > 0, 5000, 'retained LWT');
+    expect(w2.got.map((m) => m.payload)).toEqual(['Offline']);
+  });
+
   it('a plug may subscribe only to its own command topics', async () => {
     const plugA = await client({ ...as('plug-a'), clientId: 'plug-a-subs' });
     const codes: Array<[string, number]> = [];
@@ -197,6 +234,24 @@ describe('the embedded broker of the running daemon', () => {
     pool.keep(w.client);
     await waitUntil(() => w.got.length > 0, 5000, 'retained status');
     expect(w.got.map((m) => m.payload)).toEqual(['online']);
+  });
+
+  it('a retained message over 64 KiB (within the packet limit) is not kept and counted; a small one is', async () => {
+    const before = await refused('retained-too-large');
+    const plugA = await client({ ...as('plug-a'), clientId: 'plug-a-retain' });
+    await plugA.publishAsync('tele/plug-a/STATE', Buffer.alloc(100 * 1024, 0x41), { qos: 1, retain: true });
+    expect(await refused('retained-too-large')).toBe(before + 1);
+    expect(plugA.connected).toBe(true);
+    const w = await watcher(url, { ...asZoneops(), clientId: 'test-retain-big' }, 'tele/plug-a/STATE');
+    pool.keep(w.client);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(w.got).toEqual([]);
+    // The control: a small retained message on the same topic is kept.
+    await plugA.publishAsync('tele/plug-a/STATE', '{"POWER":"ON"}', { qos: 1, retain: true });
+    const w2 = await watcher(url, { ...asZoneops(), clientId: 'test-retain-small' }, 'tele/plug-a/STATE');
+    pool.keep(w2.client);
+    await waitUntil(() => w2.got.length > 0, 5000, 'retained STATE');
+    expect(w2.got.map((m) => [m.payload, m.retain])).toEqual([['{"POWER":"ON"}', true]]);
   });
 
   it('a 2 MiB publish disconnects its sender before it is read; the daemon grows by less than 20 MB', async () => {

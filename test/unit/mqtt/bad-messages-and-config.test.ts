@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema.js';
-import { createLogger } from '../../../src/log.js';
 import { backoffMs } from '../../../src/mqtt/backoff.js';
 import { type BadMessage, createBadMessageSink, emptyStats } from '../../../src/mqtt/bad-messages.js';
 import { safeUrl } from '../../../src/mqtt/connection.js';
 import { matchesFilter } from '../../../src/mqtt/topic-filter.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
+import { captureLog } from '../../helpers/log-capture.js';
 import { parseZone } from './config-fixture.js';
-
-function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = { write: (s: string) => lines.push(JSON.parse(s) as Record<string, unknown>) };
-  return { lines, logger: createLogger('info', stream as unknown as NodeJS.WritableStream) };
-}
 
 describe('bad MQTT messages', () => {
   it('are counted every time, logged once per topic per hour, and passed to the callback', async () => {
     const clock = new FakeClock('2025-03-03T09:00:00+08:00');
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLog();
     const stats = emptyStats();
     const seen: BadMessage[] = [];
     const sink = createBadMessageSink({ clock, logger, stats, onBadMessage: (b) => seen.push(b) });
