@@ -11,12 +11,18 @@ export interface CliResult {
 }
 
 /** Runs the built `zoneops` command (dist/ is built by test/global-setup.ts). */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 20_000): CliResult {
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 20_000,
+  input?: string,
+): CliResult {
   const r = spawnSync(process.execPath, [zoneopsBin, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     encoding: 'utf8',
     timeout: timeoutMs,
+    ...(input !== undefined ? { input } : {}),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
