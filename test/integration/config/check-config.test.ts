@@ -171,6 +171,7 @@ describe('zoneops check-config', () => {
       'ding-token',
       'smtp-pass',
       'mqtt-pc-01-password',
+      'mqtt-plug-01-password',
     ]) {
       expect(r.stdout).not.toContain(s);
     }
