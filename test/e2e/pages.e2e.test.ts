@@ -156,7 +156,12 @@ describe('staff pages in a real browser (phone size)', () => {
     timeout: 60_000,
   }, async () => {
     const page = await browser.newPage();
+    // 王小明 mistypes his PIN once: the technician's page shows it, with the button to clear it.
     await page.goto(`${base}/login`);
+    await page.getByLabel('姓名').selectOption({ label: '王小明' });
+    await page.getByLabel('密码 / PIN').fill('000000');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('姓名或密码不正确');
     await page.getByLabel('姓名').selectOption({ label: '李技术' });
     await page.getByLabel('密码 / PIN').fill('135790');
     await page.getByRole('button', { name: '登录' }).click();
@@ -164,13 +169,20 @@ describe('staff pages in a real browser (phone size)', () => {
     await page.getByRole('link', { name: '登录锁定' }).click();
     await page.waitForURL(`${base}/lockouts`);
     await expect.poll(() => page.getByRole('heading', { name: '登录锁定' }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('cell', { name: '王小明' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: '王小明' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('最近输错 1 次').count()).toBe(1);
     await page.evaluate("document.documentElement.style.fontSize = '200%'");
-    // Nothing wider than the phone at 200 % text.
+    // Nothing wider than the phone at 200 % text, the button included.
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(
       phone.width,
     );
+    const lift = page.getByRole('button', { name: '解除锁定：王小明' });
+    const box = await lift.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(phone.width);
     await shot(page, '11-lockouts');
+    await lift.click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已解除 王小明 的登录锁定。');
+    await expect.poll(() => page.getByText('最近输错 1 次').count()).toBe(0);
     await page.close();
   });
 });

@@ -11,7 +11,6 @@ const words = {
     recentFailures: (n: number) => `最近输错 ${n} 次`,
     normal: '正常',
     lift: '解除锁定',
-    action: '操作',
     lifted: (name: string) => `已解除 ${name} 的登录锁定。`,
   },
   en: {
@@ -21,7 +20,6 @@ const words = {
     recentFailures: (n: number) => `${n} recent wrong PINs`,
     normal: 'normal',
     lift: 'Lift the lockout',
-    action: 'Action',
     lifted: (name: string) => `Lockout of ${name} lifted.`,
   },
 } satisfies Record<Language, unknown>;
@@ -32,26 +30,29 @@ export interface LockoutRow {
   readonly failures: number;
 }
 
-/** Every account with its state, and a lift button where there is something to lift. */
+/**
+ * Every account with its state, and a lift button under it where there is something to lift: one list
+ * item per account (name, state, button wrapping onto lines of their own), so a phone at 200 % text
+ * has room for all of it — a three-column table did not (410 px at 390).
+ */
 export function lockoutsBody(
   s: Strings,
   language: Language,
   v: { rows: readonly LockoutRow[]; lifted?: string | undefined; csrf: string; timeZone: string },
 ): SafeHtml {
   const w = words[language];
-  return html`${v.lifted ? message(w.lifted(v.lifted)) : html``}<section><p>${w.intro}</p><table>
-<thead><tr><th scope="col">${s.person}</th><th scope="col">${s.state}</th><th scope="col">${w.action}</th></tr></thead><tbody>${v.rows.map(
+  return html`${v.lifted ? message(w.lifted(v.lifted)) : html``}<section><p>${w.intro}</p><ul aria-label="${s.person}" style="list-style:none;padding:0;margin:0">${v.rows.map(
     (r) =>
-      html`<tr><td>${r.account.name}</td><td>${
+      html`<li style="padding:.5rem 0;border-bottom:1px solid #e3e3e3"><strong>${r.account.name}</strong> ${
         r.lockedUntil !== undefined
           ? badge('down', w.lockedUntil(formatTime(r.lockedUntil, v.timeZone)))
           : r.failures > 0
             ? badge('degraded', w.recentFailures(r.failures))
             : badge('up', w.normal)
-      }</td><td>${
+      }${
         r.lockedUntil !== undefined || r.failures > 0
-          ? html`<form method="post" action="/lockouts/${r.account.personId}/lift"><input type="hidden" name="csrf" value="${v.csrf}"><button type="submit" aria-label="${w.lift}：${r.account.name}">${w.lift}</button></form>`
+          ? html`<form method="post" action="/lockouts/${r.account.personId}/lift" style="margin-top:.4rem"><input type="hidden" name="csrf" value="${v.csrf}"><button type="submit" aria-label="${w.lift}：${r.account.name}">${w.lift}</button></form>`
           : html``
-      }</td></tr>`,
-  )}</tbody></table></section>`;
+      }</li>`,
+  )}</ul></section>`;
 }
