@@ -5,8 +5,10 @@ import { runCli } from '../../helpers/cli.js';
 import { Browser, pins, startWebStack, type WebStack, webConfig } from './stack.js';
 
 /**
- * `web.listNames: false`: the sign-in page names nobody, staff type their name, and a name that does not
- * exist is answered exactly like a wrong PIN for one that does (README "Security", "Listing names").
+ * Sign-in options and limits: `web.listNames: false` (the page names nobody, staff type their name, and a
+ * name that does not exist is answered exactly like a wrong PIN for one that does — README "Security",
+ * "Listing names"); the bounded PIN hashing pool (src/web/pin-pool.ts) under many addresses at once; and
+ * `zoneops web-pin-hash` refusing short PINs.
  */
 let stack: WebStack;
 beforeAll(async () => {
@@ -45,6 +47,42 @@ describe('a sign-in page that lists no names (web.listNames: false)', () => {
     expect(res.status).toBe(303);
     expect(b.cookies.has('zo_session')).toBe(true);
     expect((await b.page('/')).status).toBe(200);
+  });
+});
+
+describe('many addresses signing in at once', () => {
+  it('at most 1 PIN check running and 8 waiting; the rest are told at once to try again in a few seconds', async () => {
+    // 30 addresses (X-Forwarded-For from the stack's trusted local proxy), one try each, made-up names so
+    // that no account locks: only the hashing pool can hold them back.
+    const tries = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const b = new Browser(stack.base, `127.0.1.${i + 1}`);
+        const { csrf } = await b.page('/login');
+        return { b, csrf: csrf ?? '', i };
+      }),
+    );
+    const answers = await Promise.all(
+      tries.map(({ b, csrf, i }) => b.post('/login', { csrf, name: `无此人${i}`, pin: '000000', next: '/' })),
+    );
+    const checked = answers.filter((r) => r.status === 401).length;
+    const busy = answers.filter((r) => r.status === 429);
+    expect(checked + busy.length).toBe(30);
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(9);
+    for (const r of busy) {
+      expect(r.headers.get('retry-after')).toBe('2');
+      expect(await r.text()).toContain('登录的人较多，请过几秒钟再试。');
+    }
+    // A try that was never checked does not count: that address signs in with the right PIN at once.
+    const refused = tries[answers.findIndex((r) => r.status === 429)];
+    expect(refused).toBeDefined();
+    const again = await refused?.b.post('/login', {
+      csrf: refused.csrf,
+      name: '甲',
+      pin: pins.staff,
+      next: '/',
+    });
+    expect(again?.status).toBe(303);
   });
 });
 
