@@ -159,6 +159,8 @@ export function complaintRoutes(ctx: WebContext, requireUser: RequestHandler, fo
       try {
         await run(req, id, actor(req, me(res)));
       } catch (err) {
+        if (err instanceof ServiceError && err.code === 'forbidden')
+          await ctx.auditForbidden(req, res, err, 'technician');
         if (err instanceof ServiceError && (err.code === 'invalid' || err.code === 'conflict')) {
           const errors = (err.extra.errors as Array<{ field: string; message: string }> | undefined) ?? [
             { field: 'form', message: err.message },

@@ -91,6 +91,17 @@ export class WebContext {
     throw new ServiceError('forbidden', this.s.forbidden);
   }
 
+  /**
+   * A service's own refusal for the role (ServiceError forbidden) audited like `deny` and the API's guard,
+   * then passed on with the service's words.
+   */
+  async auditForbidden(req: Request, res: Response, err: unknown, need: string): Promise<never> {
+    const user = this.user(res);
+    if (err instanceof ServiceError && err.code === 'forbidden' && user)
+      await auditDenied(this.deps.audit, this.deps.clock, req, user, need, 'web');
+    throw err;
+  }
+
   /** Refuses a form whose CSRF token does not belong to this session (or this anonymous visitor). */
   checkCsrf(req: Request, res: Response, form: 'session' | 'anonymous' = 'session'): void {
     const presented = (req.body as Record<string, unknown> | undefined)?.csrf;

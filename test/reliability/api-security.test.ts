@@ -211,6 +211,23 @@ const apiTable: Record<string, Omit<Route, 'method' | 'path'>> = {
     need: 'none',
     body: () => ({ deviceId: 'printer-01', description: '打不出来' }),
   },
+  'POST /api/v1/satisfaction': {
+    need: 'none',
+    body: () => ({ deviceId: 'printer-01', rating: 'satisfied' }),
+  },
+  'GET /api/v1/complaints': { need: 'staff' },
+  'GET /api/v1/complaints/export.csv': { need: 'technician' },
+  'GET /api/v1/complaints/:id': { need: 'staff' },
+  'POST /api/v1/complaints/:id/accept': { need: 'staff', body: () => ({ note: '受理' }) },
+  'POST /api/v1/complaints/:id/not-accept': {
+    need: 'staff',
+    body: () => ({ ground: 'not-specific', note: '内容不明确' }),
+  },
+  'POST /api/v1/complaints/:id/link': { need: 'staff', body: () => ({ faultId: 1 }) },
+  'POST /api/v1/complaints/:id/assign': { need: 'technician', body: () => ({ personId: 'staff-a' }) },
+  'POST /api/v1/complaints/:id/answer': { need: 'staff', body: () => ({ method: 'phone', text: '已修好' }) },
+  'POST /api/v1/complaints/:id/close': { need: 'staff', body: () => ({}) },
+  'POST /api/v1/complaints/:id/satisfaction': { need: 'staff', body: () => ({ rating: 'satisfied' }) },
   'GET /healthz': { need: 'none' },
   'GET /metrics': { need: 'none' },
 };
@@ -232,6 +249,20 @@ const pageTable: Record<string, 'public' | 'staff' | 'technician'> = {
   'POST /hygiene/record': 'staff',
   'GET /report': 'public',
   'POST /report': 'public',
+  'GET /report/received': 'public',
+  'GET /satisfaction': 'public',
+  'POST /satisfaction': 'public',
+  'GET /satisfaction/thanks': 'public',
+  'GET /complaints': 'staff',
+  'GET /complaints/export.csv': 'technician',
+  'GET /complaints/:id': 'staff',
+  'POST /complaints/:id/accept': 'staff',
+  'POST /complaints/:id/not-accept': 'staff',
+  'POST /complaints/:id/link': 'staff',
+  'POST /complaints/:id/assign': 'technician',
+  'POST /complaints/:id/answer': 'staff',
+  'POST /complaints/:id/close': 'staff',
+  'POST /complaints/:id/satisfaction': 'staff',
 };
 /** A concrete value for each path parameter the routers use. */
 const params: Record<string, string> = {
@@ -364,6 +395,11 @@ describe('authentication and roles, route by route', () => {
     });
     const denied = (await app.store?.audit.list({}))?.filter((e) => e.action === 'denied') ?? [];
     expect(denied.find((e) => e.target === 'POST /lockouts/staff-a/lift')).toMatchObject({
+      role: 'staff',
+      detail: { needed: 'technician', via: 'web' },
+    });
+    // A refusal the service makes (complaints: only the technician assigns) is audited the same way.
+    expect(denied.find((e) => e.target === 'POST /complaints/1/assign')).toMatchObject({
       role: 'staff',
       detail: { needed: 'technician', via: 'web' },
     });
