@@ -114,7 +114,7 @@ describe('staff pages in a real browser (phone size)', () => {
     await browser.clearCookies();
     await page.goto(`${base}/login`);
     await page.getByLabel('姓名').selectOption({ label: '李技术' });
-    await page.getByLabel('密码 / PIN').fill('13579');
+    await page.getByLabel('密码 / PIN').fill('135790');
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${base}/`);
     await page.goto(`${base}/complaints`);

@@ -14,11 +14,11 @@ import { Browser } from '../web/stack.js';
 
 /** Who signs in, with their PINs (our own test zone, written for these tests). */
 export const people = {
-  a: { id: 'li-juan', name: '李娟', pin: '2468' },
-  b: { id: 'wang-fang', name: '王芳', pin: '3579' },
-  lead: { id: 'zhao-lead', name: '赵主任', pin: '4680' },
-  tech: { id: 'chen-gang', name: '陈刚', pin: '13579' },
-  admin: { id: 'admin', name: '管理员', pin: '97531' },
+  a: { id: 'li-juan', name: '李娟', pin: '246810' },
+  b: { id: 'wang-fang', name: '王芳', pin: '357911' },
+  lead: { id: 'zhao-lead', name: '赵主任', pin: '468024' },
+  tech: { id: 'chen-gang', name: '陈刚', pin: '135790' },
+  admin: { id: 'admin', name: '管理员', pin: '975310' },
 } as const;
 export const tokens = { staff: 'complaints-staff-token', technician: 'complaints-tech-token' } as const;
 const WECOM_KEY = 'complaints-wecom-key';
@@ -117,6 +117,8 @@ export async function startComplaintZone(
     ],
     hygiene: { targets: [{ id: 'reading-area', name: '查阅区', tasks: ['clean'] }] },
     mqtt: { embedded: { listen: '127.0.0.1:0' } },
+    // The visitors' addresses come as X-Forwarded-For from a reverse proxy on this machine (README "Security").
+    http: { trustProxy: 'loopback' },
   });
   const dir = mkdtempSync(join(tmpdir(), 'zoneops-complaints-'));
   const app = createApp({
