@@ -6,6 +6,17 @@
 const weekdayKeys = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type WeekdayKey = (typeof weekdayKeys)[number];
 
+/** The weekdays as a Chinese office writes them. */
+export const weekdayZh: Readonly<Record<WeekdayKey, string>> = {
+  mon: '周一',
+  tue: '周二',
+  wed: '周三',
+  thu: '周四',
+  fri: '周五',
+  sat: '周六',
+  sun: '周日',
+};
+
 interface LocalTime {
   /** YYYY-MM-DD in the zone. */
   readonly date: string;

@@ -137,6 +137,9 @@ const tables = [
   'silences',
   'power_overrides',
   'notifications',
+  'duty_absences',
+  'duty_swaps',
+  'duty_rota',
 ];
 async function snapshot(): Promise<string> {
   const db = app.store?.db;
@@ -189,6 +192,31 @@ const routes: Route[] = [
     path: '/api/v1/absences',
     need: 'staff',
     body: () => ({ personId: 'staff-a', date: '2025-05-06' }),
+  },
+  { method: 'GET', path: '/api/v1/duty', need: 'staff' },
+  {
+    method: 'POST',
+    path: '/api/v1/duty/absences',
+    need: 'technician',
+    body: () => ({
+      personId: 'staff-a',
+      from: '2025-05-07',
+      to: '2025-05-07',
+      reason: '年假',
+      confirmCover: true,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/duty/swaps',
+    need: 'technician',
+    body: () => ({ date: '2025-05-08', post: 'B', personId: 'staff-a' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/duty/rota',
+    need: 'technician',
+    body: () => ({ weekday: 'sat', A: 'staff-a', B: '' }),
   },
   { method: 'GET', path: '/api/v1/schedule', need: 'staff' },
   {

@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
-import { identifier, isoDate, text } from '../../config/fields.js';
+import { identifier, text } from '../../config/fields.js';
 import type { Actor } from '../../domain/access.js';
 import { ServiceError } from '../../domain/errors.js';
 import { faultKinds } from '../../domain/fault-kinds.js';
@@ -48,8 +48,7 @@ const silenceBody = z
     reason: text().pipe(z.string().max(500)),
   })
   .refine((s) => s.deviceId !== undefined || s.kind !== undefined, { error: 'give deviceId, kind or both' });
-const absenceBody = z.strictObject({ personId: identifier(), date: isoDate() });
-/** Faults API: list, timeline, lifecycle actions, silences, absences (citizens' reports: routes/complaints.ts). */
+/** Faults API: list, timeline, lifecycle actions, silences (absences: routes/duty.ts; citizens' reports: routes/complaints.ts). */
 export function faultRoutes(deps: FaultRoutesDeps): Router {
   const r = Router();
   const { guard } = deps;
@@ -143,13 +142,6 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
       endsAt,
     });
     res.status(201).json(s);
-  });
-
-  r.post('/absences', guard('staff'), async (req, res) => {
-    const b = validate(absenceBody, req.body, 'body');
-    await deps.faults.markAbsent(b.personId, b.date, (principalOf(res) as Principal).name);
-    await audit(req, res, 'absence.mark', `person:${b.personId}`, { date: b.date });
-    res.status(201).json({ personId: b.personId, date: b.date });
   });
 
   return r;
