@@ -6,6 +6,7 @@ import { complaintsFeature } from './complaints/feature.js';
 import type { Config } from './config/schema.js';
 import { type Component, createLifecycle } from './core/component.js';
 import { createZone, type Zone } from './core/zone.js';
+import { dutyFeature } from './duty/feature.js';
 import { httpFeature } from './http/feature.js';
 import { type HygieneFeature, hygieneFeature } from './hygiene/feature.js';
 import { areaAssets, assetFromConfig } from './inventory/assets.js';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): App {
       const core = createZone({ config, clock, logger, store, dbPath, schedule: schedule.value });
       zone = core.zone;
       const calendar = calendarFeature(zone);
+      const duty = dutyFeature(zone);
       const hygiene = hygieneFeature(zone);
       const readings = readingsFeature(zone);
       reportFeature(zone);
@@ -117,6 +119,7 @@ export function createApp(deps: AppDeps): App {
       const [storeComponent, ...services] = core.components;
       const running: Component[] = [
         calendar,
+        duty,
         hygiene.component,
         readings.component,
         mqtt,

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { loadScheduleContext, type ScheduleView, scheduleView } from '../calendar/schedule.js';
 import { systemClock } from '../clock.js';
 import { defaultConfigPath, loadConfig } from '../config/load.js';
-import { isIsoDate, localTime } from '../domain/local-time.js';
+import { isIsoDate, localTime, weekdayZh } from '../domain/local-time.js';
 
 const EXIT_BAD_INPUT = 2;
 
@@ -52,16 +52,6 @@ export function runCalendar(
   return { code: 0, stdout: formatView(view), stderr: '' };
 }
 
-const weekdayZh: Record<string, string> = {
-  mon: '周一',
-  tue: '周二',
-  wed: '周三',
-  thu: '周四',
-  fri: '周五',
-  sat: '周六',
-  sun: '周日',
-};
-
 function formatView(view: ScheduleView): string {
   const lines: string[] = [];
   if (view.fallbackYears.length > 0) {
@@ -80,7 +70,7 @@ function formatView(view: ScheduleView): string {
       .map(([type, ws]) => `${type} ${ws.map((w) => `${w.on}→${w.off}`).join(' ')}`)
       .join('; ');
     lines.push(
-      `${d.date} ${weekdayZh[d.weekday] ?? d.weekday} ${state} ${d.reason} [${d.source}]  开放 ${open}${power ? `  电源 ${power}` : ''}`,
+      `${d.date} ${(weekdayZh as Record<string, string>)[d.weekday] ?? d.weekday} ${state} ${d.reason} [${d.source}]  开放 ${open}${power ? `  电源 ${power}` : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;

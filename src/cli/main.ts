@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createApp } from '../app.js';
 import { loadScheduleContext } from '../calendar/schedule.js';
 import { systemClock } from '../clock.js';
+import { checkDuty } from '../config/duty-checks.js';
 import { defaultConfigPath, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { createLogger, type LogLevel, logLevels } from '../log.js';
@@ -104,7 +105,18 @@ function buildProgram(): Command {
     .action((opts: { config: string; district?: string }) => {
       if (opts.district !== undefined) return emitDistrictCheck(opts.district);
       const config = configOrExit(opts.config);
-      process.stdout.write(`${opts.config}: valid\n${summarizeConfig(config).join('\n')}\n`);
+      // Beyond the schema: can the zone's people answer its alerts (config/duty-checks.ts)?
+      const { problems, warnings } = checkDuty(config);
+      const line = (c: { path: string; message: string }) => `${opts.config}: ${c.path}: ${c.message}\n`;
+      const warning = (c: { path: string; message: string }) =>
+        `${opts.config}: 提醒 ${c.path}: ${c.message}\n`;
+      if (problems.length > 0) {
+        process.stderr.write(problems.map(line).join('') + warnings.map(warning).join(''));
+        process.exit(EXIT_BAD_CONFIG);
+      }
+      process.stdout.write(
+        `${opts.config}: valid\n${summarizeConfig(config).join('\n')}\n${warnings.map(warning).join('')}`,
+      );
     });
 
   const probe = program.command('probe').description('one-shot check of one device, for the technician');

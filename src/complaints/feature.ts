@@ -49,7 +49,7 @@ export function complaintsFeature(zone: Zone) {
     siteName: config.siteName,
     publicUrl: config.http.publicUrl,
     isWorkingTime: (now) => zone.schedule.isWorkingTime(now),
-    absentOn: (q, date) => zone.faults.silences.absentOn(q, date),
+    absentOn: (q, date) => zone.duty.absentOn(q, date),
     ticker: zone.ticker,
     onNotice: (n) => metrics.notice(n),
   });

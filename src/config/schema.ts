@@ -7,6 +7,7 @@ import { alertsSchema } from './sections/alerts.js';
 import { tokenSchema } from './sections/api.js';
 import { complaintsSchema } from './sections/complaints.js';
 import { deviceSchema } from './sections/devices.js';
+import { type DutyConfig, dutySchema } from './sections/duty.js';
 import { hygieneSchema } from './sections/hygiene.js';
 import { ippSettingsSchema } from './sections/ipp.js';
 import { mqttConfigSchema, zoneopsMqttIdentity } from './sections/mqtt.js';
@@ -62,6 +63,7 @@ export function configSchema(sources: SecretSources) {
       api: z.strictObject({ tokens: z.array(token).default([]) }).default({ tokens: [] }),
       devices: z.array(device).default([]),
       web: webSchema(),
+      duty: dutySchema(),
       hygiene: hygieneSchema(sources),
       snmp: snmpSettingsSchema(sources),
       ipp: ippSettingsSchema(),
@@ -137,6 +139,7 @@ export function configSchema(sources: SecretSources) {
           });
         }
       });
+      checkRota(cfg, ctx);
     })
     .transform((cfg, ctx) => {
       // The MQTT passwords the config does not give itself come from mqtt.credentialsFile.
@@ -172,6 +175,32 @@ function trustProxy() {
         `expected false, "loopback" or a list of the reverse proxy's addresses (never true: anyone could claim any address), got ${show(iss.input)}`,
     },
   );
+}
+
+/** Rota posts are held by attendants (`role: staff`) the config knows, one post per person a day. */
+function checkRota(
+  cfg: { people: ReadonlyArray<{ id: string; role: string }>; duty: DutyConfig },
+  ctx: z.RefinementCtx,
+): void {
+  const roles = new Map(cfg.people.map((p) => [p.id, p.role]));
+  for (const [day, posts] of Object.entries(cfg.duty.rota)) {
+    if (!posts) continue;
+    for (const post of ['A', 'B'] as const) {
+      posts[post].forEach((id, i) => {
+        const path = ['duty', 'rota', day, post, ...(posts[post].length > 1 ? [i] : [])];
+        const role = roles.get(id);
+        if (role === undefined) ctx.addIssue({ code: 'custom', path, message: `unknown person "${id}"` });
+        else if (role !== 'staff')
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `"${id}" is a ${role}: only attendants (role staff) hold the A and B posts`,
+          });
+        else if (post === 'B' && posts.A.includes(id))
+          ctx.addIssue({ code: 'custom', path, message: `"${id}" cannot hold both posts on one day` });
+      });
+    }
+  }
 }
 
 function validTimezone(tz: string): boolean {

@@ -5,6 +5,7 @@ import type { ScheduleContext } from '../calendar/schedule.js';
 import { createScheduleService, type ScheduleService } from '../calendar/schedule-service.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/schema.js';
+import { createDutyService, type DutyService } from '../duty/duty-service.js';
 import { createFaultService, type FaultService } from '../faults/fault-service.js';
 import { createAlertMetrics } from '../faults/metrics.js';
 import { createGuard, type Guard } from '../http/guard.js';
@@ -47,6 +48,8 @@ export interface Zone {
   readonly guard: Guard;
   readonly notifier: Notifier;
   readonly faults: FaultService;
+  /** The rota and who is on duty: the routing plan of any fault or complaint (`duty.planNow`). */
+  readonly duty: DutyService;
   readonly tell: TellPeople;
   /** API routers (mounted under /api/v1 after JSON parsing) and raw-body ones (before it). */
   readonly http: { readonly routers: Router[]; readonly rawRouters: Router[] };
@@ -116,6 +119,22 @@ export function createZone(deps: {
     timeZone: config.timezone,
     ...(config.http.publicUrl ? { publicUrl: config.http.publicUrl } : {}),
   });
+  const tell = createTellPeople({ db: store.db, notifier, clock, notifiers: config.notifiers });
+  const duty = createDutyService({
+    db: store.db,
+    clock,
+    logger: child('duty'),
+    people: config.people,
+    notifiers: config.notifiers,
+    rota: config.duty.rota,
+    officeWeekdays: config.officeHours.weekdays,
+    timeZone: config.timezone,
+    language: config.language,
+    siteName: config.siteName,
+    isWorkingDay: (date) => schedule.days.isWorkingDay(date),
+    heldChannels: () => notifier.heldChannels(),
+    tell,
+  });
   faults = createFaultService({
     db: store.db,
     clock,
@@ -132,6 +151,7 @@ export function createZone(deps: {
     isWorkingTime: (now) => schedule.isWorkingTime(now),
     metrics: alertMetrics,
     events,
+    duty,
   });
 
   // The pipeline of one poll: observation → status → faults (see core/events.ts).
@@ -178,7 +198,8 @@ export function createZone(deps: {
     guard: createGuard(config.api.tokens, store.audit, clock),
     notifier,
     faults: startedFaults,
-    tell: createTellPeople({ db: store.db, notifier, clock, notifiers: config.notifiers }),
+    duty,
+    tell,
     http: { routers: [], rawRouters: [] },
     mqttOut,
     child,

@@ -17,16 +17,19 @@ interface DemoPorts {
 interface DemoSecrets {
   community: string;
   technicianToken: string;
-  staffPinHash: string;
-  technicianPinHash: string;
+  /** The scrypt hash of each demo person's PIN, by role key of `demoPeople`. */
+  pinHashes: Readonly<Record<keyof typeof demoPeople, string>>;
   /** The simulated devices' MQTT passwords, by device id. */
   mqttPasswords: { zoneops: string; 'pc-01': string; 'plug-02': string };
 }
 
+/** The demo zone's people: the A and B posts, the lead and the technician, each with a sign-in. */
 export const demoPeople = {
-  staff: { id: 'demo-staff', name: '王小明', pin: '246810' },
-  technician: { id: 'demo-tech', name: '李技术', pin: '135790' },
-};
+  staff: { id: 'demo-staff', name: '王小明', pin: '246810', role: 'staff', post: 'A', phone: '13800000011' },
+  staffB: { id: 'demo-staff-b', name: '刘芳', pin: '357911', role: 'staff', post: 'B', phone: '13800000012' },
+  lead: { id: 'demo-lead', name: '赵主任', pin: '864200', role: 'lead', phone: '13800000013' },
+  technician: { id: 'demo-tech', name: '李技术', pin: '135790', role: 'technician', phone: '13800000014' },
+} as const;
 
 const contact = { name: '演示厂家', phone: '400-000-0000' };
 const provider = { name: '演示技术服务商', phone: '400-000-0001' };
@@ -72,15 +75,7 @@ export function demoConfig(
     timezone: tz,
     language: 'zh-CN',
     store: { path: dbPath },
-    people: [
-      { id: demoPeople.staff.id, name: demoPeople.staff.name, role: 'staff', post: 'A', notify: ['inbox'] },
-      {
-        id: demoPeople.technician.id,
-        name: demoPeople.technician.name,
-        role: 'technician',
-        notify: ['inbox'],
-      },
-    ],
+    people: Object.values(demoPeople).map(({ pin: _pin, ...p }) => ({ ...p, notify: ['inbox'] })),
     notifiers: [{ id: 'inbox', type: 'webhook', url: `${p.inboxUrl}hook` }],
     // Open every day all day, so the demo shows the same thing whenever it is started.
     officeHours: {
@@ -122,10 +117,10 @@ export function demoConfig(
       }),
     ],
     web: {
-      accounts: [
-        { person: demoPeople.staff.id, pinHash: s.staffPinHash },
-        { person: demoPeople.technician.id, pinHash: s.technicianPinHash },
-      ],
+      accounts: (Object.keys(demoPeople) as Array<keyof typeof demoPeople>).map((k) => ({
+        person: demoPeople[k].id,
+        pinHash: s.pinHashes[k],
+      })),
       sessionMinutes: 480,
     },
     // Case numbers as the citizen sees them: ZS-20261202-001.

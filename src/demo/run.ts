@@ -112,15 +112,17 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     stops.push(() => inkjet.close());
     inkjet.setQueuedJobs(2);
 
-    const [staffPinHash, technicianPinHash] = await Promise.all([
-      hashPin(demoPeople.staff.pin),
-      hashPin(demoPeople.technician.pin),
-    ]);
+    const keys = Object.keys(demoPeople) as Array<keyof typeof demoPeople>;
+    const hashes = await Promise.all(keys.map((k) => hashPin(demoPeople[k].pin)));
+    const pinHashes = Object.fromEntries(keys.map((k, i) => [k, hashes[i] as string])) as Record<
+      keyof typeof demoPeople,
+      string
+    >;
     const now = Date.now();
     const file = join(dir, 'zoneops-demo.yaml');
     const data = demoConfig(
       { snmp: ports, mqttPort, inboxUrl: inbox.url, ippUri: inkjet.uri },
-      { community, technicianToken, staffPinHash, technicianPinHash, mqttPasswords },
+      { community, technicianToken, pinHashes, mqttPasswords },
       join(dir, 'zoneops-demo.db'),
       now,
     );
@@ -170,6 +172,8 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     o.out(`URL report a problem: ${base}/report?device=printer-01`);
     o.out(`URL QR sheet: ${base}/qr`);
     o.out(`Staff sign-in: ${demoPeople.staff.name} / PIN ${demoPeople.staff.pin}`);
+    o.out(`B post sign-in: ${demoPeople.staffB.name} / PIN ${demoPeople.staffB.pin}`);
+    o.out(`Lead sign-in: ${demoPeople.lead.name} / PIN ${demoPeople.lead.pin}`);
     o.out(`Technician sign-in: ${demoPeople.technician.name} / PIN ${demoPeople.technician.pin}`);
     o.out(`API token (technician): ${technicianToken}`);
     o.out(

@@ -81,3 +81,17 @@ export function mayViewContact(actor: Pick<Actor, 'role' | 'personId'>, assigned
     (actor.role === 'staff' && actor.personId !== undefined && actor.personId === assignedTo)
   );
 }
+
+/**
+ * The rota (swaps, absences, their undo) is kept by the technician, the lead (signed in with the
+ * technician's role) or an admin. The one-day absence of the first API (`POST /absences`) stays open to
+ * staff, as it always was: an attendant may say who is away today.
+ */
+export function mayEditDuty(actor: Pick<Actor, 'role'>, oneDayAbsence = false): boolean {
+  return roleAtLeast(actor.role, oneDayAbsence ? 'staff' : 'technician');
+}
+
+/** Only an admin records absences or swaps for dates already past (a correction of the record). */
+export function mayBackdateDuty(actor: Pick<Actor, 'role'>): boolean {
+  return roleAtLeast(actor.role, 'admin');
+}

@@ -3,6 +3,8 @@ interface Recipient {
   readonly id: string;
   readonly name: string;
   readonly phone?: string;
+  /** WeCom userid, for a WeCom @-mention (otherwise WeCom mentions by phone). */
+  readonly wecomUserId?: string;
   readonly email?: string;
 }
 
@@ -14,12 +16,14 @@ export interface NotificationPayload {
     | 'channel-down'
     | 'channel-misconfigured'
     | 'recipient-refused'
-    | 'digest';
+    | 'digest'
+    /** Nobody holds a post today (无人值守): the technician and the lead are told. */
+    | 'duty-uncovered';
   readonly title: string;
   readonly text: string;
   readonly markdown: string;
   readonly link?: string;
-  /** Who the message is for (names shown, phones used for DingTalk @, e-mail address for e-mail). */
+  /** Who the message is for (names shown, phones / WeCom userids for @-mentions, e-mail address for e-mail). */
   readonly to: readonly Recipient[];
   readonly faultId?: number;
   readonly deviceId?: string;
@@ -41,6 +45,7 @@ interface PlanPerson {
   readonly id: string;
   readonly name: string;
   readonly phone?: string | undefined;
+  readonly wecomUserId?: string | undefined;
   readonly email?: string | undefined;
   readonly notify: readonly string[];
 }
@@ -84,11 +89,28 @@ export function planDeliveries(
   return out;
 }
 
+/**
+ * Whether a message to this person would go anywhere: one of their notifiers exists, is not held after
+ * a permanent error, and (e-mail) they have an address. A person without one is skipped by routing.
+ */
+export function hasWorkingChannel(
+  p: Pick<PlanPerson, 'notify' | 'email'>,
+  notifiers: readonly PlanNotifier[],
+  held: ReadonlySet<string> = new Set(),
+): boolean {
+  const byId = new Map(notifiers.map((n) => [n.id, n]));
+  return p.notify.some((id) => {
+    const n = byId.get(id);
+    return n !== undefined && !held.has(id) && (n.type !== 'email' || p.email !== undefined);
+  });
+}
+
 function recipient(p: PlanPerson): Recipient {
   return {
     id: p.id,
     name: p.name,
     ...(p.phone !== undefined ? { phone: p.phone } : {}),
+    ...(p.wecomUserId !== undefined ? { wecomUserId: p.wecomUserId } : {}),
     ...(p.email !== undefined ? { email: p.email } : {}),
   };
 }

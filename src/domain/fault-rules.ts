@@ -69,11 +69,9 @@ export function reconcile(
   const raise: FaultSignal[] = [];
   const clear: FaultKind[] = [];
   const nextAbsent = new Map<FaultKind, number>();
-  for (const s of signals.values()) {
-    // A PC that failed its scheduled power-on is already a fault; "unreachable" would say it twice.
-    if (s.kind === 'unreachable' && openKinds.has('power-on-failed')) continue;
-    raise.push(s);
-  }
+  // Every signal opens (or adds to) its fault; one that another fault explains — an unreachable PC whose
+  // power-on failed — is suppressed when it comes to telling people (domain/inhibition.ts).
+  for (const s of signals.values()) raise.push(s);
   for (const kind of openKinds) {
     if (signals.has(kind) || !clearable(kind)) continue;
     if (!judged(kind)) {

@@ -6,6 +6,17 @@
 const weekdayKeys = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type WeekdayKey = (typeof weekdayKeys)[number];
 
+/** The weekdays as a Chinese office writes them. */
+export const weekdayZh: Readonly<Record<WeekdayKey, string>> = {
+  mon: '周一',
+  tue: '周二',
+  wed: '周三',
+  thu: '周四',
+  fri: '周五',
+  sat: '周六',
+  sun: '周日',
+};
+
 interface LocalTime {
   /** YYYY-MM-DD in the zone. */
   readonly date: string;
@@ -82,6 +93,16 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/**
+ * The years a date given to zoneops may lie in: those the holiday calendar knows how to hold (2000..2100,
+ * as in config/calendar.yaml). A far-off year is refused naming the field, not arithmetic that overflows.
+ */
+export const inputYears = { first: 2000, last: 2100 } as const;
+
+/** `YYYY-MM-DD` with its year in `inputYears`. */
+export const inInputYears = (isoDay: string): boolean =>
+  Number(isoDay.slice(0, 4)) >= inputYears.first && Number(isoDay.slice(0, 4)) <= inputYears.last;
 
 export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;

@@ -38,6 +38,11 @@ const what: Readonly<Record<FaultKind, Readonly<Record<Language, string>>>> = {
   'plug-overload': { 'zh-CN': '插座因过载已自动断电', en: 'plug cut the power because of an overload' },
 };
 
+/** What a fault kind says about its device, in words (`缺纸`, `无法连接`). */
+export function faultWhat(kind: FaultKind, language: Language = 'zh-CN'): string {
+  return what[kind][language];
+}
+
 /** A safety note appended to the message of some kinds. */
 const caution: Readonly<Partial<Record<FaultKind, Readonly<Record<Language, string>>>>> = {
   'plug-overload': {

@@ -4,7 +4,7 @@ import type { FaultKind } from './fault-kinds.js';
 /**
  * Who is told about a fault, and when (pure). The zone's seed rules: consumables go to the attendant
  * on duty (A post; B post when A is absent that day or has not acknowledged within the escalation
- * time; then the zone lead); device and system faults go to the party-office technician, who contacts
+ * time; then the zone lead, and the technician as the last resort); device and system faults go to the party-office technician, who contacts
  * the vendor and service provider; software and hardware changes go to the technician and the lead,
  * because nobody may update software or swap hardware on their own.
  */
@@ -48,17 +48,21 @@ interface RoutedPerson {
 
 /**
  * The escalation levels for a route: level 0 is told first, each next level when the previous one has
- * not acknowledged in time. A person appears once, at the first level that reaches them. Absences are
- * applied when stepping (see escalationStep), so the levels stay the same all day.
+ * not acknowledged in time. `onDuty` is the day's on-duty chain — the holders of A, B, lead and
+ * technician (domain/duty.ts `dutyChain`; by default the people's own posts) — so the on-duty route
+ * is A → B → lead → technician (the last resort); the technician route is technician → lead. A person
+ * appears once, at the first level that reaches them; empty levels are kept, so a level number means
+ * the same post all day whoever holds it. Absences and channels are applied by `routingPlan`.
  */
 export function escalationLevels<P extends RoutedPerson>(
   route: readonly Audience[],
   people: readonly P[],
+  onDuty?: readonly (readonly P[])[],
 ): P[][] {
   const staff = (post: 'A' | 'B') => people.filter((p) => p.role === 'staff' && p.post === post);
   const byRole = (role: RoutedPerson['role']) => people.filter((p) => p.role === role);
-  const chainOf: Record<Audience, () => P[][]> = {
-    'on-duty': () => [staff('A'), staff('B'), byRole('lead')],
+  const chainOf: Record<Audience, () => readonly (readonly P[])[]> = {
+    'on-duty': () => onDuty ?? [staff('A'), staff('B'), byRole('lead'), byRole('technician')],
     technician: () => [byRole('technician'), byRole('lead')],
     lead: () => [byRole('lead')],
   };
@@ -75,14 +79,50 @@ export function escalationLevels<P extends RoutedPerson>(
         level.push(p);
       }
     }
-    if (level.length > 0) levels.push(level);
-  }
-  if (levels.length === 0) {
-    // Nobody configured for this route: an admin is better than silence.
-    const admins = byRole('admin');
-    if (admins.length > 0) levels.push(admins);
+    levels.push(level);
   }
   return levels;
+}
+
+export interface PlanLevel<P> {
+  /** Everybody at this level. */
+  readonly people: readonly P[];
+  /** Those who will be told: not absent, with a working channel. */
+  readonly present: readonly P[];
+  readonly skipped: ReadonlyArray<{ readonly person: P; readonly why: 'absent' | 'no-channel' }>;
+}
+
+export interface RoutingPlan<P> {
+  readonly levels: readonly PlanLevel<P>[];
+  /** No level has anybody present: the admins were added as the last level (maybe nobody at all). */
+  readonly lastResort: boolean;
+}
+
+/**
+ * The routing plan of a fault at an instant, computed up front: the escalation levels of its route
+ * with each person marked present or skipped (absent that day, no working channel). When nobody at
+ * any level can be told, the admins with a channel are the last level — an alert is never silently
+ * dropped; check-config reports a route that can reach nobody at all.
+ */
+export function routingPlan<P extends RoutedPerson>(
+  route: readonly Audience[],
+  people: readonly P[],
+  onDuty: readonly (readonly P[])[] | undefined,
+  skip: (p: P) => 'absent' | 'no-channel' | undefined,
+): RoutingPlan<P> {
+  const levels = escalationLevels(route, people, onDuty).map((l): PlanLevel<P> => {
+    const present: P[] = [];
+    const skipped: Array<{ person: P; why: 'absent' | 'no-channel' }> = [];
+    for (const p of l) {
+      const why = skip(p);
+      if (why) skipped.push({ person: p, why });
+      else present.push(p);
+    }
+    return { people: l, present, skipped };
+  });
+  if (levels.some((l) => l.present.length > 0)) return { levels, lastResort: false };
+  const admins = people.filter((p) => p.role === 'admin' && skip(p) === undefined);
+  return { levels: [...levels, { people: admins, present: admins, skipped: [] }], lastResort: true };
 }
 
 export interface EscalationPolicy {

@@ -1,7 +1,5 @@
-import type { Cancel, Clock } from '../clock.js';
-import type { NotifierConfig, PersonConfig } from '../config/schema.js';
-import { type AlertsConfig, defaultAlertsConfig } from '../config/sections/alerts.js';
-import type { EventBus } from '../core/events.js';
+import type { Cancel } from '../clock.js';
+import { defaultAlertsConfig } from '../config/sections/alerts.js';
 import { type Actor, mayContactVendor, mayResolve } from '../domain/access.js';
 import type { Severity } from '../domain/conditions.js';
 import type { AssetRecord } from '../domain/device.js';
@@ -9,42 +7,16 @@ import type { DeviceStatusEvent } from '../domain/device-status.js';
 import { ServiceError } from '../domain/errors.js';
 import { defaultKindSeverity, type FaultKind } from '../domain/fault-kinds.js';
 import { type FaultAction, transition } from '../domain/fault-lifecycle.js';
-import type { Language } from '../domain/messages.js';
-import type { Logger } from '../log.js';
-import type { Notifier } from '../notify/dispatcher.js';
 import { createSerial } from '../serial.js';
-import type { Database } from '../store/db.js';
-import { type EscalatorDeps, escalateFault } from './escalator.js';
+import { escalateFault } from './escalator.js';
 import { FaultRepo, type FaultRow } from './fault-repo.js';
+import { dutyFor, escalatorDeps, type FaultServiceDeps } from './fault-service-deps.js';
 import { faultDetail } from './fault-views.js';
 import { faultWrites } from './fault-writes.js';
 import { judgeStatus } from './judge-status.js';
-import { type AlertMetrics, noopAlertMetrics } from './metrics.js';
+import { noopAlertMetrics } from './metrics.js';
 import { faultForReport, type ReportRequest, type ReportSteps, type ReportValue } from './public-report.js';
 import { type Silence, SilenceRepo } from './silence-repo.js';
-
-interface FaultServiceDeps {
-  db: Database;
-  clock: Clock;
-  logger: Logger;
-  notifier: Pick<Notifier, 'enqueue' | 'kick' | 'outbox'>;
-  /** The asset register (DevicesRepo fits). */
-  devices: { get(id: string): Promise<AssetRecord | undefined> };
-  people: readonly PersonConfig[];
-  notifiers: readonly NotifierConfig[];
-  siteName: string;
-  language: Language;
-  publicUrl?: string;
-  timeZone: string;
-  alerts?: AlertsConfig;
-  /** The schedule's working time: non-critical messages wait for it (default: always working time). */
-  isWorkingTime?: (now: number) => boolean;
-  metrics?: AlertMetrics;
-  /** Where `fault-opened` and `fault-changed` are published. */
-  events?: Pick<EventBus, 'emit'>;
-  /** How often escalations are checked (default 15 s). */
-  tickMs?: number;
-}
 
 interface VendorContact {
   party: 'vendor' | 'service-provider';
@@ -75,28 +47,17 @@ export function createFaultService(deps: FaultServiceDeps) {
     flapWindowMs: alerts.flapWindowMinutes * 60_000,
   });
   const absentStreaks = new Map<string, ReadonlyMap<FaultKind, number>>();
-  const escalator: EscalatorDeps = {
-    db,
+  const duty = dutyFor(deps);
+  let powerOnPending: (deviceId: string) => boolean = () => false;
+  const escalator = escalatorDeps(deps, alerts, {
     faults,
     silences,
-    devices: deps.devices,
-    people: deps.people,
-    notifiers: deps.notifiers,
-    enqueue: (q, d, now) => deps.notifier.enqueue(q, d, now),
-    routes: alerts.routes,
-    policy: {
-      escalationMs: alerts.escalationMinutes * 60_000,
-      reminderMs: alerts.reminderMinutes * 60_000,
-      maxReminders: alerts.maxReminders,
-    },
-    nonCritical: alerts.nonCritical,
-    isWorkingTime: deps.isWorkingTime ?? (() => true),
-    siteName: deps.siteName,
-    language: deps.language,
-    timeZone: deps.timeZone,
-    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
-  };
+    duty,
+    powerOnPending: (id) => powerOnPending(id),
+  });
   const serial = createSerial();
+  // Someone already told today may now be absent (or back): the escalations are checked at once.
+  duty.onChange(() => serial(() => tick()));
   let cancel: Cancel | undefined;
   let running = false;
 
@@ -255,15 +216,15 @@ export function createFaultService(deps: FaultServiceDeps) {
         if (s.deviceId !== null) await requireDevice(s.deviceId);
         return silences.add({ ...s, createdAt: clock.now() });
       }),
-    markAbsent: (personId: string, day: string, by: string) =>
-      serial(async () => {
-        const p = deps.people.find((x) => x.id === personId);
-        if (!p)
-          throw new ServiceError('not-found', `no person with id ${JSON.stringify(personId.slice(0, 64))}`);
-        await silences.markAbsent(personId, day, by, clock.now());
-        // Someone already told today may now be absent: the next level hears at once.
-        await tick();
-      }),
+    /** Who is on duty (the zone's duty service, or the one built from `people`). */
+    duty,
+    /**
+     * The power reconciler says which devices were just switched on and are within their grace time:
+     * their `unreachable` waits for the power-on's outcome (domain/inhibition.ts).
+     */
+    usePowerState(pending: (deviceId: string) => boolean): void {
+      powerOnPending = pending;
+    },
     /** A citizen's report about a device: fault and complaint in one transaction (public-report.ts). */
     publicReport: <T extends ReportValue>(r: ReportRequest, steps: ReportSteps<T>) =>
       serial(async () => {

@@ -12,7 +12,7 @@ export interface Silence {
   readonly createdAt: number;
 }
 
-/** Silences (maintenance windows) and the attendants' absences. */
+/** Silences (maintenance windows). The attendants' absences are the duty service's (duty/). */
 export class SilenceRepo {
   constructor(private readonly db: Database) {}
 
@@ -56,17 +56,5 @@ export class SilenceRepo {
       createdBy: r.created_by,
       createdAt: r.created_at,
     }));
-  }
-
-  async markAbsent(personId: string, day: string, by: string, at: number): Promise<void> {
-    await this.db.run(
-      'INSERT OR IGNORE INTO absences (person_id, day, recorded_by, recorded_at) VALUES (?, ?, ?, ?)',
-      [personId, day, by, at],
-    );
-  }
-
-  async absentOn(q: Queries, day: string): Promise<Set<string>> {
-    const rows = await q.all<{ person_id: string }>('SELECT person_id FROM absences WHERE day = ?', [day]);
-    return new Set(rows.map((r) => r.person_id));
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeIssue, formatPath } from '../config/problems.js';
 import { ServiceError } from '../domain/errors.js';
-import { isIsoDate } from '../domain/local-time.js';
+import { inInputYears, inputYears, isIsoDate } from '../domain/local-time.js';
 
 /** Validates untrusted input at the edge; the 400 message names the field and what was wrong. */
 export function validate<S extends z.ZodType>(
@@ -26,11 +26,10 @@ export function validate<S extends z.ZodType>(
  * config/calendar.yaml): a far-off year (`month=9999-12`, `to=9999-12-31`) is a 400 naming the field, not
  * arithmetic that overflows into a 500.
  */
-export const apiYears = { first: 2000, last: 2100 } as const;
+export const apiYears = inputYears;
 const firstMs = Date.UTC(apiYears.first, 0, 1) - 14 * 3_600_000;
 const lastMs = Date.UTC(apiYears.last + 1, 0, 1) + 14 * 3_600_000;
-const yearOk = (s: string) =>
-  Number(s.slice(0, 4)) >= apiYears.first && Number(s.slice(0, 4)) <= apiYears.last;
+const yearOk = inInputYears;
 
 /** `YYYY-MM-DD`, a real date in 2000..2100. */
 export const apiDay = () =>

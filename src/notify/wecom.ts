@@ -10,7 +10,7 @@ import type { Channel, OutgoingMessage } from './types.js';
  * `{"msgtype":"markdown","markdown":{"content":"..."}}` (content ≤ 4096 bytes, UTF-8) or
  * `{"msgtype":"text","text":{"content":"..."}}` (content ≤ 2048 bytes); the reply is HTTP 200 with
  * `{"errcode":0,"errmsg":"ok"}`. Errcodes map to outcomes in outcomes.ts; 20 messages a minute per
- * robot (limits.ts). Mentions (`mentioned_mobile_list`) are not sent here.
+ * robot (limits.ts). The people who must act are @-mentioned: see `wecomBody`.
  */
 export function createWecomChannel(
   cfg: { id: string; key: Secret; baseUrl: string },
@@ -29,16 +29,45 @@ export function createWecomChannel(
 
 export type WecomBody =
   | { msgtype: 'markdown'; markdown: { content: string } }
-  | { msgtype: 'text'; text: { content: string } };
+  | {
+      msgtype: 'text';
+      text: { content: string; mentioned_list?: string[]; mentioned_mobile_list?: string[] };
+    };
 
-/** Markdown when the text renders as written there; otherwise `text`, shown character for character. */
+/**
+ * The message, with the people who must act @-mentioned as WeCom documents it (群机器人配置说明,
+ * developer.work.weixin.qq.com/document/path/91770): a `text` message carries `mentioned_list` (userids)
+ * and `mentioned_mobile_list` (phone numbers); the content of `text` and `markdown` reads `<@userid>`;
+ * a `markdown` message has no mention lists. So zoneops chooses the type that mentions:
+ * - every recipient has a `wecomUserId` → `markdown` (the card as written), `<@userid>` after it;
+ * - a recipient can only be mentioned by `phone` → `text` with `mentioned_mobile_list` (and
+ *   `mentioned_list` for the userids): the phone buzzes, the card's bold and link become plain text;
+ * - nobody can be mentioned (no userid, no phone) → `markdown` with the names in grey, as before;
+ * - text that markdown would garble (robot-text.ts) → `text`, with the mention lists.
+ * One message either way: a mention never costs a second send of the 20 a minute.
+ */
 export function wecomBody(msg: Pick<OutgoingMessage, 'payload'>): WecomBody {
   const p = msg.payload;
-  const names = p.to.map((r) => r.name).join('、');
-  if (markdownSafe('wecom', p)) {
-    const content = names ? `${p.markdown}\n<font color="comment">${names}</font>` : p.markdown;
-    return { msgtype: 'markdown', markdown: { content: truncateUtf8(content, 4096) } };
+  const userIds = p.to.flatMap((r) => (r.wecomUserId ? [r.wecomUserId] : []));
+  const phones = p.to.flatMap((r) => (!r.wecomUserId && r.phone ? [r.phone] : []));
+  const unmentioned = p.to.filter((r) => !r.wecomUserId && !r.phone).map((r) => r.name);
+  if (markdownSafe('wecom', p) && phones.length === 0) {
+    const lines = [
+      p.markdown,
+      ...(userIds.length > 0 ? [userIds.map((u) => `<@${u}>`).join(' ')] : []),
+      ...(unmentioned.length > 0 ? [`<font color="comment">${unmentioned.join('、')}</font>`] : []),
+    ];
+    return { msgtype: 'markdown', markdown: { content: truncateUtf8(lines.join('\n'), 4096) } };
   }
+  // The names stay in the text too: the mention lists notify, the names say whom the message is for.
+  const names = p.to.map((r) => r.name).join('、');
   const content = neutraliseText('wecom', names ? `${p.text}\n（${names}）` : p.text);
-  return { msgtype: 'text', text: { content: truncateUtf8(content, 2048) } };
+  return {
+    msgtype: 'text',
+    text: {
+      content: truncateUtf8(content, 2048),
+      ...(userIds.length > 0 ? { mentioned_list: userIds } : {}),
+      ...(phones.length > 0 ? { mentioned_mobile_list: phones } : {}),
+    },
+  };
 }

@@ -74,6 +74,12 @@ export function powerFeature(zone: Zone) {
         );
     },
   });
+  // A device switched on and still in its grace time is starting, not unreachable; one whose power-on
+  // just failed is the power-on's fault (raised from onEvent above): its unreachable is not told apart.
+  zone.faults.usePowerState((id) => {
+    const phase = reconciler.phaseOf(id);
+    return phase === 'starting' || phase === 'on-failed';
+  });
   zone.ticker.every('power', async () => {
     if (started) await reconciler.tick();
   });

@@ -8,8 +8,9 @@ import { m006 } from './migrations/006-web-sign-in.js';
 import { m007 } from './migrations/007-readings-history.js';
 import { m008 } from './migrations/008-notify-outcomes.js';
 import { m009 } from './migrations/009-complaints.js';
-import { m010 } from './migrations/010-web-lockout-per-address.js';
-import { m011 } from './migrations/011-hygiene-recorded-by.js';
+import { m010 } from './migrations/010-duty-rota.js';
+import { m011 } from './migrations/011-web-lockout-per-address.js';
+import { m012 } from './migrations/012-hygiene-recorded-by.js';
 import type { Migration } from './migrations/migration.js';
 
 /**
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   m009,
   m010,
   m011,
+  m012,
 ];
 
 class MigrationError extends Error {}

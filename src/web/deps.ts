@@ -5,6 +5,7 @@ import type { PersonConfig } from '../config/schema.js';
 import type { WebConfig } from '../config/sections/web.js';
 import type { DayInfo, HygienePlan } from '../domain/hygiene-plan.js';
 import type { Language } from '../domain/messages.js';
+import type { DutyService } from '../duty/duty-service.js';
 import type { FaultService } from '../faults/fault-service.js';
 import type { HygieneRepo } from '../hygiene/repo.js';
 import type { HygieneService } from '../hygiene/service.js';
@@ -41,4 +42,9 @@ export interface WebDeps {
   complaints: { service: ComplaintService; acceptWorkingDays: number };
   /** The zone's schedule: today's plan on the status page. */
   schedule: Pick<ScheduleService, 'view' | 'today'>;
+  /** The rota: today's posts on the status page, the /duty page and its changes. */
+  duty: Pick<
+    DutyService,
+    'view' | 'addAbsence' | 'addSwap' | 'undoAbsence' | 'undoSwap' | 'setRotaDay' | 'undoRotaDay'
+  >;
 }

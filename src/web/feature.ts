@@ -25,5 +25,6 @@ export function webFeature(zone: Zone, parts: { hygiene: HygieneFeature; complai
       acceptWorkingDays: config.complaints.acceptWithinWorkingDays,
     },
     schedule: zone.schedule,
+    duty: zone.duty,
   });
 }

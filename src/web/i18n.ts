@@ -5,6 +5,7 @@ import type { DeviceStatus } from '../domain/status.js';
 const zh = {
   htmlLang: 'zh-CN',
   status: '设备状态',
+  duty: '值班',
   signIn: '工作人员登录',
   signOut: '退出',
   person: '姓名',
@@ -142,6 +143,8 @@ const zh = {
     reopened: '再次出现',
     'condition-gone': '设备看起来已恢复',
     'public-report': '群众报告',
+    suppressed: '已合并（同一原因，不再单独通知）',
+    released: '恢复单独通知',
     notified: '已发送通知',
   } as Record<string, string>,
 };
@@ -151,6 +154,7 @@ export type Strings = typeof zh;
 const en: Strings = {
   htmlLang: 'en',
   status: 'Equipment status',
+  duty: 'Rota',
   signIn: 'Staff sign-in',
   signOut: 'Sign out',
   person: 'Name',
@@ -281,6 +285,8 @@ const en: Strings = {
     reopened: 'reopened',
     'condition-gone': 'device looks fine again',
     'public-report': 'public report',
+    suppressed: 'suppressed (same cause, not notified on its own)',
+    released: 'notified on its own again',
     notified: 'notification sent',
   },
 };

@@ -13,7 +13,10 @@ import { complaintRoutes } from './complaint-routes.js';
 import { pageHeaders, sessionCookie, WebContext } from './context.js';
 import { parseCookies } from './csrf.js';
 import type { WebDeps } from './deps.js';
+import { dutyRoutes } from './duty-routes.js';
 import { html } from './html.js';
+import { dutyStrings } from './i18n-duty.js';
+import { dutyBlock } from './pages/duty-block.js';
 import { message } from './pages/layout.js';
 import { type QrItem, qrBody } from './pages/qr.js';
 import { statusBody } from './pages/status.js';
@@ -36,7 +39,7 @@ function loadScript(): string {
 
 /**
  * The staff and public web pages, mounted at the root of the HTTP app (before its 404 handler):
- * `/` status, `/login`, `/logout`, `/faults/:id`, `/hygiene/record`, `/complaints`, `/qr`, `/static/app.js`,
+ * `/` status, `/login`, `/logout`, `/faults/:id`, `/hygiene/record`, `/complaints`, `/qr`, `/duty`, `/static/app.js`,
  * and the public `/report` and `/satisfaction`. Staff pages need a session cookie (PIN sign-in); the public
  * pages are rate-limited by the complaints service.
  */
@@ -76,8 +79,9 @@ export function webRoutes(deps: WebDeps): Router {
   r.use(signInRoutes(ctx, accounts, requireUser, form));
 
   r.get('/', requireUser, async (_req, res) => {
-    const view = await loadStatus(deps);
-    ctx.send(res, 200, s.status, statusBody(view, s, deps.timeZone), 30);
+    const [view, duty] = await Promise.all([loadStatus(deps), deps.duty.view()]);
+    const block = dutyBlock(duty.today, dutyStrings(deps.language));
+    ctx.send(res, 200, s.status, html`${block}${statusBody(view, s, deps.timeZone)}`, 30);
   });
 
   r.get('/qr', requireUser, async (req, res) => {
@@ -110,6 +114,7 @@ export function webRoutes(deps: WebDeps): Router {
   r.use(actionRoutes(ctx, requireUser, form));
   r.use(publicRoutes(ctx, form));
   r.use(complaintRoutes(ctx, requireUser, form));
+  r.use(dutyRoutes(ctx, requireUser, form));
   r.use(pageErrors(ctx));
   return r;
 }

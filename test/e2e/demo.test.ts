@@ -23,7 +23,9 @@ describe('zoneops demo', () => {
     expect(status).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(d.line('URL demo inbox:')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(d.line('URL metrics:')).toBe(`${status}metrics`);
-    expect(d.line('Staff sign-in:')).toMatch(/^\S+ \/ PIN \d{4,}$/);
+    // Everyone on the alert chain can sign in, each with a PIN of at least 6 digits (README "Security").
+    for (const who of ['Staff sign-in:', 'B post sign-in:', 'Lead sign-in:', 'Technician sign-in:'])
+      expect(d.line(who)).toMatch(/^\S+ \/ PIN \d{6,}$/);
     const token = d.line('API token (technician):');
     expect(token.length).toBeGreaterThan(20);
 

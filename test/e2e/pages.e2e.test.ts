@@ -41,6 +41,11 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
+// The page's laid-out width (the expression runs in the browser, hence a string).
+function pageWidth(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth');
+}
+
 async function signIn(page: Page, screenshot = false) {
   await page.goto(`${base}/`);
   expect(page.url()).toContain('/login');
@@ -179,10 +184,78 @@ describe('staff pages in a real browser (phone size)', () => {
     const lift = page.getByRole('button', { name: '解除锁定：王小明' });
     const box = await lift.boundingBox();
     expect((box?.x ?? 0) + (box?.width ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(phone.width);
-    await shot(page, '11-lockouts');
+    await shot(page, '16-lockouts');
     await lift.click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已解除 王小明 的登录锁定。');
     await expect.poll(() => page.getByText('最近输错 1 次').count()).toBe(0);
     await page.close();
+  });
+
+  it('the lead keeps the rota on a phone: A away shows who covers, everyone away shows 无人值守', {
+    timeout: 120_000,
+  }, async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    await page.goto(`${base}/duty`);
+    await page.getByLabel('姓名').selectOption({ label: '赵主任' });
+    await page.getByLabel('密码 / PIN').fill('864200');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${base}/duty`);
+    const form = page.locator('form[action="/duty/absences"]');
+    await form.getByLabel('人员').selectOption({ label: '王小明' });
+    await form.getByLabel('事由').fill('病假');
+    await shot(page, '11-duty-form');
+    await form.getByRole('button', { name: '登记请假' }).click();
+    await page.waitForURL(/done=saved/);
+    expect(await page.getByRole('status').textContent()).toContain('已保存');
+    await page.goto(`${base}/`);
+    expect(await page.locator('#duty-covers').textContent()).toBe('值班提醒由B 岗 刘芳 接收');
+    await shot(page, '12-status-a-away');
+
+    // 刘芳 away too: the page asks for the cover first, then the banner shows.
+    await page.goto(`${base}/duty`);
+    await form.getByLabel('人员').selectOption({ label: '刘芳' });
+    await form.getByLabel('事由').fill('事假');
+    await form.getByRole('button', { name: '登记请假' }).click();
+    expect(await page.getByRole('alert').first().textContent()).toContain('刘芳 请假后');
+    await form.getByLabel(/已安排负责人或技术员代岗/).check();
+    await form.getByLabel('事由').fill('事假');
+    await form.getByRole('button', { name: '登记请假' }).click();
+    await page.waitForURL(/done=saved/);
+    await page.goto(`${base}/`);
+    const banner = page.locator('#duty-uncovered');
+    expect(await banner.getAttribute('role')).toBe('alert');
+    expect(await banner.textContent()).toContain('无人值守');
+    // Phone first: nothing wider than the phone.
+    expect(await pageWidth(page)).toBeLessThanOrEqual(phone.width);
+    await shot(page, '13-status-uncovered');
+    await page.goto(`${base}/duty`);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(phone.width);
+    await shot(page, '14-duty-uncovered');
+
+    // Undo both: the demo zone is covered again.
+    for (let i = 0; i < 2; i++) {
+      await page.locator('form[action$="/undo"] button').first().click();
+      await page.waitForURL(/done=undone/);
+    }
+    await page.goto(`${base}/`);
+    expect(await page.locator('#duty-uncovered').count()).toBe(0);
+
+    // The weekly rota: today's weekday given to 刘芳 (A) and 王小明 (B), in force at once, then undone.
+    await page.goto(`${base}/duty`);
+    const rota = page.locator('form[action="/duty/rota"]');
+    await rota.getByLabel('A 岗').selectOption({ label: '刘芳' });
+    await rota.getByLabel('B 岗').selectOption({ label: '王小明' });
+    await shot(page, '15-duty-rota-form');
+    await rota.getByRole('button', { name: '修改值班表' }).click();
+    await page.waitForURL(/done=saved/);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(phone.width);
+    await page.goto(`${base}/`);
+    expect(await page.locator('section:has(#h-duty)').textContent()).toContain('A 岗：刘芳B 岗：王小明');
+    await page.goto(`${base}/duty`);
+    await page.locator('form[action^="/duty/rota/"] button').click();
+    await page.waitForURL(/done=undone/);
+    await page.goto(`${base}/`);
+    expect(await page.locator('section:has(#h-duty)').textContent()).toContain('A 岗：王小明B 岗：刘芳');
   });
 });

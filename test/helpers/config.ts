@@ -12,6 +12,19 @@ export function minimalConfigData(): Record<string, unknown> {
   return parse(readFileSync(minimalConfigPath, 'utf8')) as Record<string, unknown>;
 }
 
+/** The secrets config/zoneops.sample-zone.yaml reads from the environment, as made-up values. */
+export const sampleZoneEnv: NodeJS.ProcessEnv = {
+  ZONEOPS_SNMP_COMMUNITY: 'c0mmunity-x',
+  ZONEOPS_SNMP_V3_AUTH: 'auth-key-123456',
+  ZONEOPS_SNMP_V3_PRIV: 'priv-key-123456',
+  ZONEOPS_WECOM_KEY: 'wecom-key',
+  ZONEOPS_DINGTALK_TOKEN: 'ding-token',
+  ZONEOPS_DINGTALK_SECRET: 'SEC-ding-secret',
+  ZONEOPS_SMTP_PASSWORD: 'smtp-pass',
+  ZONEOPS_MQTT_PC_01: 'mqtt-pc-01-password',
+  ZONEOPS_MQTT_PLUG_PRINTER_01: 'mqtt-plug-01-password',
+};
+
 /** Writes a config object as YAML into a fresh temp dir; returns the file path. */
 export function writeConfig(data: unknown, name = 'zoneops.yaml'): string {
   const dir = mkdtempSync(join(tmpdir(), 'zoneops-cfg-'));

@@ -407,3 +407,33 @@ export function decodeMail(data: string): { subject: string; text: string; heade
     : body;
   return { subject, text, headers };
 }
+
+/**
+ * Whom a message to the WeCom group robot @-mentions, read as WeCom documents it (群机器人配置说明,
+ * work.weixin.qq.com/api/doc/90000/90136/91770): a `text` message's `mentioned_list` (userids, or
+ * "@all") and `mentioned_mobile_list` (phone numbers, or "@all"); `<@userid>` in the content of a
+ * `text` or `markdown` message. A `markdown` message has no mention lists: any there mention nobody,
+ * and so do entries that are not strings.
+ */
+export function wecomMentions(r: ReceivedRequest): { userIds: string[]; mobiles: string[] } {
+  const body = r.json as {
+    msgtype?: unknown;
+    text?: { content?: unknown; mentioned_list?: unknown; mentioned_mobile_list?: unknown };
+    markdown?: { content?: unknown };
+  } | null;
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  const content =
+    body?.msgtype === 'text'
+      ? body.text?.content
+      : body?.msgtype === 'markdown'
+        ? body.markdown?.content
+        : '';
+  const inline =
+    typeof content === 'string' ? [...content.matchAll(/<@([^>\s]+)>/g)].map((m) => m[1] as string) : [];
+  if (body?.msgtype !== 'text') return { userIds: inline, mobiles: [] };
+  return {
+    userIds: [...strings(body.text?.mentioned_list), ...inline],
+    mobiles: strings(body.text?.mentioned_mobile_list).filter((m) => m === '@all' || /^\+?\d{5,20}$/.test(m)),
+  };
+}

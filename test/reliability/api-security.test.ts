@@ -146,6 +146,9 @@ const tables = [
   'silences',
   'power_overrides',
   'notifications',
+  'duty_absences',
+  'duty_swaps',
+  'duty_rota',
 ];
 async function snapshot(): Promise<string> {
   const db = app.store?.db;
@@ -160,7 +163,7 @@ async function snapshot(): Promise<string> {
 
 type Need = 'none' | Role;
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   need: Need;
   body?: () => unknown;
@@ -192,6 +195,25 @@ const apiTable: Record<string, Omit<Route, 'method' | 'path'>> = {
     body: () => ({ deviceId: 'pc-01', endsAt: '2025-05-06T12:00:00+08:00', reason: 'r' }),
   },
   'POST /api/v1/absences': { need: 'staff', body: () => ({ personId: 'staff-a', date: '2025-05-06' }) },
+  'GET /api/v1/duty': { need: 'staff' },
+  'POST /api/v1/duty/absences': {
+    need: 'technician',
+    body: () => ({
+      personId: 'staff-a',
+      from: '2025-05-07',
+      to: '2025-05-07',
+      reason: '年假',
+      confirmCover: true,
+    }),
+  },
+  'DELETE /api/v1/duty/absences/:id': { need: 'technician' },
+  'POST /api/v1/duty/swaps': {
+    need: 'technician',
+    body: () => ({ date: '2025-05-08', post: 'B', personId: 'staff-a' }),
+  },
+  'DELETE /api/v1/duty/swaps/:id': { need: 'technician' },
+  'POST /api/v1/duty/rota': { need: 'technician', body: () => ({ weekday: 'sat', A: 'staff-a', B: '' }) },
+  'DELETE /api/v1/duty/rota/:id': { need: 'technician' },
   'GET /api/v1/schedule': { need: 'staff' },
   'POST /api/v1/power/overrides': { need: 'staff', body: () => ({ kind: 'keep-on', until: '23:00' }) },
   'POST /api/v1/power/:deviceId': { need: 'technician', body: () => ({ action: 'on' }) },
@@ -263,6 +285,13 @@ const pageTable: Record<string, 'public' | 'staff' | 'technician'> = {
   'POST /complaints/:id/answer': 'staff',
   'POST /complaints/:id/close': 'staff',
   'POST /complaints/:id/satisfaction': 'staff',
+  'GET /duty': 'staff',
+  'POST /duty/absences': 'technician',
+  'POST /duty/absences/:id/undo': 'technician',
+  'POST /duty/swaps': 'technician',
+  'POST /duty/swaps/:id/undo': 'technician',
+  'POST /duty/rota': 'technician',
+  'POST /duty/rota/:id/undo': 'technician',
 };
 /** A concrete value for each path parameter the routers use. */
 const params: Record<string, string> = {
@@ -400,6 +429,11 @@ describe('authentication and roles, route by route', () => {
     });
     // A refusal the service makes (complaints: only the technician assigns) is audited the same way.
     expect(denied.find((e) => e.target === 'POST /complaints/1/assign')).toMatchObject({
+      role: 'staff',
+      detail: { needed: 'technician', via: 'web' },
+    });
+    // And one the duty service makes (only the technician, the lead or an admin changes the rota).
+    expect(denied.find((e) => e.target === 'POST /duty/rota')).toMatchObject({
       role: 'staff',
       detail: { needed: 'technician', via: 'web' },
     });
@@ -787,7 +821,14 @@ describe('dates far off', () => {
         { kind: 'repair', note: 'n', performedBy: 'x', performedOn: '9999-12-31' },
         'body.performedOn',
       ],
-      ['/api/v1/absences', { personId: 'staff-a', date: '9999-12-31' }, 'body.date'],
+      // The duty service checks its own fields (API and page alike) and names them in the zone's language.
+      ['/api/v1/absences', { personId: 'staff-a', date: '9999-12-31' }, 'date：'],
+      [
+        '/api/v1/duty/absences',
+        { personId: 'staff-a', from: '2025-05-07', to: '9999-12-31', reason: '年假', confirmCover: true },
+        'to：',
+      ],
+      ['/api/v1/duty/swaps', { date: '0001-01-01', post: 'B', personId: 'staff-a' }, 'date：'],
       [
         '/api/v1/silences',
         { deviceId: 'pc-01', endsAt: '9999-12-31T00:00:00+08:00', reason: 'r' },

@@ -11,6 +11,16 @@ export function personSchema() {
     /** A/B post system for the attendants (A = full-time, B = part-time backup). */
     post: z.enum(['A', 'B']).optional(),
     phone: text('a phone number').optional(),
+    /**
+     * The person's WeCom userid (企业微信账号), for @-mentions in a WeCom group: without it, WeCom
+     * mentions by `phone`.
+     */
+    wecomUserId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.@-]{1,64}$/, {
+        error: (iss) => `expected a WeCom userid (letters, digits, _ . @ -), got ${show(iss.input)}`,
+      })
+      .optional(),
     email: z.email({ error: (iss) => `expected an e-mail address, got ${show(iss.input)}` }).optional(),
     /** Notifier ids that reach this person. */
     notify: z.array(identifier()).default([]),

@@ -10,7 +10,7 @@ import type { FaultService } from '../../faults/fault-service.js';
 import type { AuditRepo } from '../../store/audit-repo.js';
 import { type Principal, principalOf } from '../auth.js';
 import { auditDenied, type Guard } from '../guard.js';
-import { apiDay, apiYearsProblem, inApiYears, validate } from '../validate.js';
+import { apiYearsProblem, inApiYears, validate } from '../validate.js';
 
 interface FaultRoutesDeps {
   faults: FaultService;
@@ -50,8 +50,7 @@ const silenceBody = z
     reason: text().pipe(z.string().max(500)),
   })
   .refine((s) => s.deviceId !== undefined || s.kind !== undefined, { error: 'give deviceId, kind or both' });
-const absenceBody = z.strictObject({ personId: identifier(), date: apiDay() });
-/** Faults API: list, timeline, lifecycle actions, silences, absences (citizens' reports: routes/complaints.ts). */
+/** Faults API: list, timeline, lifecycle actions, silences (absences: routes/duty.ts; citizens' reports: routes/complaints.ts). */
 export function faultRoutes(deps: FaultRoutesDeps): Router {
   const r = Router();
   const { guard } = deps;
@@ -161,13 +160,6 @@ export function faultRoutes(deps: FaultRoutesDeps): Router {
       endsAt,
     });
     res.status(201).json(s);
-  });
-
-  r.post('/absences', guard('staff'), async (req, res) => {
-    const b = validate(absenceBody, req.body, 'body');
-    await deps.faults.markAbsent(b.personId, b.date, (principalOf(res) as Principal).name);
-    await audit(req, res, 'absence.mark', `person:${b.personId}`, { date: b.date });
-    res.status(201).json({ personId: b.personId, date: b.date });
   });
 
   return r;

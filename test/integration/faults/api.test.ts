@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { condition } from '../../../src/domain/conditions.js';
 import { createGuard } from '../../../src/http/guard.js';
 import { apiErrors } from '../../../src/http/problem.js';
+import { dutyRoutes } from '../../../src/http/routes/duty.js';
 import { faultRoutes } from '../../../src/http/routes/faults.js';
 import { createLogger } from '../../../src/log.js';
 import { startZone, type Zone } from './harness.js';
@@ -33,6 +34,15 @@ beforeEach(async () => {
       audit: zone.store.audit,
       clock: zone.clock,
       guard: createGuard(tokens, zone.store.audit, zone.clock),
+    }),
+  );
+  api.use(
+    dutyRoutes({
+      duty: zone.duty,
+      audit: zone.store.audit,
+      clock: zone.clock,
+      guard: createGuard(tokens, zone.store.audit, zone.clock),
+      language: 'zh-CN',
     }),
   );
   app.use('/api/v1', api);
@@ -173,10 +183,12 @@ describe('faults API', () => {
       (await call('/absences', { token: 'staff-token', body: { personId: 'staff-a', date: '2025-05-06' } }))
         .status,
     ).toBe(201);
-    expect(
-      (await call('/absences', { token: 'staff-token', body: { personId: 'nobody', date: '2025-05-06' } }))
-        .status,
-    ).toBe(404);
+    const nobody = await call('/absences', {
+      token: 'staff-token',
+      body: { personId: 'nobody', date: '2025-05-06' },
+    });
+    expect(nobody.status).toBe(400);
+    expect(((await nobody.json()) as { detail: string }).detail).toBe('personId：没有编号为 "nobody" 的人员');
     const actions = (await zone.store.audit.list()).map((a) => a.action).reverse();
     expect(actions).toEqual(['silence.create', 'denied', 'absence.mark']);
   });

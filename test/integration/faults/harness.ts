@@ -5,9 +5,12 @@ import type { NotifierConfig, PersonConfig } from '../../../src/config/schema.js
 import { Secret } from '../../../src/config/secret.js';
 import { type AlertsConfig, alertsSchema } from '../../../src/config/sections/alerts.js';
 import { createEventBus } from '../../../src/core/events.js';
+import { createTellPeople } from '../../../src/core/tell-people.js';
 import type { Actor, Role } from '../../../src/domain/access.js';
 import type { AssetRecord } from '../../../src/domain/device.js';
+import type { Rota } from '../../../src/domain/duty.js';
 import type { Observation } from '../../../src/domain/observation.js';
+import { createDutyService, type DutyService } from '../../../src/duty/duty-service.js';
 import { createFaultService, type FaultService } from '../../../src/faults/fault-service.js';
 import { createLogger } from '../../../src/log.js';
 import { createNotifier, type Notifier } from '../../../src/notify/dispatcher.js';
@@ -77,6 +80,8 @@ export interface Zone {
   readonly notifiers: NotifierConfig[];
   notifier: Notifier;
   faults: FaultService;
+  /** The rota, absences and swaps, as core/zone.ts builds it (working days from the zone's schedule). */
+  duty: DutyService;
   tracker: StatusTracker;
   alerts: AlertsConfig;
   /** Rebuilds the services on the same database, as after a daemon restart (optionally with a changed notifier config). */
@@ -95,6 +100,9 @@ export async function startZone(
     ding?: Partial<ReceiverOptions>;
     /** More devices in the asset register. */
     extraAssets?: AssetRecord[];
+    /** Changes the people (e.g. remove the B post or the lead). */
+    people?: (people: PersonConfig[]) => PersonConfig[];
+    rota?: Rota;
   } = {},
 ): Promise<Zone> {
   const clock = new FakeClock(opts.start ?? '2025-05-06T09:30:00+08:00');
@@ -135,8 +143,17 @@ export async function startZone(
       },
     },
   ];
-  const people: PersonConfig[] = [
-    { id: 'staff-a', name: '李娟', role: 'staff', post: 'A', phone: '13800000001', notify: ['duty-group'] },
+  const allPeople: PersonConfig[] = [
+    // The full-time A post is in the zone's WeCom with an account (mentioned by userid); B only by phone.
+    {
+      id: 'staff-a',
+      name: '李娟',
+      role: 'staff',
+      post: 'A',
+      phone: '13800000001',
+      wecomUserId: 'lijuan',
+      notify: ['duty-group'],
+    },
     {
       id: 'staff-b',
       name: '王芳',
@@ -156,6 +173,7 @@ export async function startZone(
     },
     { id: 'lead', name: '张主任', role: 'lead', phone: '13800000004', notify: ['duty-group'] },
   ];
+  const people = opts.people ? opts.people(allPeople) : allPeople;
   const alerts = alertsSchema().parse(opts.alerts ?? {});
   const logger = createLogger('silent');
   const schedule = testSchedule({ hours: summerWinterHours });
@@ -174,11 +192,26 @@ export async function startZone(
       publicUrl: 'http://127.0.0.1:9464',
       timeZone: 'Asia/Shanghai',
     });
+    const duty = createDutyService({
+      db: store.db,
+      clock,
+      logger,
+      people,
+      notifiers,
+      ...(opts.rota ? { rota: opts.rota } : {}),
+      timeZone: 'Asia/Shanghai',
+      language: 'zh-CN',
+      siteName: '濯水镇政务公开专区',
+      isWorkingDay: (date) => schedule.days.isWorkingDay(date),
+      heldChannels: () => notifier.heldChannels(),
+      tell: createTellPeople({ db: store.db, notifier, clock, notifiers }),
+    });
     const faults = createFaultService({
       db: store.db,
       clock,
       logger,
       notifier,
+      duty,
       devices: store.devices,
       people,
       notifiers,
@@ -200,7 +233,7 @@ export async function startZone(
       policy: { downAfterFailures: alerts.downAfterFailedPolls },
     });
     events.on('device-status', (e) => faults.observe(e));
-    return { notifier, faults, tracker };
+    return { notifier, faults, duty, tracker };
   };
   let built = build();
   const zone: Zone = {
@@ -221,6 +254,9 @@ export async function startZone(
     },
     get faults() {
       return built.faults;
+    },
+    get duty() {
+      return built.duty;
     },
     get tracker() {
       return built.tracker;

@@ -26,7 +26,7 @@ describe('a day in the zone', () => {
     expect(first[0]).toBe(
       '**【濯水镇政务公开专区】打印机 P-01（一楼查阅区）缺纸，请值班人员处理。**\n' +
         '[详情](http://127.0.0.1:9464/faults/1)\n' +
-        '<font color="comment">李娟</font>',
+        '<@lijuan>',
     );
     // The technician is not bothered with paper.
     expect(z.ding.accepted).toHaveLength(0);
@@ -209,7 +209,7 @@ describe('a day in the zone', () => {
   it('non-critical faults wait for office hours; A absent → B is told first', async () => {
     zone = await startZone({ start: '2025-05-06T20:00:00+08:00' });
     const z = zone;
-    await z.faults.markAbsent('staff-a', '2025-05-07', 'lead');
+    await z.duty.addDayAbsence(actor('lead', 'staff'), { personId: 'staff-a', date: '2025-05-07' });
     await z.faults.raise({ deviceId: 'printer-01', kind: 'paper-low', detail: '纸盒 1 剩余约 10%' });
     await z.run(12 * 60 * MIN, 5 * MIN); // until 08:00 next day
     expect(z.wecom.accepted).toHaveLength(0);

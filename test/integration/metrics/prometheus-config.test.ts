@@ -21,7 +21,7 @@ describe('config/prometheus', () => {
 
   it('alert rules are valid under promtool check rules', () => {
     const r = promtool(['check', 'rules', 'config/prometheus/rules/zoneops.rules.yml']);
-    expect(r.out).toContain('SUCCESS: 8 rules found');
+    expect(r.out).toContain('SUCCESS: 9 rules found');
     expect(r.code).toBe(0);
   });
 

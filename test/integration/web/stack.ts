@@ -138,6 +138,7 @@ export async function startWebStack(config: Config): Promise<WebStack> {
       },
       schedule,
       complaints: { service: complaints, acceptWorkingDays: config.complaints.acceptWithinWorkingDays },
+      duty: faults.duty,
     }),
   );
   const server: Listening = await listen(app, '127.0.0.1', 0);

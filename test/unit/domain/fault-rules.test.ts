@@ -4,6 +4,7 @@ import { initialStatus, type StatusState } from '../../../src/domain/device-stat
 import type { FaultKind } from '../../../src/domain/fault-kinds.js';
 import { isObservedKind } from '../../../src/domain/fault-kinds.js';
 import { type FaultSignal, faultSignals, judges, reconcile } from '../../../src/domain/fault-rules.js';
+import { suppression } from '../../../src/domain/inhibition.js';
 import type { Observation } from '../../../src/domain/observation.js';
 
 /** Which faults one observation raises and clears (src/domain/fault-rules.ts), case by case. */
@@ -110,7 +111,7 @@ describe('reconcile', () => {
   const sig = (kind: FaultKind): FaultSignal => ({ kind, severity: 'warning', detail: '' });
   const all = () => true;
 
-  it('raises every signal, but not unreachable on top of an open power-on-failed', () => {
+  it('raises every signal, unreachable on top of an open power-on-failed too (its message is suppressed: inhibition.ts)', () => {
     const signals = new Map<FaultKind, FaultSignal>([
       ['unreachable', sig('unreachable')],
       ['jam', sig('jam')],
@@ -121,7 +122,12 @@ describe('reconcile', () => {
     ]);
     expect(
       reconcile(signals, new Set(['power-on-failed']), new Map(), all, 2, all).raise.map((s) => s.kind),
-    ).toEqual(['jam']);
+    ).toEqual(['unreachable', 'jam']);
+    expect(suppression({ id: 2, kind: 'unreachable' }, [{ id: 1, kind: 'power-on-failed' }], false)).toEqual({
+      by: 'fault',
+      faultId: 1,
+      kind: 'power-on-failed',
+    });
   });
 
   it('clears after clearAfter judged polls without the signal, counting in `absent`', () => {

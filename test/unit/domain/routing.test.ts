@@ -6,6 +6,7 @@ import {
   escalationLevels,
   escalationStep,
   mayNotify,
+  routingPlan,
 } from '../../../src/domain/routing.js';
 
 interface RoutedPerson {
@@ -74,20 +75,32 @@ describe('routes', () => {
 
 describe('escalation levels', () => {
   const people = [lead, b, tech, a, a2, admin];
-  it('on duty: A post, then B post, then the lead', () => {
-    expect(ids(escalationLevels(['on-duty'], people))).toEqual([['a', 'a2'], ['b'], ['l']]);
+  it('on duty: A post, then B post, then the lead, then the technician (the last resort)', () => {
+    expect(ids(escalationLevels(['on-duty'], people))).toEqual([['a', 'a2'], ['b'], ['l'], ['t']]);
   });
   it('technician: the technician, then the lead; lead alone: the lead', () => {
     expect(ids(escalationLevels(['technician'], people))).toEqual([['t'], ['l']]);
     expect(ids(escalationLevels(['lead'], people))).toEqual([['l']]);
   });
-  it('technician and lead together: both at once, nobody twice', () => {
-    expect(ids(escalationLevels(['technician', 'lead'], people))).toEqual([['t', 'l']]);
+  it('technician and lead together: both at once, nobody twice (the lead level stays, empty)', () => {
+    expect(ids(escalationLevels(['technician', 'lead'], people))).toEqual([['t', 'l'], []]);
   });
-  it('an empty level is left out; nobody at all: the admins', () => {
-    expect(ids(escalationLevels(['on-duty'], [a, lead]))).toEqual([['a'], ['l']]);
-    expect(ids(escalationLevels(['technician'], [a, admin]))).toEqual([['x']]);
-    expect(escalationLevels(['technician'], [a])).toEqual([]);
+  it('an empty level is kept, so a level number is the same post all day', () => {
+    expect(ids(escalationLevels(['on-duty'], [a, lead]))).toEqual([['a'], [], ['l'], []]);
+    expect(ids(escalationLevels(['technician'], [a]))).toEqual([[], []]);
+  });
+  it('the routing plan: the absent and the unreachable skipped; nobody at all: the admins', () => {
+    const plan = routingPlan(['on-duty'], people, undefined, (p) =>
+      p.id === 'a' ? 'absent' : p.id === 'b' ? 'no-channel' : undefined,
+    );
+    expect(plan.levels.map((l) => l.present.map((p) => p.id))).toEqual([['a2'], [], ['l'], ['t']]);
+    expect(plan.levels[1]?.skipped).toEqual([{ person: b, why: 'no-channel' }]);
+    expect(plan.lastResort).toBe(false);
+    const none = routingPlan(['technician'], [a, admin], undefined, () => undefined);
+    expect(none.lastResort).toBe(true);
+    expect(none.levels.map((l) => l.present.map((p) => p.id))).toEqual([[], [], ['x']]);
+    // Not even an admin: the plan says so (check-config reports such a route as a problem).
+    expect(routingPlan(['technician'], [a], undefined, () => undefined).levels.at(-1)?.present).toEqual([]);
   });
 });
 

@@ -45,9 +45,43 @@ describe('DingTalk 加签', () => {
   });
 });
 
-describe('WeCom and replies', () => {
-  it('sends a markdown message per the group robot documentation', () => {
+describe('WeCom mentions', () => {
+  // WeCom 群机器人配置说明 (work.weixin.qq.com/api/doc/90000/90136/91770): `text` carries
+  // `mentioned_list` (userids) and `mentioned_mobile_list` (phones); text and markdown content read
+  // `<@userid>`; markdown has no mention lists.
+  it('mentions by phone with a text message and its mentioned_mobile_list', () => {
     expect(wecomBody({ payload })).toEqual({
+      msgtype: 'text',
+      text: { content: 'x\n（李娟）', mentioned_mobile_list: ['13800000001'] },
+    });
+  });
+
+  it('keeps the markdown card and mentions with <@userid> when everyone has a WeCom userid', () => {
+    const to = [{ id: 'a', name: '李娟', phone: '13800000001', wecomUserId: 'LiJuan' }];
+    expect(wecomBody({ payload: { ...payload, to } })).toEqual({
+      msgtype: 'markdown',
+      markdown: { content: '**x**\n<@LiJuan>' },
+    });
+  });
+
+  it('lists userids and phones together when some have a userid and some only a phone', () => {
+    const to = [
+      { id: 'a', name: '李娟', phone: '13800000001', wecomUserId: 'LiJuan' },
+      { id: 'b', name: '王芳', phone: '13800000002' },
+    ];
+    expect(wecomBody({ payload: { ...payload, to } })).toEqual({
+      msgtype: 'text',
+      text: {
+        content: 'x\n（李娟、王芳）',
+        mentioned_list: ['LiJuan'],
+        mentioned_mobile_list: ['13800000002'],
+      },
+    });
+  });
+
+  it('nobody to mention: the markdown card with the names in grey, as before', () => {
+    const to = [{ id: 'a', name: '李娟' }];
+    expect(wecomBody({ payload: { ...payload, to } })).toEqual({
       msgtype: 'markdown',
       markdown: { content: '**x**\n<font color="comment">李娟</font>' },
     });

@@ -81,7 +81,7 @@ describe('fault rules', () => {
     expect(skip.absent.get('paper-out')).toBe(1);
   });
 
-  it('maps conditions to kinds and folds unreachable into an open power-on-failed', () => {
+  it('maps conditions to kinds; unreachable is raised beside an open power-on-failed (inhibition decides who hears)', () => {
     const up = nextStatus(initialStatus(0), obs({}), true).state;
     const sig = faultSignals(
       obs({ conditions: [condition('waste-full'), condition('toner-low', '黑色 8%')] }),
@@ -98,7 +98,7 @@ describe('fault rules', () => {
       2,
       () => true,
     );
-    expect(r.raise).toEqual([]);
+    expect(r.raise.map((x) => x.kind)).toEqual(['unreachable']);
   });
 
   it('lifecycle: vendor-contacted does not clear by itself; closed faults refuse actions', () => {
@@ -119,12 +119,12 @@ describe('routing and escalation', () => {
   ];
   const policy = { escalationMs: 15 * 60_000, reminderMs: 60 * 60_000, maxReminders: 2 };
 
-  it('builds A → B → lead for on-duty, technician → lead, and technician+lead together for changes', () => {
+  it('builds A → B → lead → technician for on-duty, technician → lead, and technician+lead together for changes', () => {
     const ids = (route: Parameters<typeof escalationLevels>[0]) =>
       escalationLevels(route, people).map((l) => l.map((p) => p.id));
-    expect(ids(['on-duty'])).toEqual([['a'], ['b'], ['l']]);
+    expect(ids(['on-duty'])).toEqual([['a'], ['b'], ['l'], ['t']]);
     expect(ids(['technician'])).toEqual([['t'], ['l']]);
-    expect(ids(['technician', 'lead'])).toEqual([['t', 'l']]);
+    expect(ids(['technician', 'lead'])).toEqual([['t', 'l'], []]);
   });
 
   it('steps on time, skips an absent level, reminds at the top, and waits when not allowed', () => {

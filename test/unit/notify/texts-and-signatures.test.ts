@@ -41,7 +41,10 @@ function fault(detail: string) {
 describe('texts as the platforms render them', () => {
   it('plain text goes as markdown without a single backslash', () => {
     const p = fault('屏幕不亮');
-    const w = wecomBody({ payload: p });
+    // WeCom mentions in markdown by `<@userid>` only (a phone-only recipient makes it `text`: channels.test.ts).
+    const w = wecomBody({
+      payload: { ...p, to: [{ ...to[0], id: 'staff-a', name: '李娟', wecomUserId: 'lijuan' }] },
+    });
     const d = dingtalkBody({ payload: p });
     expect(w.msgtype).toBe('markdown');
     expect(d.msgtype).toBe('markdown');

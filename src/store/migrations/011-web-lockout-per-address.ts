@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
-export const m010: Migration = {
-  version: 10,
+export const m011: Migration = {
+  version: 11,
   name: 'web-lockout-per-address',
   sql: `
     -- Sign-in attempts are also counted per client address (its SHA-256, never the address itself).

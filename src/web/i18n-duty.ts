@@ -1,0 +1,106 @@
+import type { ChainSlot } from '../domain/duty.js';
+import { weekdayZh } from '../domain/local-time.js';
+import type { Language } from '../domain/messages.js';
+
+/** The words of the rota page and the status page's duty block (Chinese by default, English selectable). */
+const zh = {
+  duty: '值班安排',
+  today: '今日值班',
+  week: '近 7 天值班',
+  date: '日期',
+  slot: { A: 'A 岗', B: 'B 岗', lead: '负责人', technician: '技术员' } as Record<ChainSlot, string>,
+  weekdays: weekdayZh as Record<string, string>,
+  covers: '代岗',
+  restDay: '休息日',
+  nobody: '无人',
+  absent: (reason: string) => (reason ? `请假：${reason}` : '请假'),
+  noChannel: '无可用通知渠道',
+  coveredBy: (slot: string, names: string) => `值班提醒由${slot} ${names} 接收`,
+  uncovered: '无人值守',
+  uncoveredText: (names: string) =>
+    `今日 A 岗、B 岗都不在岗，值班提醒改发给${names || '管理员'}。请尽快安排代岗。`,
+  arrange: '安排代岗',
+  absences: '请假',
+  noAbsences: '没有登记的请假。',
+  swaps: '调班',
+  noSwaps: '没有登记的调班。',
+  addAbsence: '登记请假',
+  addSwap: '登记调班',
+  person: '人员',
+  from: '开始日期',
+  to: '结束日期',
+  reason: '事由',
+  reasonOptional: '事由（可不填）',
+  confirmCover: '已安排负责人或技术员代岗（A、B 岗都不在时必须勾选）',
+  post: '岗位',
+  swapHint: '调班：这一天由所选人员值该岗位；若其本来值另一岗位，两人互换。',
+  undo: '撤销',
+  saved: '已保存。',
+  undone: '已撤销。',
+  editNote: '值班表、调班和请假由负责人或技术员修改、登记、撤销。',
+  recordedBy: (who: string) => `登记人：${who}`,
+  through: '至',
+  rota: '每周值班表',
+  weekday: '星期',
+  rotaSource: '来源',
+  rotaFromPage: (who: string) => `${who} 修改`,
+  rotaFromConfig: '配置文件（duty.rota）',
+  rotaFromPeople: '配置文件（人员岗位）',
+  setRota: '修改值班表',
+  rotaHint:
+    '修改某一天（每周）的 A 岗、B 岗，保存后立即生效；撤销后恢复为上一次的安排。工作日必须有人值 A 岗。',
+};
+
+export type DutyStrings = typeof zh;
+
+const en: DutyStrings = {
+  duty: 'Rota',
+  today: "Today's posts",
+  week: 'The next 7 days',
+  date: 'Date',
+  slot: { A: 'A post', B: 'B post', lead: 'Lead', technician: 'Technician' },
+  weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
+  covers: 'Covers',
+  restDay: 'closed',
+  nobody: 'nobody',
+  absent: (reason) => (reason ? `absent: ${reason}` : 'absent'),
+  noChannel: 'no working channel',
+  coveredBy: (slot, names) => `On-duty alerts go to ${slot} ${names}`,
+  uncovered: 'Nobody on duty',
+  uncoveredText: (names) =>
+    `Neither the A nor the B post is here today: on-duty alerts go to ${names || 'the admins'}. Please arrange cover.`,
+  arrange: 'Arrange cover',
+  absences: 'Absences',
+  noAbsences: 'No absences recorded.',
+  swaps: 'Swaps',
+  noSwaps: 'No swaps recorded.',
+  addAbsence: 'Record an absence',
+  addSwap: 'Record a swap',
+  person: 'Person',
+  from: 'From',
+  to: 'To',
+  reason: 'Reason',
+  reasonOptional: 'Reason (optional)',
+  confirmCover: 'The lead or the technician covers (required when neither post is left)',
+  post: 'Post',
+  swapHint: 'A swap: on that date the person holds the post; if they held the other post, the two exchange.',
+  undo: 'Undo',
+  saved: 'Saved.',
+  undone: 'Undone.',
+  editNote: 'The rota, swaps and absences are changed and undone by the lead or the technician.',
+  recordedBy: (who) => `recorded by ${who}`,
+  through: 'to',
+  rota: 'Weekly rota',
+  weekday: 'Weekday',
+  rotaSource: 'Set by',
+  rotaFromPage: (who) => `changed by ${who}`,
+  rotaFromConfig: 'config (duty.rota)',
+  rotaFromPeople: "config (people's posts)",
+  setRota: 'Change the rota',
+  rotaHint:
+    "One weekday's A and B posts, in force at once; undo goes back to the previous setting. A working day needs an A post.",
+};
+
+export function dutyStrings(language: Language): DutyStrings {
+  return language === 'en' ? en : zh;
+}
