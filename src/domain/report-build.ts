@@ -179,7 +179,10 @@ function sumAvailability(lines: readonly DeviceLine[]): AvailabilityTotals {
   };
 }
 
-/** A citizen's report joined an existing fault, or came while its device had an open fault of another cause. */
+/**
+ * A citizen's report is about a problem already known when it joined an existing fault, or came while
+ * its device had an open equipment or consumables fault (what a citizen sees: it does not work).
+ */
 function sameAsKnownFault(
   c: ReportInput['citizenReports'][number],
   owner: (id: string) => string,
@@ -187,15 +190,17 @@ function sameAsKnownFault(
   incidents: readonly Incident[],
 ): boolean {
   const joined = faults.find((f) => f.id === c.faultId);
-  if (joined !== undefined && faultCause(joined.kind) !== 'citizens') return true;
+  if (joined !== undefined && seenByCitizens.has(faultCause(joined.kind))) return true;
   const device = owner(c.deviceId);
   return incidents.some(
     (i) =>
       i.deviceId === device &&
-      i.cause !== 'citizens' &&
+      seenByCitizens.has(i.cause) &&
       i.openedAt <= c.at &&
       (i.closedAt ?? Number.POSITIVE_INFINITY) > c.at,
   );
 }
+
+const seenByCitizens = new Set<string>(['equipment', 'consumables']);
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;

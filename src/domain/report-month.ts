@@ -23,8 +23,8 @@ export function checkReportMonth(
         ? `月份格式应为 YYYY-MM（例如 ${current}），收到“${month.slice(0, 20)}”`
         : `month: expected YYYY-MM (e.g. ${current}), got "${month.slice(0, 20)}"`,
     );
-  const span = monthSpan(month, tz);
-  if (span.from > now)
+  // Compared as text first: a far-future month (9999-12) must not reach the calendar arithmetic.
+  if (month > current)
     return fail(
       zh
         ? `${label(month, zh)}尚未开始，无法生成月报；最近可生成的是 ${current}`
@@ -32,7 +32,7 @@ export function checkReportMonth(
     );
   const first = firstRecordAt === null ? null : localTime(firstRecordAt, tz).date;
   const firstMonth = first?.slice(0, 7) ?? current;
-  if (span.to <= (firstRecordAt ?? monthSpan(current, tz).from))
+  if (monthSpan(month, tz).to <= (firstRecordAt ?? monthSpan(current, tz).from))
     return fail(
       zh
         ? first === null

@@ -130,9 +130,8 @@ function usageLine(
   return {
     deviceId: d.id,
     type: d.type,
-    // The month is the sum of its days as printed, so the two tables always agree.
-    onHours: round1(perDay.reduce((n, x) => n + x.onHours, 0)),
-    inUseHours: measured ? round1(perDay.reduce((n, x) => n + (x.inUseHours ?? 0), 0)) : null,
+    onHours: round1(totalMs(on) / HOUR),
+    inUseHours: measured ? round1([...useByDay.values()].reduce((a, b) => a + b, 0) / HOUR) : null,
     days: perDay,
   };
 }
