@@ -79,8 +79,8 @@ export function narrative(r: MonthlyReport, lang: Language, kindName: (kind: str
         ),
     pw.needed === 0
       ? t(
-          `计划开关机 ${pw.planned} 次，设备均已处于计划状态，无需执行。`,
-          `${pw.planned} planned switches, none needed.`,
+          `计划开关机 ${pw.planned} 次，无需执行（设备已处于计划状态 ${pw.notNeeded} 次，系统未监测 ${pw.unmonitored} 次）。`,
+          `${pw.planned} planned switches, none needed (already as planned ${pw.notNeeded}, not monitored ${pw.unmonitored}).`,
         )
       : t(
           `计划开关机需执行 ${pw.needed} 次，成功 ${pw.done} 次，执行率 ${pct(pw.adherence, lang)}。`,

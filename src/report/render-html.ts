@@ -10,6 +10,7 @@ import type { Block, DocTable, ReportDocument } from './doc-kit.js';
 
 const style = `
 .zo-report { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif; color: #000; max-width: 60rem; margin: 0 auto; line-height: 1.6; }
+.zo-report header, .zo-report section, .zo-report footer { display: block; background: none; color: inherit; padding: 0; margin: 0; box-shadow: none; border-radius: 0; }
 .zo-report h1 { font-size: 1.5rem; text-align: center; margin: 0 0 .6rem; }
 .zo-report h2 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; }
 .zo-report .zo-frame { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .2rem 2rem; margin: 0 0 1rem; }
@@ -30,6 +31,7 @@ const style = `
 .zo-report .zo-notes { font-size: .8rem; margin: .4rem 0 0; padding-left: 1.6rem; }
 .zo-report .zo-sign { display: flex; justify-content: flex-end; gap: 3rem; margin-top: 2.5rem; }
 .zo-report .zo-colophon { font-size: .75rem; text-indent: 0; color: #333; }
+@media (max-width: 40rem) { .zo-report th, .zo-report td { white-space: nowrap; } .zo-report h1 { font-size: 1.2rem; } }
 @media print {
   @page { size: A4; margin: 15mm 12mm 18mm; @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 9pt; } }
   .zo-report { max-width: none; }

@@ -86,7 +86,11 @@ export async function reportPdf(
   const content: Record<string, unknown>[] = [
     { text: d.title, fontSize: 16, alignment: 'center', margin: [0, 0, 0, 8] },
     {
-      columns: d.frame.map(([k, v]) => ({ text: `${k}${en ? ': ' : '：'}${v}`, width: 'auto' })),
+      columns: d.frame.map(([k, v]) => ({
+        text: `${k}${en ? ': ' : '：'}${v}`,
+        width: 'auto',
+        noWrap: true,
+      })),
       columnGap: 24,
       margin: [0, 0, 0, 8],
     },
@@ -102,7 +106,7 @@ export async function reportPdf(
   }
   content.push(
     {
-      columns: d.sign.map(([k, v]) => ({ text: `${k}${en ? ': ' : '：'}${v}`, width: 'auto' })),
+      columns: d.sign.map(([k, v]) => ({ text: `${k}${en ? ': ' : '：'}${v}`, width: 'auto', noWrap: true })),
       columnGap: 48,
       margin: [0, 28, 0, 8],
       alignment: 'right',

@@ -1,12 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../../src/app.js';
-import { createLogger } from '../../../src/log.js';
+import type { App } from '../../../src/app.js';
 import { runCli } from '../../helpers/cli.js';
-import { FakeClock } from '../../helpers/fake-clock.js';
-import { reportTime, type Seeded, seedMonth } from './seed.js';
+import { reportTime, type Seeded, seedMonth, startReportApp } from './seed.js';
 
 // The staff token whose SHA-256 test/fixtures/foundation/minimal.yaml configures.
 const staffToken = 'demo-staff-token';
@@ -17,18 +14,7 @@ let base: string;
 
 beforeAll(async () => {
   seeded = await seedMonth();
-  const quiet = new Writable({ write: (_c, _e, cb) => cb() });
-  // The real daemon (API only), on an ephemeral loopback port, over the seeded database.
-  app = createApp({
-    config: seeded.config,
-    clock: new FakeClock(reportTime),
-    logger: createLogger('silent', quiet),
-    listen: { host: '127.0.0.1', port: 0 },
-    dbPath: seeded.dbPath,
-    withoutFeatures: true,
-  });
-  await app.start();
-  base = `http://127.0.0.1:${app.address?.port}`;
+  ({ app, base } = await startReportApp(seeded));
 });
 
 afterAll(async () => {

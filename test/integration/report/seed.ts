@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { type App, createApp } from '../../../src/app.js';
 import type { Config } from '../../../src/config/schema.js';
 import type { StatusState } from '../../../src/domain/device-status.js';
 import type { FaultKind } from '../../../src/domain/fault-kinds.js';
@@ -10,11 +12,13 @@ import { FaultRepo } from '../../../src/faults/fault-repo.js';
 import { PublicReportRepo } from '../../../src/faults/public-report-repo.js';
 import { HygieneRepo } from '../../../src/hygiene/repo.js';
 import { areaAssets, assetFromConfig } from '../../../src/inventory/assets.js';
+import { createLogger } from '../../../src/log.js';
 import { type PowerActionKind, PowerActionsRepo } from '../../../src/power/actions-repo.js';
 import { ReadingsRepo } from '../../../src/readings/repo.js';
 import { StatusRepo } from '../../../src/status/status-repo.js';
 import { openStore } from '../../../src/store/store.js';
 import { minimalConfigData, testConfig, writeConfig } from '../../helpers/config.js';
+import { FakeClock } from '../../helpers/fake-clock.js';
 
 /**
  * A synthetic October 2026 in a real SQLite database, written through the real repositories.
@@ -392,4 +396,22 @@ export async function seedMonth(): Promise<Seeded> {
     await store.close();
   }
   return { dir, configFile, config, dbPath };
+}
+
+/** The real daemon (API and pages, no pollers) on an ephemeral loopback port over the seeded database. */
+export async function startReportApp(
+  seeded: Seeded,
+  config: Config = seeded.config,
+): Promise<{ app: App; base: string }> {
+  const quiet = new Writable({ write: (_c, _e, cb) => cb() });
+  const app = createApp({
+    config,
+    clock: new FakeClock(reportTime),
+    logger: createLogger('silent', quiet),
+    listen: { host: '127.0.0.1', port: 0 },
+    dbPath: seeded.dbPath,
+    withoutFeatures: true,
+  });
+  await app.start();
+  return { app, base: `http://127.0.0.1:${app.address?.port}` };
 }
