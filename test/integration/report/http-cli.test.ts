@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
 import { runCli } from '../../helpers/cli.js';
-import { reportTime, type Seeded, seedMonth, startReportApp } from './seed.js';
+import { type Seeded, seedMonth, startReportApp } from './seed.js';
 
 // The staff token whose SHA-256 test/fixtures/foundation/minimal.yaml configures.
 const staffToken = 'demo-staff-token';

@@ -94,6 +94,8 @@ describe('zoneops report on the shipped example config (a zone with no history y
     const text = tool('pdftotext', [join(dir, 'example.pdf'), '-']);
     expect(text).toContain('濯水镇政务公开专区设备运行情况月报（2026年12月）');
     expect(text).toContain('设备完好率');
+    // report.unit of the example config.
+    expect(text).toContain('填报单位：濯水镇人民政府党政办公室');
     expect(text).toMatch(/第 1 页 共 \d+ 页/);
     expect(text).toContain('本统计期内系统尚未监测到设备运行情况，各项指标均为无数据。');
     expect(text).not.toMatch(/可用率\s+100\.00%/);
