@@ -5,6 +5,7 @@ import { loadScheduleContext } from '../../../src/calendar/schedule.js';
 import { createScheduleService } from '../../../src/calendar/schedule-service.js';
 import type { MonthlyReport } from '../../../src/domain/report-types.js';
 import { loadMonthlyReport } from '../../../src/report/load.js';
+import { renderReport } from '../../../src/report/render.js';
 import { openStore } from '../../../src/store/store.js';
 import { bj, reportTime, type Seeded, seedMonth } from './seed.js';
 
@@ -258,5 +259,56 @@ describe('a running month', () => {
     expect(strip(evening)).toEqual(strip(morning));
     // prn-01's service request (20 Oct 09:00) was not repaired by 21 Oct 00:00: open at that end.
     expect(morning.integrity.broken).toEqual([{ deviceId: 'prn-01', kinds: ['service-requested'] }]);
+  });
+});
+
+describe('the charts carry the same numbers as the tables', () => {
+  let page: string;
+  beforeAll(async () => {
+    page = (await renderReport(report, 'html', 'zh-CN')).body.toString('utf8');
+  });
+  /** The text drawn in one chart's SVG (ECharts' SSR writes every label as a <text> element). */
+  const drawn = (id: string): string[] => {
+    const figure = page.match(new RegExp(`<figure id="zo-chart-${id}"[\\s\\S]*?</figure>`))?.[0] ?? '';
+    expect(figure, id).toContain('<svg');
+    return [...figure.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => (m[1] ?? '').trim());
+  };
+  /** The cells of the table with this caption, row by row. */
+  const cells = (caption: string): string[][] => {
+    const table = page.match(new RegExp(`<caption>${caption}</caption>[\\s\\S]*?</table>`))?.[0] ?? '';
+    const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+      [...(r[1] ?? '').matchAll(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)].map((c) => c[1] ?? ''),
+    );
+    expect(rows.length, caption).toBeGreaterThan(1);
+    return rows;
+  };
+
+  it('availability: 6840/7020 = 97.44 %, 6780/7020 = 96.58 %, the printer 100.00 %, in the chart and the table', () => {
+    const text = drawn('availability');
+    for (const label of ['97.44%', '96.58%', '100.00%']) expect(text).toContain(label);
+    const table = cells('各设备可用率（开放时间内，分钟）').map((r) => r.join(' '));
+    expect(table.find((r) => r.startsWith('电脑 1 '))).toContain('97.44%');
+    expect(table.find((r) => r.startsWith('电脑 2 '))).toContain('96.58%');
+    expect(table.find((r) => r.startsWith('打印机 1 '))).toContain('100.00%');
+  });
+
+  it('faults by cause: 4 equipment, 3 consumables, 1 hygiene, 2 citizens, 1 management', () => {
+    const text = drawn('faults-by-cause');
+    const byCause = cells('按原因统计');
+    // The count is the second column; the chart labels its bars with the same strings.
+    expect(byCause.slice(1, 6).map((r) => r[1])).toEqual(['4', '3', '1', '2', '1']);
+    for (const n of ['4', '3', '1', '2']) expect(text).toContain(n);
+  });
+
+  it('pages per day: 250 on 5 Oct, 40 on 15 Oct, 80 on 20 Oct', () => {
+    const text = drawn('pages-per-day');
+    for (const [day, pages] of [
+      ['10月5日', '250'],
+      ['10月15日', '40'],
+      ['10月20日', '80'],
+    ]) {
+      expect(text).toContain(pages);
+      expect(cells('每日打印复印页数').find((r) => r[0] === day)?.[1]).toBe(pages);
+    }
   });
 });
