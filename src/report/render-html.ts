@@ -51,7 +51,8 @@ function tableHtml(t: DocTable, id: string): string {
       ? `<tr><td colspan="${t.headers.length}">—</td></tr>`
       : t.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n');
   const foot = t.total ? `<tfoot><tr>${t.total.map(cell).join('')}</tr></tfoot>` : '';
-  return `<div class="zo-wrap"><table id="${id}"><caption>${e(t.title)}</caption>${head}<tbody>\n${body}\n</tbody>${foot}</table></div>`;
+  // A wide table scrolls in its own box on a phone: focusable, so a keyboard can scroll it too (WCAG 2.1.1).
+  return `<div class="zo-wrap" tabindex="0" role="region" aria-label="${e(t.title)}"><table id="${id}"><caption>${e(t.title)}</caption>${head}<tbody>\n${body}\n</tbody>${foot}</table></div>`;
 }
 
 function blockHtml(b: Block, key: string, i: number, svgs: ReadonlyMap<string, string>): string {

@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
@@ -13,6 +14,10 @@ import { reportConfigData, type Seeded, seedMonth, startReportApp } from '../int
 const shots = join(repoRoot, 'test/artifacts/screenshots');
 const phone = { width: 390, height: 844 };
 const pin = '2468';
+// Accessibility: axe-core's WCAG 2.1 A and AA rules (https://github.com/dequelabs/axe-core, "API
+// Documentation": axe.run with runOnly tags), injected into the page as its own script.
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let seeded: Seeded;
 let app: App;
@@ -70,6 +75,18 @@ describe('the /reports page', () => {
     // Phone first: the page itself does not scroll sideways (wide tables scroll in their own box).
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(phone.width);
     await page.screenshot({ path: join(shots, 'report-01-page.png') });
+    // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') stays as it is.
+    await page.evaluate(readFileSync(axeSource, 'utf8'));
+    const violations = (await page.evaluate(
+      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(wcag)} } }).then((r) =>
+         r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+    )) as string[];
+    expect(violations).toEqual([]);
+    // 200 % text: still no sideways scrolling of the page.
+    await page.evaluate(`document.documentElement.style.fontSize = '200%'`);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(phone.width);
+    await page.screenshot({ path: join(shots, 'report-03-page-200.png') });
+    await page.evaluate(`document.documentElement.style.fontSize = ''`);
     await page.locator('#zo-faults').screenshot({ path: join(shots, 'report-02-faults.png') });
 
     const pdf = await page.request.get(`${base}/reports/download?month=2026-10&format=pdf`);
