@@ -39,7 +39,7 @@ export function narrative(r: MonthlyReport, lang: Language, kindName: (kind: str
     basic.push(
       t(
         `本月尚未结束，以下数据统计至${dateText(localDate(p.countedTo, r), lang, true)}零时（已过 ${p.daysCounted} 天）。`,
-        `The month is still running: figures up to the start of ${dateText(localDate(p.countedTo, r), lang)} (${p.daysCounted} days).`,
+        `The month is still running: figures up to the start of ${dateText(localDate(p.countedTo, r), lang)} (${p.daysCounted} ${p.daysCounted === 1 ? 'day' : 'days'}).`,
       ),
     );
   const runs = dayRuns(
@@ -53,7 +53,7 @@ export function narrative(r: MonthlyReport, lang: Language, kindName: (kind: str
   basic.push(
     t(
       `本月应开放 ${p.openDays} 天、共 ${num1(p.openMinutes / 60)} 小时${holidays}。专区在册设备 ${a.devices} 台，`,
-      `The zone was due open ${p.openDays} days, ${num1(p.openMinutes / 60)} hours${holidays}. ${a.devices} devices are on the register; `,
+      `The zone was due open ${p.openDays} ${p.openDays === 1 ? 'day' : 'days'}, ${num1(p.openMinutes / 60)} hours${holidays}. ${a.devices} devices are on the register; `,
     ) +
       (r.hasData
         ? t(

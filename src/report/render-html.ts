@@ -16,6 +16,7 @@ const style = `
 .zo-report .zo-frame { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .2rem 2rem; margin: 0 0 1rem; }
 .zo-report .zo-frame div { display: flex; gap: .3rem; }
 .zo-report .zo-frame dt::after { content: "："; }
+.zo-report:lang(en) .zo-frame dt::after { content: ": "; }
 .zo-report .zo-frame dd { margin: 0; }
 .zo-report p { text-indent: 2em; margin: .3rem 0; }
 .zo-report .zo-wrap { overflow-x: auto; margin: .6rem 0; }
@@ -55,12 +56,12 @@ function tableHtml(t: DocTable, id: string): string {
   return `<div class="zo-wrap" tabindex="0" role="region" aria-label="${e(t.title)}"><table id="${id}"><caption>${e(t.title)}</caption>${head}<tbody>\n${body}\n</tbody>${foot}</table></div>`;
 }
 
-function blockHtml(b: Block, key: string, i: number, svgs: ReadonlyMap<string, string>): string {
+function blockHtml(b: Block, key: string, i: number, svgs: ReadonlyMap<string, string>, en: boolean): string {
   if (b.kind === 'p') return `<p>${e(b.text)}</p>`;
   if (b.kind === 'table') return tableHtml(b.table, `zo-${key}-${i}`);
   const c = b.chart;
-  const alt = c.categories.map((x, j) => `${x} ${c.labels[j] ?? ''}`).join('；');
-  return `<figure id="zo-chart-${e(c.id)}" role="img" aria-label="${e(`${c.title}：${alt}`)}">${svgs.get(c.id) ?? ''}<figcaption>${e(c.title)}</figcaption></figure>`;
+  const alt = c.categories.map((x, j) => `${x} ${c.labels[j] ?? ''}`).join(en ? '; ' : '；');
+  return `<figure id="zo-chart-${e(c.id)}" role="img" aria-label="${e(`${c.title}${en ? ': ' : '：'}${alt}`)}">${svgs.get(c.id) ?? ''}<figcaption>${e(c.title)}</figcaption></figure>`;
 }
 
 /** The embeddable article (its charts' SVG by chart id). */
@@ -68,7 +69,7 @@ export function reportArticle(d: ReportDocument, svgs: ReadonlyMap<string, strin
   const frame = d.frame.map(([k, v]) => `<div><dt>${e(k)}</dt><dd>${e(v)}</dd></div>`).join('');
   const sections = d.sections
     .map((s) => {
-      const blocks = s.blocks.map((b, i) => blockHtml(b, s.key, i, svgs)).join('\n');
+      const blocks = s.blocks.map((b, i) => blockHtml(b, s.key, i, svgs, d.lang === 'en')).join('\n');
       const notes =
         s.notes.length === 0
           ? ''
@@ -76,7 +77,8 @@ export function reportArticle(d: ReportDocument, svgs: ReadonlyMap<string, strin
       return `<section id="zo-${s.key}"><h2>${e(s.heading)}</h2>\n${blocks}\n${notes}</section>`;
     })
     .join('\n');
-  const sign = d.sign.map(([k, v]) => `<span>${e(k)}：${e(v)}</span>`).join('');
+  const colon = d.lang === 'en' ? ': ' : '：';
+  const sign = d.sign.map(([k, v]) => `<span>${e(k)}${colon}${e(v)}</span>`).join('');
   return `<article class="zo-report" lang="${d.lang === 'en' ? 'en' : 'zh-CN'}">
 <style>${style}</style>
 <header><h1>${e(d.title)}</h1><dl class="zo-frame">${frame}</dl></header>

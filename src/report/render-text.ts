@@ -10,7 +10,8 @@ function mdCell(s: string): string {
 
 export function markdown(d: ReportDocument): string {
   const out = [`# ${mdCell(d.title)}`, ''];
-  for (const [k, v] of d.frame) out.push(`${mdCell(k)}：${mdCell(v)}  `);
+  const colon = d.lang === 'en' ? ': ' : '：';
+  for (const [k, v] of d.frame) out.push(`${mdCell(k)}${colon}${mdCell(v)}  `);
   for (const s of d.sections) {
     out.push('', `## ${mdCell(s.heading)}`);
     for (const b of s.blocks) {
@@ -18,7 +19,7 @@ export function markdown(d: ReportDocument): string {
       if (b.kind === 'p') out.push(mdCell(b.text));
       else if (b.kind === 'chart')
         out.push(
-          `*${mdCell(b.chart.title)}*：${b.chart.categories.map((c, i) => `${mdCell(c)} ${mdCell(b.chart.labels[i] ?? '')}`).join('；')}`,
+          `*${mdCell(b.chart.title)}*${colon}${b.chart.categories.map((c, i) => `${mdCell(c)} ${mdCell(b.chart.labels[i] ?? '')}`).join(d.lang === 'en' ? '; ' : '；')}`,
         );
       else {
         const t = b.table;
@@ -42,7 +43,7 @@ export function markdown(d: ReportDocument): string {
   }
   out.push(
     '',
-    d.sign.map(([k, v]) => `${mdCell(k)}：${mdCell(v)}`).join('　　'),
+    d.sign.map(([k, v]) => `${mdCell(k)}${colon}${mdCell(v)}`).join(d.lang === 'en' ? '    ' : '　　'),
     '',
     `> ${mdCell(d.colophon)}`,
     '',

@@ -34,7 +34,7 @@ export function basicSection(r: MonthlyReport, lang: Language, text: readonly st
     [t('调休上班', 'Make-up working days'), days(per.makeUpDays)],
     [
       t('在册设备（台）', 'Equipment on the register'),
-      `${a.devices}${byType.size > 0 ? `（${[...byType].map(([k, n]) => `${k} ${n}`).join(t('、', ', '))}）` : ''}`,
+      `${a.devices}${byType.size > 0 ? `${t('（', ' (')}${[...byType].map(([k, n]) => `${k} ${n}`).join(t('、', ', '))}${t('）', ')')}` : ''}`,
     ],
     [t('监测覆盖率', 'Coverage'), pct(a.coverage, lang)],
     [t('设备总体可用率', 'Availability'), pct(a.availability, lang)],

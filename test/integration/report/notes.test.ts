@@ -75,3 +75,19 @@ describe('the month’s notes file', () => {
     expect(missing.stderr).toContain('无法读取');
   });
 });
+
+describe('language: en', () => {
+  it('frames the report in English words and punctuation; names stay as configured', async () => {
+    const out = await runReport(
+      { config: seeded.configFile, month: '2026-10', format: 'md', lang: 'en' },
+      reportTime,
+    );
+    expect(out.code, out.stderr).toBe(0);
+    const md = out.stdout.toString('utf8');
+    // siteName 测试专区 is a name and stays as configured; the words around it are English.
+    expect(md.split('\n')[0]).toBe('# 测试专区: monthly equipment report (October 2026)');
+    expect(md).toContain('Period: 1 Oct – 31 Oct 2026');
+    expect(md).toContain('Prepared by: 陈刚');
+    expect(md).not.toMatch(/Filed by：|Period：|；/);
+  });
+});
