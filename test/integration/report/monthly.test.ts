@@ -262,6 +262,14 @@ describe('a running month', () => {
   });
 });
 
+describe('服务情况 from the complaint register', () => {
+  it('the two citizens’ reports are two complaints received, closed, with no contact left; nobody rated', () => {
+    // seed.ts: prn-01 on 12 Oct 10:10 and pc-01 on 22 Oct 15:00, both recorded closed, contact null.
+    expect(report.complaints?.total).toMatchObject({ received: 2, open: 0, noContact: 2, answeredLate: 0 });
+    expect(report.complaints?.satisfaction).toMatchObject({ total: 0, rate: null });
+  });
+});
+
 describe('the charts carry the same numbers as the tables', () => {
   let page: string;
   beforeAll(async () => {

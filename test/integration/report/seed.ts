@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { type App, createApp } from '../../../src/app.js';
+import { ComplaintRepo } from '../../../src/complaints/repo.js';
 import type { Config } from '../../../src/config/schema.js';
 import type { StatusState } from '../../../src/domain/device-status.js';
 import type { FaultKind } from '../../../src/domain/fault-kinds.js';
 import type { FaultState } from '../../../src/domain/fault-lifecycle.js';
 import type { DeviceStatus } from '../../../src/domain/status.js';
 import { FaultRepo } from '../../../src/faults/fault-repo.js';
-import { PublicReportRepo } from '../../../src/faults/public-report-repo.js';
 import { HygieneRepo } from '../../../src/hygiene/repo.js';
 import { areaAssets, assetFromConfig } from '../../../src/inventory/assets.js';
 import { createLogger } from '../../../src/log.js';
@@ -259,7 +259,9 @@ export async function seedMonth(): Promise<Seeded> {
       closed: '10-13 08:30',
     });
     // Two citizens' reports: one about the printer while it was out of paper (the same problem).
-    const reports = new PublicReportRepo(store.db);
+    // A citizen's report is a complaint record (the complaint register, migration 9) linked to its fault.
+    const register = new ComplaintRepo(store.db);
+    let seq = 0;
     const citizen = async (
       deviceId: string,
       at: string,
@@ -268,14 +270,35 @@ export async function seedMonth(): Promise<Seeded> {
     ) => {
       await fault(deviceId, 'public-report', at, '不能用', events, { state: 'resolved', closed });
       const row = await store.db.get<{ id: number }>('SELECT MAX(id) AS id FROM faults');
-      await reports.add(store.db, {
-        at: bj(at),
+      seq++;
+      const id = await register.insert(store.db, {
+        caseNo: `ZS-202610-${seq}`,
+        caseDay: `2026-${at.slice(0, 5)}`,
+        clientKey: 'h',
+        submissionKey: null,
+        type: 'complaint',
+        problem: 'device-broken',
         deviceId,
         description: '不能用',
         contact: null,
-        clientHash: 'h',
-        faultId: row?.id ?? 0,
+        source: 'web',
+        state: 'closed',
+        receivedAt: bj(at),
+        acceptDueAt: bj(at),
+        answerDueAt: bj(at),
+        assignedTo: null,
+        decidedAt: null,
+        decidedBy: null,
+        ground: null,
+        decisionNote: null,
+        answeredAt: null,
+        answeredBy: null,
+        answerMethod: null,
+        answerText: null,
+        closedAt: bj(closed),
+        closedBy: 'zoneops',
       });
+      await register.link(store.db, id, row?.id ?? 0, bj(at), 'zoneops');
     };
     await citizen('prn-01', '10-12 10:10', [['resolved', '10-12 10:40']], '10-12 10:40');
     await citizen(
