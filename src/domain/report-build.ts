@@ -157,7 +157,8 @@ export function buildMonthlyReport(
     energyKWh: energy.size === 0 ? null : round3([...energy.values()].reduce((a, b) => a + b, 0)),
     offScheduledHours: Math.round(lines.reduce((n, d) => n + d.offScheduledHours, 0) * 100) / 100,
     complaints: input.complaints
-      ? complaintFigures(input.complaints.received, input.complaints.ratings, span, counted)
+      ? // The complaint register's own definition (complaint-figures.ts): as of now in a running month.
+        complaintFigures(input.complaints.received, input.complaints.ratings, span, Math.min(now, span.to))
       : null,
   };
 }

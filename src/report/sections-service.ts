@@ -142,8 +142,8 @@ export function serviceSection(r: MonthlyReport, lang: Language, text: readonly 
         : [
             p(
               t(
-                `本月收到群众投诉和意见建议 ${r.complaints.total.received} 件，受理 ${r.complaints.total.accepted} 件，按时答复 ${r.complaints.total.answeredOnTime} 件，未办结 ${r.complaints.total.open} 件；满意度评价 ${r.complaints.satisfaction.total} 件，满意率 ${pct(r.complaints.satisfaction.rate, lang)}。`,
-                `${r.complaints.total.received} complaints and suggestions received, ${r.complaints.total.accepted} accepted, ${r.complaints.total.answeredOnTime} answered on time, ${r.complaints.total.open} open; ${r.complaints.satisfaction.total} satisfaction ratings, ${pct(r.complaints.satisfaction.rate, lang)} satisfied.`,
+                `本月收到群众投诉和意见建议 ${r.complaints.total.received} 件，受理 ${r.complaints.total.accepted} 件，按时答复 ${r.complaints.total.answeredOnTime} 件，未办结 ${r.complaints.total.open} 件；满意度评价 ${r.complaints.satisfaction.total} 件，满意率 ${pct(r.complaints.satisfaction.rate, lang)}${r.period.complete ? '' : '（投诉和满意度统计至报告生成时）'}。`,
+                `${r.complaints.total.received} complaints and suggestions received, ${r.complaints.total.accepted} accepted, ${r.complaints.total.answeredOnTime} answered on time, ${r.complaints.total.open} open; ${r.complaints.satisfaction.total} satisfaction ratings, ${pct(r.complaints.satisfaction.rate, lang)} satisfied${r.period.complete ? '' : ' (complaints and ratings up to the time of this report)'}.`,
               ),
             ),
             // The complaint register's own tables (src/report/complaint-tables.ts), as they are.
