@@ -11,7 +11,7 @@ export interface HygieneRecord {
   task: HygieneTask;
   /** Who did the work, as declared when it was recorded. */
   actor: string;
-  /** Who entered the record: the signed-in account, the API token's name, the button (null before migration 12). */
+  /** Who entered the record: the signed-in account, the API token's name, the button (null before migration 13). */
   recordedBy: string | null;
   /** Server time the record was entered. */
   recordedAt: number;

@@ -9,8 +9,9 @@ import { m007 } from './migrations/007-readings-history.js';
 import { m008 } from './migrations/008-notify-outcomes.js';
 import { m009 } from './migrations/009-complaints.js';
 import { m010 } from './migrations/010-duty-rota.js';
-import { m011 } from './migrations/011-web-lockout-per-address.js';
-import { m012 } from './migrations/012-hygiene-recorded-by.js';
+import { m011 } from './migrations/011-reading-usage.js';
+import { m012 } from './migrations/012-web-lockout-per-address.js';
+import { m013 } from './migrations/013-hygiene-recorded-by.js';
 import type { Migration } from './migrations/migration.js';
 
 /**
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   m010,
   m011,
   m012,
+  m013,
 ];
 
 class MigrationError extends Error {}

@@ -10,6 +10,8 @@ import type { FaultService } from '../faults/fault-service.js';
 import type { HygieneRepo } from '../hygiene/repo.js';
 import type { HygieneService } from '../hygiene/service.js';
 import type { Logger } from '../log.js';
+import type { LoadedReport } from '../report/load.js';
+import type { RenderOptions } from '../report/render.js';
 import type { AuditRepo } from '../store/audit-repo.js';
 import type { Database } from '../store/db.js';
 import type { DeviceRow } from '../store/devices-repo.js';
@@ -47,4 +49,9 @@ export interface WebDeps {
     DutyService,
     'view' | 'addAbsence' | 'addSwap' | 'undoAbsence' | 'undoSwap' | 'setRotaDay' | 'undoRotaDay'
   >;
+  /** The monthly report (src/report/load.ts) for the `/reports` page; without it there is no such page. */
+  reports?: {
+    load(month: string, now: number, lang: Language): Promise<LoadedReport>;
+    render?: Pick<RenderOptions, 'font'>;
+  };
 }

@@ -1,10 +1,14 @@
 import type { ComplaintsFeature } from '../complaints/feature.js';
 import type { Zone } from '../core/zone.js';
 import type { HygieneFeature } from '../hygiene/feature.js';
+import type { ReportFeature } from '../report/feature.js';
 import { webRoutes } from './routes.js';
 
-/** The staff and public pages (status, faults, complaints, hygiene record, public report, QR sheet), on the zone's services. */
-export function webFeature(zone: Zone, parts: { hygiene: HygieneFeature; complaints: ComplaintsFeature }) {
+/** The staff and public pages (status, faults, complaints, hygiene record, public report, QR sheet, monthly report), on the zone's services. */
+export function webFeature(
+  zone: Zone,
+  parts: { hygiene: HygieneFeature; complaints: ComplaintsFeature; report: ReportFeature },
+) {
   const { config, store } = zone;
   return webRoutes({
     db: store.db,
@@ -26,5 +30,6 @@ export function webFeature(zone: Zone, parts: { hygiene: HygieneFeature; complai
     },
     schedule: zone.schedule,
     duty: zone.duty,
+    reports: parts.report,
   });
 }

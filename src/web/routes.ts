@@ -21,6 +21,7 @@ import { message } from './pages/layout.js';
 import { type QrItem, qrBody } from './pages/qr.js';
 import { statusBody } from './pages/status.js';
 import { publicRoutes } from './public-routes.js';
+import { reportPages } from './report-pages.js';
 import { accountsFrom, createSessions } from './sessions.js';
 import { signInRoutes } from './sign-in-routes.js';
 import { loadStatus } from './view-data.js';
@@ -39,9 +40,9 @@ function loadScript(): string {
 
 /**
  * The staff and public web pages, mounted at the root of the HTTP app (before its 404 handler):
- * `/` status, `/login`, `/logout`, `/faults/:id`, `/hygiene/record`, `/complaints`, `/qr`, `/duty`, `/static/app.js`,
- * and the public `/report` and `/satisfaction`. Staff pages need a session cookie (PIN sign-in); the public
- * pages are rate-limited by the complaints service.
+ * `/` status, `/login`, `/logout`, `/faults/:id`, `/hygiene/record`, `/complaints`, `/qr`, `/duty`, `/reports`
+ * (the monthly report), `/static/app.js`, and the public `/report` and `/satisfaction`. Staff pages need a
+ * session cookie (PIN sign-in); the public pages are rate-limited by the complaints service.
  */
 export function webRoutes(deps: WebDeps): Router {
   const { accounts, problems } = accountsFrom(deps.web, deps.people);
@@ -115,6 +116,7 @@ export function webRoutes(deps: WebDeps): Router {
   r.use(publicRoutes(ctx, form));
   r.use(complaintRoutes(ctx, requireUser, form));
   r.use(dutyRoutes(ctx, requireUser, form));
+  r.use(reportPages(ctx, requireUser));
   r.use(pageErrors(ctx));
   return r;
 }

@@ -37,7 +37,7 @@ interface PageOptions {
 export function page(o: PageOptions): string {
   const { s, user } = o;
   const nav = user
-    ? html`<nav><a href="/">${s.status}</a><a href="/duty">${s.duty}</a><a href="/hygiene/record">${s.hygieneRecord}</a><a href="/qr">${s.qrSheet}</a>${user.role === 'staff' ? '' : html`<a href="/lockouts">${s.lockouts}</a>`}</nav>
+    ? html`<nav><a href="/">${s.status}</a><a href="/duty">${s.duty}</a><a href="/hygiene/record">${s.hygieneRecord}</a><a href="/qr">${s.qrSheet}</a><a href="/reports">${s.reports}</a>${user.role === 'staff' ? '' : html`<a href="/lockouts">${s.lockouts}</a>`}</nav>
 <form method="post" action="/logout"><input type="hidden" name="csrf" value="${user.csrf}"><span class="muted" style="color:#fff">${s.signedInAs(user.name)}</span> <button type="submit">${s.signOut}</button></form>`
     : html``;
   return html`<!doctype html>

@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
-export const m012: Migration = {
-  version: 12,
+export const m013: Migration = {
+  version: 13,
   name: 'hygiene-recorded-by',
   sql: `
     -- Who entered a record (the signed-in account, the API token, the button), next to actor: who the

@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
-export const m011: Migration = {
-  version: 11,
+export const m012: Migration = {
+  version: 12,
   name: 'web-lockout-per-address',
   sql: `
     -- Sign-in attempts are also counted per client address (its SHA-256, never the address itself).
