@@ -31,7 +31,8 @@ export function score(report) {
     }
     const detected = c.Killed + c.Timeout;
     const valid = detected + c.Survived + c.NoCoverage;
-    return { name, score: valid === 0 ? 0 : (100 * detected) / valid, counts: c, survivors };
+    // A group with no mutant in the report was not mutated in this run (e.g. `npm run mutation -- --mutate …`).
+    return { name, score: valid === 0 ? undefined : (100 * detected) / valid, counts: c, survivors };
   });
 }
 
@@ -45,6 +46,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(1);
   }
   const results = score(report);
+  const pct = (r) => (r.score === undefined ? 'not measured in this run' : `${r.score.toFixed(1)} %`);
   const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
   const commit = git('rev-parse', 'HEAD');
   const dirty =
@@ -58,7 +60,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       ':!test/mutation/SCORE.md',
     ) !== '';
   const date = new Date().toISOString();
-  const line = results.map((r) => `mutation score (${r.name}): ${r.score.toFixed(1)} %`).join('; ');
+  const line = results.map((r) => `mutation score (${r.name}): ${pct(r)}`).join('; ');
   console.log(line);
   const md = [
     '# Mutation score',
@@ -66,13 +68,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     `Measured by \`npm run mutation\` (StrykerJS, \`stryker.config.mjs\`) at commit \`${commit}\`${dirty ? ' with uncommitted changes' : ''}, ${date}.`,
     'Written by `scripts/mutation-score.mjs` from `reports/mutation/mutation.json`; do not edit by hand.',
     '',
-    ...results.map((r) => `- mutation score (${r.name}): **${r.score.toFixed(1)} %**`),
+    ...results.map((r) => `- mutation score (${r.name}): **${pct(r)}**`),
     '',
     '| group | killed | timed out | survived | no coverage | ignored (static) | score |',
     '|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.name} | ${r.counts.Killed} | ${r.counts.Timeout} | ${r.counts.Survived} | ${r.counts.NoCoverage} | ${r.counts.Ignored} | ${r.score.toFixed(1)} % |`,
+        `| ${r.name} | ${r.counts.Killed} | ${r.counts.Timeout} | ${r.counts.Survived} | ${r.counts.NoCoverage} | ${r.counts.Ignored} | ${pct(r)} |`,
     ),
     '',
     'Score = (killed + timed out) / (killed + timed out + survived + no coverage).',

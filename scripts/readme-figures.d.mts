@@ -8,3 +8,7 @@ export const end: string;
 export function figuresOf(summary: string): Figures;
 export function render(figures: Figures): string;
 export function withBlock(readme: string, block: string): string;
+export const channelsBegin: string;
+export const channelsEnd: string;
+export function renderChannels(figures: Figures): string;
+export function withFigures(readme: string, figures: Figures): string;

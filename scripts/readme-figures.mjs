@@ -12,6 +12,17 @@ export const readmePath = `${root}README.md`;
 export const begin =
   '<!-- reliability-figures: written by scripts/readme-figures.mjs from test/reliability/SUMMARY.md; do not edit -->';
 export const end = '<!-- /reliability-figures -->';
+export const channelsBegin =
+  '<!-- notify-crash-figures: written by scripts/readme-figures.mjs from test/reliability/SUMMARY.md; do not edit -->';
+export const channelsEnd = '<!-- /notify-crash-figures -->';
+
+const channelNames = {
+  wecom: 'WeCom robot',
+  dingtalk: 'DingTalk robot',
+  webhook: 'webhook',
+  email: 'e-mail',
+};
+const robots = new Set(['wecom', 'dingtalk']);
 
 /** The figures SUMMARY.md carries in its last line, `<!-- figures {json} -->`. */
 export function figuresOf(summary) {
@@ -39,18 +50,51 @@ export function render(f) {
   ].join('\n');
 }
 
-/** README.md with its block replaced by `block`. */
+/** The README's notify-crash table: per channel kind, what the kill -9 runs of this measurement saw. */
+export function renderChannels(f) {
+  const when = `${f.date.slice(0, 10)} ${f.date.slice(11, 16)} UTC`;
+  const channels = Object.entries(f.totals.channels ?? {});
+  if (channels.length === 0)
+    throw new Error('test/reliability/SUMMARY.md has no per-channel notification figures: rerun the suite');
+  const dedupe = { webhook: ' (each dropped by its `webhook-id`)', email: ' (same Message-ID)' };
+  return [
+    channelsBegin,
+    `Measured at commit \`${f.commit.slice(0, 12)}\` on ${when}, from \`test/reliability/SUMMARY.md\`:`,
+    '',
+    '| channel kind | messages | kills on it | repeats reaching the platform | sent-uncertain (reached once, not resent) | lost |',
+    '|---|---|---|---|---|---|',
+    ...channels.map(([k, c]) => {
+      const repeats = robots.has(k)
+        ? `**${c.repeats}**`
+        : `${c.repeats}${c.repeats > 0 ? (dedupe[k] ?? '') : ''}`;
+      const uncertain = robots.has(k) ? String(c.uncertain) : c.uncertain === 0 ? '—' : String(c.uncertain);
+      return `| ${channelNames[k] ?? k} | ${c.messages} | ${c.kills} | ${repeats} | ${uncertain} | ${c.lost} |`;
+    }),
+    channelsEnd,
+  ].join('\n');
+}
+
+function replaceBetween(text, from, to, block) {
+  const a = text.indexOf(from);
+  const b = text.indexOf(to);
+  if (a < 0 || b < a) throw new Error(`README.md has no block between "${from}" and "${to}"`);
+  return text.slice(0, a) + block + text.slice(b + to.length);
+}
+
+/** README.md with its reliability block replaced by `block`. */
 export function withBlock(readme, block) {
-  const a = readme.indexOf(begin);
-  const b = readme.indexOf(end);
-  if (a < 0 || b < a) throw new Error(`README.md has no block between "${begin}" and "${end}"`);
-  return readme.slice(0, a) + block + readme.slice(b + end.length);
+  return replaceBetween(readme, begin, end, block);
+}
+
+/** README.md with both generated blocks rewritten from the figures `f`. */
+export function withFigures(readme, f) {
+  return replaceBetween(withBlock(readme, render(f)), channelsBegin, channelsEnd, renderChannels(f));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     const readme = readFileSync(readmePath, 'utf8');
-    const next = withBlock(readme, render(figuresOf(readFileSync(summaryPath, 'utf8'))));
+    const next = withFigures(readme, figuresOf(readFileSync(summaryPath, 'utf8')));
     if (process.argv.includes('--check')) {
       if (next !== readme) {
         console.error(

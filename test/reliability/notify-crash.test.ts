@@ -205,6 +205,14 @@ describe('kill -9 between sending a notification and marking it sent', () => {
         )
         .join('; ');
       tally.note(`${killed} kill -9 between send and "mark sent": ${line}`);
+      for (const f of figures)
+        tally.channel(f.kind, {
+          messages: f.queued,
+          kills: f.kills,
+          repeats: f.repeats,
+          uncertain: f.uncertain,
+          lost: f.missing,
+        });
       // Delivery ids: the round's message on each kind (each round queues one message per kind).
       for (const k of kinds) {
         const copies = new Map<string, number>();

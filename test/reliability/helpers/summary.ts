@@ -31,9 +31,27 @@ export interface TallyData {
   notifications: { queued: number; delivered: number; repeats: number };
   /** kill -9s during the file's notification runs (the denominator of "N repeats in M kills"). */
   kills: number;
+  /** Per channel kind (WeCom robot, DingTalk robot, webhook, e-mail): what the kill -9 runs observed. */
+  channels: Record<string, ChannelFigures>;
   /** Each input, fault, record or notification that fell short, with what was seen (at most 200). */
   failures: string[];
   notes: string[];
+}
+
+/** One channel kind under kill -9: messages queued, kills on it, copies beyond the first, never reached. */
+export interface ChannelFigures {
+  messages: number;
+  kills: number;
+  repeats: number;
+  /** Marked sent-uncertain after a cut-off attempt (reached the platform once, not resent). */
+  uncertain: number;
+  lost: number;
+}
+
+function addChannel(into: Record<string, ChannelFigures>, kind: string, seen: ChannelFigures): void {
+  const sum = into[kind] ?? { messages: 0, kills: 0, repeats: 0, uncertain: 0, lost: 0 };
+  for (const k of Object.keys(sum) as Array<keyof ChannelFigures>) sum[k] += seen[k];
+  into[kind] = sum;
 }
 
 const maxListed = 200;
@@ -50,6 +68,7 @@ export class Tally {
       records: { written: 0, found: 0 },
       notifications: { queued: 0, delivered: 0, repeats: 0 },
       kills: 0,
+      channels: {},
       failures: [],
       notes: [],
     };
@@ -108,6 +127,11 @@ export class Tally {
       if (!ids.has(id)) this.#fail(`notification never queued yet received: ${what} ${id}`);
   }
 
+  /** What the receivers of one channel kind saw over the kill -9 runs (added to earlier runs' figures). */
+  channel(kind: string, seen: ChannelFigures): void {
+    addChannel(this.data.channels, kind, seen);
+  }
+
   note(text: string): void {
     this.data.notes.push(text);
   }
@@ -154,7 +178,7 @@ export interface Figures {
   dirty: boolean;
   date: string;
   runId: string;
-  totals: Pick<TallyData, 'faults' | 'inputs' | 'records' | 'notifications' | 'kills'>;
+  totals: Pick<TallyData, 'faults' | 'inputs' | 'records' | 'notifications' | 'kills' | 'channels'>;
 }
 
 /** Adds up the tallies. */
@@ -165,6 +189,7 @@ export function totalsOf(tallies: readonly TallyData[]): Figures['totals'] {
     records: { written: 0, found: 0 },
     notifications: { queued: 0, delivered: 0, repeats: 0 },
     kills: 0,
+    channels: {},
   };
   for (const x of tallies) {
     for (const group of ['faults', 'inputs', 'records', 'notifications'] as const) {
@@ -172,6 +197,7 @@ export function totalsOf(tallies: readonly TallyData[]): Figures['totals'] {
       for (const [k, v] of Object.entries(x[group])) into[k] = (into[k] ?? 0) + v;
     }
     t.kills += x.kills;
+    for (const [kind, c] of Object.entries(x.channels ?? {})) addChannel(t.channels, kind, c);
   }
   return t;
 }
@@ -206,6 +232,14 @@ export function renderSummary(tallies: readonly TallyData[], meta: Omit<Figures,
     '|---|---|---|---|---|',
     ...tallies.map((t) => row(t.file, t)),
     row('**total**', totals),
+    '',
+    '## Notifications under kill -9, per channel kind',
+    '',
+    '| channel kind | messages | kills on it | repeats reaching the platform | sent-uncertain | lost |',
+    '|---|---|---|---|---|---|',
+    ...Object.entries(totals.channels).map(
+      ([k, c]) => `| ${k} | ${c.messages} | ${c.kills} | ${c.repeats} | ${c.uncertain} | ${c.lost} |`,
+    ),
     '',
     '## Shortfalls',
     '',

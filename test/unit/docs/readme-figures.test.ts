@@ -2,12 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   begin,
+  channelsBegin,
+  channelsEnd,
   end,
   figuresOf,
   readmePath,
   render,
+  renderChannels,
   summaryPath,
   withBlock,
+  withFigures,
 } from '../../../scripts/readme-figures.mjs';
 
 describe('README reliability figures', () => {
@@ -16,6 +20,18 @@ describe('README reliability figures', () => {
     const block = readme.slice(readme.indexOf(begin), readme.indexOf(end) + end.length);
     expect(readme.indexOf(begin)).toBeGreaterThan(0);
     expect(block).toBe(render(figuresOf(readFileSync(summaryPath, 'utf8'))));
+  });
+
+  it('the notify-crash table per channel kind is the one SUMMARY.md measured', () => {
+    const readme = readFileSync(readmePath, 'utf8');
+    const a = readme.indexOf(channelsBegin);
+    expect(a).toBeGreaterThan(0);
+    const block = readme.slice(a, readme.indexOf(channelsEnd) + channelsEnd.length);
+    const f = figuresOf(readFileSync(summaryPath, 'utf8'));
+    expect(block).toBe(renderChannels(f));
+    // The four kinds the kill -9 test sends on, each with the messages it queued.
+    expect(Object.keys(f.totals.channels).sort()).toEqual(['dingtalk', 'email', 'wecom', 'webhook']);
+    expect(withFigures(readme, f)).toBe(readme);
   });
 
   it('a README whose block was edited by hand is told apart', () => {
