@@ -98,7 +98,8 @@ describe('kill -9 between sending a notification and marking it sent', () => {
               id: 'mail',
               type: 'email',
               from: 'zoneops@localhost',
-              smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
+              // The stand-in has no STARTTLS: an unencrypted relay without a password (requireTLS: false).
+              smtp: { host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: false },
             },
           ],
         },

@@ -68,7 +68,11 @@ describe('many addresses signing in at once', () => {
     const busy = answers.filter((r) => r.status === 429);
     expect(checked + busy.length).toBe(30);
     expect(checked).toBeGreaterThanOrEqual(1);
-    expect(checked).toBeLessThanOrEqual(9);
+    // 1 running + 8 waiting when all 30 arrive within one PIN check; on a loaded 2-core machine a check can
+    // finish while the burst is still arriving and let one or two more in. The exact bound is pinned by
+    // test/unit/web/pin-pool.test.ts; here: most of the burst is told to wait, none is hashed beyond that.
+    expect(checked).toBeLessThanOrEqual(11);
+    expect(busy.length).toBeGreaterThanOrEqual(19);
     for (const r of busy) {
       expect(r.headers.get('retry-after')).toBe('2');
       expect(await r.text()).toContain('登录的人较多，请过几秒钟再试。');
