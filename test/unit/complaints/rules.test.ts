@@ -10,7 +10,7 @@ import {
   isDecided,
   typeOfProblem,
 } from '../../../src/domain/complaint.js';
-import { parsePhone } from '../../../src/domain/complaint-contact.js';
+import { maskPhonesIn, parsePhone } from '../../../src/domain/complaint-contact.js';
 import { deadlineState, dueNotices, workingDeadline } from '../../../src/domain/complaint-deadlines.js';
 import {
   commentMax,
@@ -439,5 +439,56 @@ describe('deadline state and notices', () => {
     expect(dueNotices(accepted, 5000, policy, true)).toEqual(['answer-overdue']);
     expect(dueNotices({ ...accepted, answerOwed: false }, 5000, policy, true)).toEqual([]);
     expect(dueNotices({ ...accepted, state: 'answered' }, 5000, policy, true)).toEqual([]);
+  });
+});
+
+describe('phone numbers at their edges (China’s plan as libphonenumber records it, territory CN)', () => {
+  it('full-width spaces are separators; 24 characters at most', () => {
+    expect(parsePhone('138\u30001234\u30005678')).toEqual({ kind: 'mobile', normalized: '13812345678' });
+    expect(parsePhone(` ${'13812345678'} `)).toEqual({ kind: 'mobile', normalized: '13812345678' });
+    // 24 characters with hyphens still pass; 25 do not.
+    expect('86-1-3-8-1-2-3-4-5-6-7-8').toHaveLength(24);
+    expect(parsePhone('86-1-3-8-1-2-3-4-5-6-7-8')).toEqual({ kind: 'mobile', normalized: '13812345678' });
+    expect(parsePhone('+86-1-3-8-1-2-3-4-5-6-7-8')).toBeNull(); // 25 characters
+    expect(parsePhone('0086-138-1234-5678')).toEqual({ kind: 'mobile', normalized: '13812345678' });
+    expect(parsePhone(`${' '.repeat(3)}+86-138-1234-5678`)).toEqual({
+      kind: 'mobile',
+      normalized: '13812345678',
+    });
+  });
+  it('a bracketed area code must be the whole number', () => {
+    expect(parsePhone('x(023)61234567')).toBeNull();
+    expect(parsePhone('(023)61234567x')).toBeNull();
+    expect(parsePhone('(023)-61234567')).toEqual({ kind: 'landline', normalized: '023-61234567' });
+  });
+  it('anything round the digits is refused', () => {
+    expect(parsePhone('a13812345678')).toBeNull();
+    expect(parsePhone('13812345678a')).toBeNull();
+    expect(parsePhone('138123456789')).toBeNull();
+    expect(parsePhone('1381234567+')).toBeNull();
+    expect(parsePhone('+4413812345678')).toBeNull();
+    expect(parsePhone('8613812345678')).toEqual({ kind: 'mobile', normalized: '13812345678' });
+    expect(parsePhone('8612812345678')).toBeNull();
+    expect(parsePhone('86138123456789')).toBeNull();
+    expect(parsePhone('0231234567890')).toBeNull();
+    expect(parsePhone('x023-61234567')).toBeNull();
+    expect(parsePhone('0854-12345678')).toEqual({ kind: 'landline', normalized: '0854-12345678' });
+    expect(parsePhone('08541234567')).toEqual({ kind: 'landline', normalized: '0854-1234567' });
+    expect(parsePhone('612345678')).toBeNull();
+  });
+});
+
+describe('phone numbers inside a citizen’s words are masked', () => {
+  it.each([
+    ['电话86 138 1234 5678', '电话138****5678'],
+    ['电话86-13812345678', '电话138****5678'],
+    ['电话+8613812345678', '电话138****5678'],
+    ['座机02361234567找我', '座机023-****4567找我'],
+    ['座机023 61234567找我', '座机023-****4567找我'],
+    ['座机023-61234567找我', '座机023-****4567找我'],
+    // Looks like a number but is none of China's: masked all the same.
+    ['号码0123 4567890', '号码****'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskPhonesIn(text)).toBe(masked);
   });
 });
