@@ -402,7 +402,7 @@ describe('channel texts (channel-messages.ts)', () => {
     );
   });
   it('a late message carries when it was due, in local time', () => {
-    const p = { title: 'T', text: 'body', markdown: '**body**' };
+    const p = { type: 'initial' as const, title: 'T', text: 'body', markdown: '**body**', to: [] };
     // 2025-05-06 01:30 UTC = 09:30 in Asia/Shanghai.
     const due = Date.UTC(2025, 4, 6, 1, 30);
     const z = withLateNote(p, 'zh-CN', due, 'Asia/Shanghai');

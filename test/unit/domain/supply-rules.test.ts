@@ -85,11 +85,15 @@ describe('a receptacle (waste toner) fills up: nearly full at or above 90 %, ful
   it('high mark 0 is a real mark: any level is nearly full', () => {
     expect(supplyState({ level: 1, percent: 1, receptacle: true, highMark: 0 }, 'ok', t)).toBe('low');
   });
+  it('no high mark at all: the config’s 90 stands', () => {
+    expect(supplyState({ level: 90, percent: 90, receptacle: true }, 'ok', t)).toBe('low');
+    expect(supplyState({ level: 89, percent: 89, receptacle: true }, 'ok', t)).toBe('ok');
+  });
   it('high mark 95: 92 % is still ok', () => {
     expect(supplyState({ level: 92, percent: 92, receptacle: true, highMark: 95 }, 'ok', t)).toBe('ok');
   });
   it('a high mark of 100 or more, negative, or null is no mark: the config’s 90 stands', () => {
-    for (const highMark of [100, 101, -1, null, undefined]) {
+    for (const highMark of [100, 101, -1, null]) {
       expect(supplyState({ level: 90, percent: 90, receptacle: true, highMark }, 'ok', t)).toBe('low');
       expect(supplyState({ level: 89, percent: 89, receptacle: true, highMark }, 'ok', t)).toBe('ok');
     }
