@@ -19,6 +19,7 @@ import {
   parseSatisfaction,
   publicTexts,
 } from '../../../src/domain/public-input.js';
+import { windowLimit } from '../../../src/domain/rate-window.js';
 
 /** Boundaries of what a citizen sends and of the complaint rules, with the Chinese the citizen reads. */
 const messages = (r: { ok: boolean; error?: readonly { field: string; message: string }[] }) =>
@@ -490,5 +491,40 @@ describe('phone numbers inside a citizen’s words are masked', () => {
     ['号码0123 4567890', '号码****'],
   ])('%s → %s', (text, masked) => {
     expect(maskPhonesIn(text)).toBe(masked);
+  });
+});
+
+describe('rate limits at their edges', () => {
+  const min = 60_000;
+  const hour = 60 * min;
+  const now = 10 * hour;
+  it('a time exactly one window old no longer counts', () => {
+    expect(windowLimit([now - hour, now - 2000, now - 1000], [], now, hour, 3, 100)).toEqual({ ok: true });
+    expect(windowLimit([], [now - hour, now - 1000], now, hour, 3, 2)).toEqual({ ok: true });
+  });
+  it('the wait is until the oldest counted time leaves the window, whatever order the times come in', () => {
+    expect(windowLimit([now - min, now - 30 * min, now - 2 * min], [], now, hour, 3, 100)).toEqual({
+      ok: false,
+      retryAfterMs: 30 * min,
+      zoneWide: false,
+    });
+    // Two allowed, three counted: the second oldest must leave.
+    expect(windowLimit([now - 10 * min, now - 50 * min, now - 40 * min], [], now, hour, 2, 100)).toEqual({
+      ok: false,
+      retryAfterMs: 20 * min,
+      zoneWide: false,
+    });
+  });
+  it('the zone-wide limit, and never less than a second', () => {
+    expect(windowLimit([], [now - 5 * min, now - 45 * min], now, hour, 3, 2)).toEqual({
+      ok: false,
+      retryAfterMs: 15 * min,
+      zoneWide: true,
+    });
+    expect(windowLimit([], [now - hour + 10], now, hour, 3, 1)).toEqual({
+      ok: false,
+      retryAfterMs: 1000,
+      zoneWide: true,
+    });
   });
 });
