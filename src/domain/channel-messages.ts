@@ -31,8 +31,8 @@ const t = {
       `notification channel ${id} is misconfigured; the platform refuses it: ${err}. Sending on it is paused and its messages are kept; fix the configuration and restart zoneops to send them.`,
     refused: (who: string, address: string, err: string) =>
       `the mail server refused ${who}'s address ${address} (${err}); ${who} gets no e-mail alerts. Technician, please check the address.`,
-    digestTitle: (site: string, n: number) => `[${site}] ${n} device alerts`,
-    more: (n: number) => `${n} more device alerts`,
+    digestTitle: (site: string, n: number) => `[${site}] ${n} device alert${n === 1 ? '' : 's'}`,
+    more: (n: number) => `${n} more device alert${n === 1 ? '' : 's'}`,
     seeAt: (where: string) => `, see ${where}`,
     seeElsewhere: ', see the status page or the e-mail alerts',
     late: (when: string) =>

@@ -140,7 +140,7 @@ export function renderComplaintNotice(
   const what =
     c.type === 'suggestion'
       ? W.types.suggestion
-      : `${W.types.complaint}${ctx.language === 'en' ? '' : '：'}${W.about(deviceName, W.problems[c.problem])}`;
+      : `${W.types.complaint}${ctx.language === 'en' ? ' about ' : '：'}${W.about(deviceName, W.problems[c.problem])}`;
   const first = `【${ctx.siteName}】${W.notice[notice](c.caseNo, what, due)}`;
   const link = ctx.publicUrl ? `${ctx.publicUrl.replace(/\/+$/, '')}/complaints/${c.id}` : undefined;
   return {

@@ -43,20 +43,16 @@ export function daysLeft(
   const clean = samples
     .filter((s) => Number.isFinite(s.percent) && s.percent >= 0 && s.percent <= 100 && s.at <= now)
     .sort((a, b) => a.at - b.at);
-  // A consumable is used up, so its level only falls; a receptacle only rises. A move the other way
-  // by more than `jump` points beyond everything seen since the last swap is a swap/refill/emptying:
-  // start over from there. (A single glitch reading that dips and comes back is not a refill.)
+  // A consumable is used up, so its level only falls; a receptacle only rises. A reading that moves
+  // the other way by more than `jump` points from each of the two readings before it is a
+  // swap/refill/emptying: start over from there. A full cartridge that ran down and was replaced by a
+  // full one is such a swap; a single glitch reading that dips and comes back is not (the reading after
+  // it is not above the one before the glitch).
   let start = 0;
-  let extreme = clean[0]?.percent ?? 0;
   for (let i = 1; i < clean.length; i++) {
     const cur = (clean[i] as LevelSample).percent;
-    const reversed = receptacle ? extreme - cur : cur - extreme;
-    if (reversed > jump) {
-      start = i;
-      extreme = cur;
-    } else {
-      extreme = receptacle ? Math.min(extreme, cur) : Math.max(extreme, cur);
-    }
+    const before = clean.slice(Math.max(0, i - 2), i);
+    if (before.every((s) => (receptacle ? s.percent - cur : cur - s.percent) > jump)) start = i;
   }
   const segment = clean.slice(start).slice(-(opts.maxSamples ?? 200));
   if (segment.length < minSamples) return null;

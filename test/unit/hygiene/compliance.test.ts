@@ -4,6 +4,7 @@ import {
   effectiveRecords,
   evaluateSlot,
   monthlyCompliance,
+  overdueCleared,
   type RecordFact,
 } from '../../../src/domain/hygiene-compliance.js';
 import { slotsDueOn } from '../../../src/domain/hygiene-plan.js';
@@ -113,5 +114,90 @@ describe('monthly compliance', () => {
     // Due 9, 13, 20, 27 October; nothing recorded.
     expect(dis?.counts).toEqual({ 'on-time': 0, late: 0, missed: 4, due: 0, overdue: 0 });
     expect(summary.totals.missed).toBe(1 + 18 + 4);
+  });
+});
+
+describe('slot verdicts at their edges (daily cleaning of 9 October: cycle 00:00–24:00, deadline opening 09:00)', () => {
+  const s = slot('2025-10-09', 'reading-area', 'clean');
+  const status = (records: RecordFact[], now: string) => evaluateSlot(s, records, tz, bj(now)).status;
+  it('done at 00:00 counts for the day, at 24:00 for the next; 23:59 the day before does not', () => {
+    expect(status([rec('reading-area', 'clean', '2025-10-09 00:00')], '2025-10-09 12:00')).toBe('on-time');
+    expect(status([rec('reading-area', 'clean', '2025-10-08 23:59')], '2025-10-09 12:00')).toBe('overdue');
+    expect(
+      status([rec('reading-area', 'clean', '2025-10-10 00:00', '2025-10-09 08:00')], '2025-10-09 12:00'),
+    ).toBe('overdue');
+  });
+  it('recorded exactly at the deadline is on time', () => {
+    expect(status([rec('reading-area', 'clean', '2025-10-09 09:00')], '2025-10-09 12:00')).toBe('on-time');
+  });
+  it('a record made after "now" does not count yet; one made exactly now does', () => {
+    expect(status([rec('reading-area', 'clean', '2025-10-09 08:30')], '2025-10-09 08:29')).toBe('due');
+    expect(status([rec('reading-area', 'clean', '2025-10-09 08:30')], '2025-10-09 08:30')).toBe('on-time');
+  });
+  it('the satisfying record is the first recorded; on a tie the lower id', () => {
+    const a = rec('reading-area', 'clean', '2025-10-09 11:00');
+    const b = rec('reading-area', 'clean', '2025-10-09 10:00');
+    expect(evaluateSlot(s, [a, b], tz, bj('2025-10-09 12:00'))).toMatchObject({
+      status: 'late',
+      recordId: b.id,
+    });
+    const c = rec('reading-area', 'clean', '2025-10-09 10:00');
+    const d = rec('reading-area', 'clean', '2025-10-09 10:00');
+    expect(evaluateSlot(s, [d, c], tz, bj('2025-10-09 12:00')).recordId).toBe(c.id);
+    // An on-time record wins over an earlier-listed late one.
+    const onTime = rec('reading-area', 'clean', '2025-10-09 08:00');
+    expect(evaluateSlot(s, [a, onTime], tz, bj('2025-10-09 12:00'))).toMatchObject({
+      status: 'on-time',
+      recordId: onTime.id,
+      deadlineAt: bj('2025-10-09 09:00'),
+    });
+  });
+});
+
+describe('an overdue task clears', () => {
+  const start = bj('2025-10-09 00:00');
+  it('with a record of that target and task done at or after the cycle began', () => {
+    expect(
+      overdueCleared('reading-area', 'clean', start, [rec('reading-area', 'clean', '2025-10-09 00:00')]),
+    ).toBe(true);
+    expect(
+      overdueCleared('reading-area', 'clean', start, [rec('reading-area', 'clean', '2025-10-08 23:59')]),
+    ).toBe(false);
+    expect(
+      overdueCleared('reading-area', 'clean', start, [rec('waiting-area', 'clean', '2025-10-09 10:00')]),
+    ).toBe(false);
+    expect(
+      overdueCleared('reading-area', 'clean', start, [rec('reading-area', 'disinfect', '2025-10-09 10:00')]),
+    ).toBe(false);
+    expect(overdueCleared('reading-area', 'clean', start, [])).toBe(false);
+  });
+  it('not with a record a later one corrected away', () => {
+    const old = rec('reading-area', 'clean', '2025-10-09 10:00');
+    const fix = rec('waiting-area', 'clean', '2025-10-09 10:00', '2025-10-09 10:00', { correctsId: old.id });
+    expect(overdueCleared('reading-area', 'clean', start, [old, fix])).toBe(false);
+    expect(overdueCleared('reading-area', 'clean', start, [old])).toBe(true);
+  });
+});
+
+describe('the compliance ratio counts overdue slots and is null while nothing has passed', () => {
+  it('on 9 October at 10:00: one on time, one overdue → 50 %; the disinfection due at 17:00 has no ratio yet', () => {
+    const summary = monthlyCompliance(
+      '2025-10',
+      testPlan,
+      fakeDays,
+      [rec('reading-area', 'clean', '2025-10-09 08:00')],
+      tz,
+      bj('2025-10-09 10:00'),
+    );
+    expect(summary.totals).toMatchObject({ 'on-time': 1, late: 0, missed: 0, overdue: 1 });
+    expect(summary.ratio).toBe(0.5);
+    const dis = summary.rows.find((r) => r.target === 'reading-area' && r.task === 'disinfect');
+    expect(dis?.ratio).toBeNull();
+    expect(summary.rows.find((r) => r.target === 'waiting-area')?.ratio).toBe(0);
+    expect(summary.rows.map((r) => `${r.targetName}/${r.task}`)).toEqual([
+      '查阅区/clean',
+      '查阅区/disinfect',
+      '等候区/clean',
+    ]);
   });
 });

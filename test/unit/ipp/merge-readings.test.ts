@@ -142,3 +142,145 @@ describe('mergeReadings', () => {
     expect(mergeReadings('pc-01', [snmp(t0)], t0, 60_000)).toBeNull();
   });
 });
+
+/** The rule of merge-readings.ts at its edges: freshness at exactly maxAge, unreachable views, empty values. */
+describe('mergeReadings at the edges', () => {
+  const maxAge = 120_000;
+  const timeout = { reason: 'timeout' as const, message: '设备没有应答' };
+  it('a reading exactly maxAge old is still fresh; 1 ms older is stale', () => {
+    const obs = [
+      snmp(t0, { conditions: [condition('jam')] }),
+      ipp(t0 - 1000, { conditions: [condition('paper-low')] }),
+    ];
+    const atEdge = mergeReadings('mfp-01', obs, t0 + maxAge, maxAge);
+    expect(atEdge?.conditions.map((c) => c.name)).toEqual(['jam']);
+    expect(atEdge?.sources).toEqual([
+      { source: 'snmp', at: t0, fresh: true },
+      { source: 'ipp', at: t0 - 1000, fresh: false },
+    ]);
+    const stale = mergeReadings(
+      'mfp-01',
+      [snmp(t0, { conditions: [condition('jam')] })],
+      t0 + maxAge + 1,
+      maxAge,
+    );
+    expect(stale?.sources).toEqual([{ source: 'snmp', at: t0, fresh: false }]);
+    // Nothing fresh: the newest is shown as it is.
+    expect(stale?.conditions.map((c) => c.name)).toEqual(['jam']);
+  });
+  it('not reachable at all: the newest source’s problem, asleep, the newest last-known conditions, none current', () => {
+    const view = mergeReadings(
+      'mfp-01',
+      [
+        snmp(t0, {
+          reachable: false,
+          problem: timeout,
+          asleep: true,
+          lastKnown: { at: t0 - 5000, conditions: [condition('jam')] },
+        }),
+        ipp(t0 - 1000, {
+          reachable: false,
+          lastKnown: { at: t0 - 2000, conditions: [condition('toner-low')] },
+        }),
+      ],
+      t0 + 1000,
+      maxAge,
+    );
+    expect(view).toEqual({
+      deviceId: 'mfp-01',
+      at: t0,
+      reachable: false,
+      problem: timeout,
+      problems: [],
+      conditions: [],
+      asleep: true,
+      lastKnown: { at: t0 - 2000, conditions: [condition('toner-low')] },
+      sources: [
+        { source: 'snmp', at: t0, fresh: true },
+        { source: 'ipp', at: t0 - 1000, fresh: true },
+      ],
+    });
+  });
+  it('not reachable, not asleep, no problem, nothing known: only the bare facts', () => {
+    const view = mergeReadings('mfp-01', [snmp(t0, { reachable: false })], t0, maxAge);
+    expect(view).toEqual({
+      deviceId: 'mfp-01',
+      at: t0,
+      reachable: false,
+      problems: [],
+      conditions: [],
+      sources: [{ source: 'snmp', at: t0, fresh: true }],
+    });
+  });
+  it('a failed source without a problem is not listed; its conditions do not count', () => {
+    const view = mergeReadings(
+      'mfp-01',
+      [
+        snmp(t0, { conditions: [condition('paper-low')] }),
+        ipp(t0 + 1, { reachable: false, conditions: [condition('jam')] }),
+      ],
+      t0 + 2,
+      maxAge,
+    );
+    expect(view?.reachable).toBe(true);
+    expect(view?.at).toBe(t0);
+    expect(view?.problems).toEqual([]);
+    expect(view?.conditions.map((c) => c.name)).toEqual(['paper-low']);
+  });
+  it('an empty message or an empty list does not hide another source’s', () => {
+    const view = mergeReadings(
+      'mfp-01',
+      [
+        snmp(t0, {
+          printer: printer({
+            message: 'Ready',
+            trays: [
+              { index: 1, description: 'Tray 1', media: null, level: 50, max: 100, percent: 50, state: 'ok' },
+            ],
+            alerts: [{ severity: 'warning', group: 'input', code: 'x', description: 'low' }],
+          }),
+        }),
+        ipp(t0 + 1, { printer: printer({ message: '  ', status: 'printing' }) }),
+      ],
+      t0 + 2,
+      maxAge,
+    );
+    expect(view?.printer?.message).toBe('Ready');
+    expect(view?.printer?.status).toBe('printing');
+    expect(view?.printer?.trays.map((t) => t.description)).toEqual(['Tray 1']);
+    expect(view?.printer?.alerts.map((a) => a.description)).toEqual(['low']);
+  });
+  it('values nobody has stay absent or null', () => {
+    const view = mergeReadings('mfp-01', [snmp(t0, { printer: printer({ status: 'unknown' }) })], t0, maxAge);
+    expect(view?.printer).toEqual({
+      status: 'unknown',
+      queuedJobs: null,
+      supplies: [],
+      trays: [],
+      alerts: [],
+      pageCount: null,
+    });
+    expect(view && 'host' in view).toBe(false);
+    expect(view && 'power' in view).toBe(false);
+  });
+  it('equal severities keep the more recent source’s detail; a worse older one wins', () => {
+    const view = mergeReadings(
+      'mfp-01',
+      [
+        snmp(t0, {
+          conditions: [
+            condition('jam', 'SNMP tray 1'),
+            { name: 'paper-low', severity: 'critical', detail: 'old' },
+          ],
+        }),
+        ipp(t0 + 1, { conditions: [condition('jam', 'IPP jam'), condition('paper-low', 'new')] }),
+      ],
+      t0 + 2,
+      maxAge,
+    );
+    expect(view?.conditions).toEqual([
+      { name: 'jam', severity: 'critical', detail: 'IPP jam' },
+      { name: 'paper-low', severity: 'critical', detail: 'old' },
+    ]);
+  });
+});
