@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { integer, text } from '../config/fields.js';
-import { describeIssue, formatPath, show } from '../config/problems.js';
+import { describeIssue, formatPath, say, show } from '../config/problems.js';
 import type { ArrangementEntry, CalendarOverrides, Period } from '../domain/calendar.js';
 import { addDays, isIsoDate } from '../domain/local-time.js';
 import { err, ok, type Result } from '../domain/result.js';
@@ -183,7 +183,9 @@ export function loadCalendarOverrides(file: string, opts: { required: boolean })
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !opts.required) return ok({ arrangements: new Map(), closures: [], events: [] });
-    return err([`${file}: ${code === 'ENOENT' ? 'file not found' : 'cannot read file'}`]);
+    const why =
+      code === 'ENOENT' ? say('file not found', '找不到这个文件') : say('cannot read file', '无法读取文件');
+    return err([`${file}${say(': ', '：')}${why}`]);
   }
   return parseCalendarOverrides(source, file);
 }

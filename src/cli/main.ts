@@ -4,6 +4,7 @@ import { systemClock } from '../clock.js';
 import { checkDuty } from '../config/duty-checks.js';
 import { defaultConfigPath, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import type { Language } from '../domain/messages.js';
 import { createLogger, type LogLevel, logLevels } from '../log.js';
 import { version } from '../version.js';
 import { registerBaseline } from './baseline.js';
@@ -11,17 +12,18 @@ import { registerCalendar } from './calendar.js';
 import { registerDemo } from './demo.js';
 import { emitDistrictCheck, registerDistrict } from './district.js';
 import { registerHygiene } from './hygiene.js';
+import { cliLanguage, langOption } from './lang.js';
 import { registerProbeIpp } from './probe-ipp.js';
 import { registerProbeMqtt } from './probe-mqtt.js';
 import { registerProbeSnmp } from './probe-snmp.js';
 import { registerReport } from './report.js';
-import { summarizeConfig } from './summary.js';
+import { configWarnings, summarizeConfig } from './summary.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad configuration or usage. */
 const EXIT_BAD_CONFIG = 2;
 
-function configOrExit(file: string): Config {
-  const result = loadConfig(file);
+function configOrExit(file: string, lang: Language = cliLanguage(undefined, file)): Config {
+  const result = loadConfig(file, {}, { language: lang });
   if (!result.ok) {
     for (const line of result.error) process.stderr.write(`${line}\n`);
     process.exit(EXIT_BAD_CONFIG);
@@ -84,21 +86,25 @@ function buildProgram(): Command {
     .description('validate a configuration file and print a summary (exit 2 when invalid)')
     .addOption(configOption())
     .option('--district <file>', 'check a district file instead (deploy/district/): towns, sites, receivers')
-    .action((opts: { config: string; district?: string }) => {
+    .addOption(langOption())
+    .action((opts: { config: string; district?: string; lang?: string }) => {
       if (opts.district !== undefined) return emitDistrictCheck(opts.district);
-      const config = configOrExit(opts.config);
+      const lang = cliLanguage(opts.lang, opts.config);
+      const config = configOrExit(opts.config, lang);
       // Beyond the schema: can the zone's people answer its alerts (config/duty-checks.ts)?
       const { problems, warnings } = checkDuty(config);
-      const line = (c: { path: string; message: string }) => `${opts.config}: ${c.path}: ${c.message}\n`;
+      const sep = lang === 'en' ? ': ' : '：';
+      const line = (c: { path: string; message: string }) =>
+        `${opts.config}${sep}${c.path}${sep}${c.message}\n`;
       const warning = (c: { path: string; message: string }) =>
-        `${opts.config}: 提醒 ${c.path}: ${c.message}\n`;
+        `${opts.config}${sep}${lang === 'en' ? 'warning ' : '提醒 '}${c.path}${sep}${c.message}\n`;
       if (problems.length > 0) {
         process.stderr.write(problems.map(line).join('') + warnings.map(warning).join(''));
         process.exit(EXIT_BAD_CONFIG);
       }
-      process.stdout.write(
-        `${opts.config}: valid\n${summarizeConfig(config).join('\n')}\n${warnings.map(warning).join('')}`,
-      );
+      const valid = lang === 'en' ? `${opts.config}: valid` : `${opts.config}：配置正确`;
+      const lines = [valid, ...summarizeConfig(config, lang), ...configWarnings(config, lang)];
+      process.stdout.write(`${lines.join('\n')}\n${warnings.map(warning).join('')}`);
     });
 
   const probe = program.command('probe').description('one-shot check of one device, for the technician');

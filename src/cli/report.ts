@@ -9,6 +9,7 @@ import { isMonth } from '../domain/report-calendar.js';
 import { loadMonthlyReport } from '../report/load.js';
 import { type ReportFormat, renderReport, reportFormats } from '../report/render.js';
 import { openStore } from '../store/store.js';
+import { cliLanguage } from './lang.js';
 
 const EXIT_BAD_INPUT = 2;
 
@@ -44,16 +45,26 @@ export async function runReport(
   opts: ReportOptions,
   now: number,
 ): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  const lang = cliLanguage(opts.lang, opts.config);
+  const en = lang === 'en';
   const fail = (msg: string) => ({
     code: EXIT_BAD_INPUT,
     stdout: Buffer.alloc(0),
-    stderr: `zoneops report: ${msg}\n`,
+    stderr: `zoneops report${en ? ': ' : '：'}${msg}\n`,
   });
   if (!isMonth(opts.month))
-    return fail(`--month: expected a month YYYY-MM (e.g. 2026-10), got "${opts.month}"`);
+    return fail(
+      en
+        ? `--month: expected a month YYYY-MM (e.g. 2026-10), got "${opts.month}"`
+        : `--month：应为月份 YYYY-MM（例如 2026-10），实际是 "${opts.month}"`,
+    );
   if (!(reportFormats as readonly string[]).includes(opts.format))
-    return fail(`--format: expected one of ${reportFormats.join(', ')}, got "${opts.format}"`);
-  const loaded = loadConfig(opts.config);
+    return fail(
+      en
+        ? `--format: expected one of ${reportFormats.join(', ')}, got "${opts.format}"`
+        : `--format：应为 ${reportFormats.join('、')} 之一，实际是 "${opts.format}"`,
+    );
+  const loaded = loadConfig(opts.config, {}, { language: lang });
   if (!loaded.ok)
     return { code: EXIT_BAD_INPUT, stdout: Buffer.alloc(0), stderr: `${loaded.error.join('\n')}\n` };
   const config = loaded.value;

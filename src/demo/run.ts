@@ -13,7 +13,7 @@ import { demoConfig, demoPeople } from './demo-config.js';
 import { type DemoInbox, startInbox } from './inbox.js';
 import { startIppPrinter } from './ipp-printer.js';
 import { type MqttSim, startMqttSim } from './mqtt-sim.js';
-import { freeUdpPort } from './ports.js';
+import { freeTcpPort, freeUdpPort } from './ports.js';
 import { pcProfile } from './profiles/pc.js';
 import { errorBits, paperOutAlert, printerProfile } from './profiles/printer.js';
 import { type DemoSnmpAgent, startSnmpAgent } from './snmp-agent.js';
@@ -121,8 +121,9 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     >;
     const now = Date.now();
     const file = join(dir, 'zoneops-demo.yaml');
+    const httpPort = o.port || (await freeTcpPort());
     const data = demoConfig(
-      { snmp: ports, mqttUrl: broker.url, inboxUrl: inbox.url, ippUri: inkjet.uri },
+      { snmp: ports, mqttUrl: broker.url, inboxUrl: inbox.url, ippUri: inkjet.uri, httpPort },
       { community, technicianToken, pinHashes },
       join(dir, 'zoneops-demo.db'),
       now,
@@ -138,7 +139,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
       config: loaded.value,
       clock: systemClock,
       logger,
-      listen: { host: '127.0.0.1', port: o.port ?? 0 },
+      listen: { host: '127.0.0.1', port: httpPort },
     });
     stops.push(() => app.stop());
     await app.start();

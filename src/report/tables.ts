@@ -1,6 +1,7 @@
 import { hhmm, localTime } from '../domain/local-time.js';
 import type { Language } from '../domain/messages.js';
 import type { MonthlyReport } from '../domain/report-types.js';
+import { colourName, supplyLabel, supplyTypeName } from '../domain/supply-names.js';
 import { complaintTables } from './complaint-tables.js';
 import { kindName, stateName, words } from './texts.js';
 
@@ -145,9 +146,9 @@ export function reportDocument(r: MonthlyReport, lang: Language): ReportDocument
       headers: w.supply,
       rows: r.supplies.map((x) => [
         x.deviceId,
-        x.name,
-        x.type,
-        x.color ?? '',
+        supplyLabel({ type: x.type, color: x.color, description: x.name }, lang),
+        lang === 'en' ? x.type : supplyTypeName(x.type, x.name) || '—',
+        lang === 'en' ? (x.color ?? '') : colourName(x.color, x.name),
         num(x.usedPercent, 1),
         String(x.refills),
         num(x.lastPercent),

@@ -154,7 +154,7 @@ async function snapshot(): Promise<string> {
 
 type Need = 'none' | Role;
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   need: Need;
   body?: () => unknown;
@@ -225,6 +225,7 @@ const routes: Route[] = [
     need: 'staff',
     body: () => ({ kind: 'keep-on', until: '23:00' }),
   },
+  { method: 'DELETE', path: '/api/v1/power/overrides/1', need: 'staff' },
   { method: 'POST', path: '/api/v1/power/pc-01', need: 'technician', body: () => ({ action: 'on' }) },
   {
     method: 'POST',

@@ -38,6 +38,7 @@ beforeAll(async () => {
       mqttUrl: 'mqtt://127.0.0.1:1',
       inboxUrl: `${hook.url}/`,
       ippUri: 'ipp://127.0.0.1:1/ipp/print',
+      httpPort: 9,
     },
     { community: 'demo-duty', technicianToken: token, pinHashes },
     join(dir, 'zoneops.db'),

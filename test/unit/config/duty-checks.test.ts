@@ -59,6 +59,7 @@ describe('check-config: can the people answer the alerts', () => {
         mqttUrl: 'mqtt://127.0.0.1:1883',
         inboxUrl: 'http://127.0.0.1:9465/',
         ippUri: 'ipp://127.0.0.1:1/ipp/print',
+        httpPort: 9,
       },
       { community: 'demo-community', technicianToken: 'zo_demo_token', pinHashes },
       '/tmp/zoneops-demo-check.db',
