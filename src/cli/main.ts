@@ -93,11 +93,10 @@ function buildProgram(): Command {
       const config = configOrExit(opts.config, lang);
       // Beyond the schema: can the zone's people answer its alerts (config/duty-checks.ts)?
       const { problems, warnings } = checkDuty(config);
-      const sep = lang === 'en' ? ': ' : '：';
-      const line = (c: { path: string; message: string }) =>
-        `${opts.config}${sep}${c.path}${sep}${c.message}\n`;
+      // The duty checks speak Chinese only (config/duty-checks.ts), in their own `file: path: message` form.
+      const line = (c: { path: string; message: string }) => `${opts.config}: ${c.path}: ${c.message}\n`;
       const warning = (c: { path: string; message: string }) =>
-        `${opts.config}${sep}${lang === 'en' ? 'warning ' : '提醒 '}${c.path}${sep}${c.message}\n`;
+        `${opts.config}: 提醒 ${c.path}: ${c.message}\n`;
       if (problems.length > 0) {
         process.stderr.write(problems.map(line).join('') + warnings.map(warning).join(''));
         process.exit(EXIT_BAD_CONFIG);

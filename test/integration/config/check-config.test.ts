@@ -155,7 +155,7 @@ describe('zoneops check-config', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('config/zoneops.example.yaml：配置正确');
     expect(lines).toContain('设备：4 台（查阅电脑 1、自助机 1、打印机 1、智能插座 1）');
-    expect(lines).toContain('人员：3 人（值班人员 A岗 1、值班人员 B岗 1、技术员 1）');
+    expect(lines).toContain('人员：4 人（值班人员 A岗 1、值班人员 B岗 1、技术员 1、负责人 1）');
     expect(lines).toContain('  夏季作息（05-01 起）：09:00-12:00、14:30-18:00');
     // Nothing English is left but the file name, ids, protocol names and times.
     expect(r.stdout).not.toMatch(/\b(devices|people|valid|notifiers|from)\b/);
