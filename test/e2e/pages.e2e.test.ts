@@ -166,7 +166,7 @@ describe('staff pages in a real browser (phone size)', () => {
     const page = await browser.newPage();
     await page.goto(`${base}/duty`);
     await page.getByLabel('姓名').selectOption({ label: '赵主任' });
-    await page.getByLabel('密码 / PIN').fill('8642');
+    await page.getByLabel('密码').fill('8642');
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${base}/duty`);
     const form = page.locator('form[action="/duty/absences"]');
