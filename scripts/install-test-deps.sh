@@ -3,7 +3,7 @@
 # power-cut shim (test/fixtures/foundation/powercut.c).
 # Idempotent: packages already present are left alone.
 set -euo pipefail
-pkgs=(mosquitto snmp snmpd snmpsim cups-ipp-utils prometheus prometheus-alertmanager avahi-daemon dbus chromium fonts-wqy-zenhei prometheus-snmp-exporter wrk gcc libc6-dev)
+pkgs=(mosquitto snmp snmpd snmpsim cups-ipp-utils prometheus prometheus-alertmanager avahi-daemon dbus chromium fonts-wqy-zenhei poppler-utils prometheus-snmp-exporter wrk gcc libc6-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -103,13 +103,13 @@ export function createApp(deps: AppDeps): App {
       const duty = dutyFeature(zone);
       const hygiene = hygieneFeature(zone);
       const readings = readingsFeature(zone);
-      reportFeature(zone);
+      const report = reportFeature(zone);
       const power = powerFeature(zone);
       const mqtt = mqttFeature(zone, { power, hygiene });
       const snmp = snmpFeature(zone);
       const ipp = ippFeature(zone);
       const complaints = complaintsFeature(zone);
-      const pages = webFeature(zone, { hygiene, power, complaints });
+      const pages = webFeature(zone, { hygiene, power, complaints, report });
       const http = httpFeature(zone, { pages, startedAt, ...(deps.listen ? { listen: deps.listen } : {}) });
       address = () => http.address;
       features = { power, hygiene, complaints };

@@ -14,6 +14,7 @@ import { httpUrl, notifierSchema } from './sections/notifiers.js';
 import { officeHoursSchema } from './sections/office-hours.js';
 import { personSchema } from './sections/people.js';
 import { powerSchema } from './sections/power.js';
+import { reportSchema } from './sections/report.js';
 import { snmpSettingsSchema } from './sections/snmp.js';
 import { webSchema } from './sections/web.js';
 
@@ -65,6 +66,7 @@ export function configSchema(sources: SecretSources) {
       web: webSchema(),
       duty: dutySchema(),
       hygiene: hygieneSchema(),
+      report: reportSchema(),
       snmp: snmpSettingsSchema(sources),
       ipp: ippSettingsSchema(),
       alerts: alertsSchema(),

@@ -66,7 +66,7 @@ const kindOnly: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
     'still-on-after-hours': '下班未关机',
     'cleaning-overdue': '清洁逾期',
     'disinfection-overdue': '消毒逾期',
-    'public-report': '市民报告',
+    'public-report': '群众报告',
     'supply-order-due': '耗材需采购',
     '*': '合计',
   },

@@ -1,5 +1,5 @@
-import { clip, type Interval, overlapMs } from './report-calendar.js';
-import type { TransitionFact } from './report-types.js';
+import { clip, type Interval, intersect, totalMs } from './report-calendar.js';
+import type { TransitionFact } from './report-input.js';
 import type { DeviceStatus } from './status.js';
 
 /**
@@ -27,20 +27,39 @@ export function statusSegments(
   return out;
 }
 
+/** The status at instant `at` (the segment that contains it), `unknown` outside them. */
+export function statusAt(
+  segments: ReadonlyArray<Interval & { status: DeviceStatus }>,
+  at: number,
+): DeviceStatus {
+  return segments.find((s) => s.from <= at && at < s.to)?.status ?? 'unknown';
+}
+
 export interface Availability {
   readonly expectedMinutes: number;
+  readonly monitoredMinutes: number;
+  readonly upMinutes: number;
+  readonly unavailableMinutes: number;
   readonly downMinutes: number;
-  readonly unknownMinutes: number;
+  readonly coverage: number | null;
   readonly availability: number | null;
   readonly offScheduledHours: number;
+  /** The monitored opening time itself (for the time-weighted 设备完好率 and the monitored days). */
+  readonly monitored: readonly Interval[];
 }
 
 const MIN = 60_000;
+const working = new Set<DeviceStatus>(['up', 'degraded']);
 
 /**
- * Availability during opening hours: down minutes are the minutes of opening periods the device spent
- * `down` (the status is only `down` when the schedule wanted it on: off by schedule is `off-scheduled`).
- * Closed days have no opening periods, so nothing counts on a holiday.
+ * 可用率 over opening hours (closed days have no opening periods, so nothing counts on a holiday):
+ * - monitored = opening minutes the device was due on and zoneops knew whether it worked: `up`,
+ *   `degraded` or `down` (not `unknown`; nor `off-scheduled` — switched off by the schedule or an
+ *   override, or a status left from the evening while zoneops was not running);
+ * - available = opening minutes `up` or `degraded` (working, perhaps with a warning such as paper low);
+ * - 可用率 = available ÷ monitored; 监测覆盖率 = monitored ÷ expected.
+ * Each is rounded to whole minutes first and the ratios are taken of those minutes, so a zone total
+ * Σ up ÷ Σ monitored over the rows is exactly what the table shows.
  */
 export function availability(
   transitions: readonly TransitionFact[],
@@ -50,17 +69,40 @@ export function availability(
 ): Availability {
   const open = clip(opening, from, countedTo);
   const segments = statusSegments(transitions, from, countedTo);
-  const of = (s: DeviceStatus) => segments.filter((x) => x.status === s);
-  const expected = open.reduce((n, i) => n + (i.to - i.from), 0);
-  const down = overlapMs(of('down'), open);
-  const unknown = overlapMs(of('unknown'), open);
-  const offScheduled = of('off-scheduled').reduce((n, i) => n + (i.to - i.from), 0);
+  const of = (pred: (s: DeviceStatus) => boolean) => segments.filter((x) => pred(x.status));
+  const monitored = intersect(
+    of((s) => working.has(s) || s === 'down'),
+    open,
+  );
+  const expected = Math.round(totalMs(open) / MIN);
+  const known = Math.round(totalMs(monitored) / MIN);
+  const up = Math.round(
+    totalMs(
+      intersect(
+        of((s) => working.has(s)),
+        open,
+      ),
+    ) / MIN,
+  );
+  const down = Math.round(
+    totalMs(
+      intersect(
+        of((s) => s === 'down'),
+        open,
+      ),
+    ) / MIN,
+  );
+  const offScheduled = totalMs(of((s) => s === 'off-scheduled'));
   return {
-    expectedMinutes: Math.round(expected / MIN),
-    downMinutes: Math.round(down / MIN),
-    unknownMinutes: Math.round(unknown / MIN),
+    expectedMinutes: expected,
+    monitoredMinutes: known,
+    upMinutes: up,
+    unavailableMinutes: known - up,
+    downMinutes: down,
+    coverage: expected === 0 ? null : known / expected,
     // Over the monitored opening time: a device never seen is not reported as 100 % available.
-    availability: expected - unknown <= 0 ? null : 1 - down / (expected - unknown),
+    availability: known === 0 ? null : up / known,
     offScheduledHours: Math.round((offScheduled / 3_600_000) * 100) / 100,
+    monitored,
   };
 }

@@ -1,6 +1,6 @@
 import { type CalendarSources, calendarDay, type Period } from './calendar.js';
 import type { DeviceType } from './device.js';
-import { addDays, zonedEpoch } from './local-time.js';
+import { addDays, localTime, zonedEpoch } from './local-time.js';
 import { leadLagFor, type OfficeHours, openOn, powerWindows } from './office-hours.js';
 
 /**
@@ -42,6 +42,17 @@ export function monthSpan(
   const [y, m] = month.split('-').map(Number) as [number, number];
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { first, days, from: zonedEpoch(first, 0, tz), to: zonedEpoch(addDays(first, days), 0, tz) };
+}
+
+/**
+ * Where counting stops (the one place the report depends on "now"): a month that is over is counted
+ * to its end; a running month to the start of today (the days so far), so every run on the same day
+ * over the same stored history gives the same figures. A month not yet begun counts nothing.
+ */
+export function countedTo(month: string, tz: string, now: number): number {
+  const span = monthSpan(month, tz);
+  if (now >= span.to) return span.to;
+  return Math.max(span.from, zonedEpoch(localTime(now, tz).date, 0, tz));
 }
 
 const types: readonly DeviceType[] = ['pc', 'kiosk', 'printer', 'copier', 'mfp', 'other'];
@@ -91,3 +102,18 @@ export function clip(list: readonly Interval[], from: number, to: number): Inter
     .map((i) => ({ from: Math.max(i.from, from), to: Math.min(i.to, to) }))
     .filter((i) => i.to > i.from);
 }
+
+/** The intersection of two lists of disjoint intervals, sorted by start. */
+export function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      const lo = Math.max(x.from, y.from);
+      const hi = Math.min(x.to, y.to);
+      if (hi > lo) out.push({ from: lo, to: hi });
+    }
+  }
+  return out.sort((p, q) => p.from - q.from);
+}
+
+export const totalMs = (list: readonly Interval[]): number => list.reduce((n, i) => n + (i.to - i.from), 0);

@@ -1,4 +1,6 @@
-import type { CounterFact, SupplyFact, SupplyLine } from './report-types.js';
+import { addDays, localTime } from './local-time.js';
+import type { CounterFact, SupplyFact } from './report-input.js';
+import type { SupplyLine } from './report-types.js';
 import { daysLeft, type LevelSample, orderDue } from './supply-forecast.js';
 
 /**
@@ -67,13 +69,15 @@ const refillJump = 10;
 
 /**
  * Supply use in the month per (device, supply): points used up between consecutive samples from the
- * baseline on (a receptacle: points filled), refills counted, and the forecast at the month's end.
+ * baseline on (a receptacle: points filled), refills counted, and the forecast where counting
+ * stopped: the days left and the local date that gives (预计用完日期; a receptacle: 预计装满).
  */
 export function supplyLines(
   samples: readonly SupplyFact[],
   from: number,
   countedTo: number,
   leadTimeDays: number,
+  tz: string,
 ): SupplyLine[] {
   const groups = new Map<string, SupplyFact[]>();
   for (const s of samples) {
@@ -106,13 +110,15 @@ export function supplyLines(
     out.push({
       deviceId: latest.deviceId,
       index: latest.index,
-      name: supplyName(latest),
       type: latest.type,
       color: latest.color,
+      description: supplyName(latest),
+      receptacle: latest.receptacle,
       usedPercent: Math.round(used * 10) / 10,
       refills,
       lastPercent: latest.percent,
       daysLeft: days,
+      runsOutOn: days === null ? null : addDays(localTime(countedTo, tz).date, Math.floor(days)),
       orderDue: orderDue(days, leadTimeDays),
     });
   }

@@ -1,12 +1,19 @@
+import { statusAt } from './report-availability.js';
 import type { Interval, ReportDay } from './report-calendar.js';
-import type { ActionFact, PowerSummary, ReportDevice } from './report-types.js';
+import type { ActionFact, ReportDevice } from './report-input.js';
+import type { PowerSummary } from './report-types.js';
+import type { DeviceStatus } from './status.js';
 
 /**
- * Power schedule adherence (pure): each planned switch-on (start of a power window) and switch-off
- * (its end) of a device the schedule can switch, matched with the commands recorded in power_actions.
- * A planned switch is `done` when a command in its direction was verified (`ok`) within the tolerance
- * after it, `failed` when commands were recorded but none was verified, and `noAction` when none was
- * recorded (the device was already in that state, or zoneops was not running).
+ * 开关机计划执行率 over the switches that were needed (pure). Each planned switch-on (start of a power
+ * window) and switch-off (its end) of a device the schedule can switch is:
+ * - needed when zoneops recorded a command for it, or the device's status just before was not yet
+ *   the planned one (off or down before a switch-on; up or degraded before a switch-off);
+ * - not needed when the device was already as planned (and no command was sent);
+ * - unmonitored when zoneops did not know the device's status then (and sent nothing).
+ * A needed switch is done when a command in its direction was verified (`ok`), failed when commands
+ * were recorded but none verified, missed when none was recorded. 执行率 = done ÷ needed; with no
+ * switch needed it is 无需执行 (null), never 0 %.
  */
 
 /** The reconciler staggers and retries within minutes; an hour is a generous bound. */
@@ -16,6 +23,7 @@ const earlyMs = 60_000;
 
 type Direction = 'on' | 'off';
 const directionOf = (a: ActionFact['action']): Direction => (a === 'on' ? 'on' : 'off');
+const onAlready = new Set<DeviceStatus>(['up', 'degraded']);
 
 function plannedSwitches(
   device: ReportDevice,
@@ -36,18 +44,16 @@ export function powerAdherence(
   devices: readonly ReportDevice[],
   days: readonly ReportDay[],
   actions: readonly ActionFact[],
+  segments: ReadonlyMap<string, ReadonlyArray<Interval & { status: DeviceStatus }>>,
   from: number,
   countedTo: number,
 ): PowerSummary {
-  let planned = 0;
-  let done = 0;
-  let failed = 0;
-  let noAction = 0;
+  const n = { planned: 0, notNeeded: 0, unmonitored: 0, done: 0, failed: 0, missed: 0 };
   const used = new Set<ActionFact>();
   for (const d of devices) {
-    const mine = actions.filter((a) => a.deviceId === d.id);
+    const mine = actions.filter((a) => a.deviceId === d.id && a.requestedAt < countedTo);
     for (const s of plannedSwitches(d, days, countedTo)) {
-      planned++;
+      n.planned++;
       const matched = mine.filter(
         (a) =>
           directionOf(a.action) === s.direction &&
@@ -55,20 +61,19 @@ export function powerAdherence(
           a.requestedAt < s.at + matchToleranceMs,
       );
       for (const a of matched) used.add(a);
-      if (matched.some((a) => a.result === 'ok')) done++;
-      else if (matched.length > 0) failed++;
-      else noAction++;
+      if (matched.some((a) => a.result === 'ok')) n.done++;
+      else if (matched.length > 0) n.failed++;
+      else {
+        const before = statusAt(segments.get(d.id) ?? [], s.at - 1);
+        if (before === 'unknown') n.unmonitored++;
+        else if (onAlready.has(before) === (s.direction === 'on')) n.notNeeded++;
+        else n.missed++;
+      }
     }
   }
+  const needed = n.done + n.failed + n.missed;
   const unplanned = actions.filter(
     (a) => !used.has(a) && a.requestedAt >= from && a.requestedAt < countedTo,
   ).length;
-  return {
-    planned,
-    done,
-    failed,
-    noAction,
-    adherence: planned === 0 ? null : done / planned,
-    unplannedActions: unplanned,
-  };
+  return { ...n, needed, adherence: needed === 0 ? null : n.done / needed, unplannedActions: unplanned };
 }

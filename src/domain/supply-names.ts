@@ -1,49 +1,53 @@
 import type { Language } from './messages.js';
 
 /**
- * Printers' own names for their supplies and trays, as a town office says them (pure). The structured
- * fields come first: the supply type (Printer-MIB prtMarkerSuppliesTypeTC, RFC 3805 / RFC 3806, in
- * camelCase; IPP marker-types, PWG 5100.x, hyphenated) and the colorant (prtMarkerColorantValue, e.g.
- * `black`, or IPP marker-colors, sRGB `#000000`). The device's free text is read only when the type
- * says nothing (`other`, `unknown`): the words printers use there were taken from the recordings in
+ * Printers' supplies and trays as a town office says them (pure), in the reader's language: 黑色墨粉,
+ * 硒鼓, 废粉盒 / "black toner". The one module for these names: the pages, the CLI, fault details and
+ * the monthly report all call it. The structured fields come first: the supply type (Printer-MIB
+ * prtMarkerSuppliesTypeTC, RFC 3805 / RFC 3806, in camelCase as in src/probes/snmp/printer-enums.ts; IPP
+ * marker-types, PWG 5100.13 / RFC 8011, hyphenated) and the colorant (prtMarkerColorantValue, e.g.
+ * `black`, or IPP marker-colors, sRGB `#000000`). The device's free text is read only when the type says
+ * nothing (`other`, `unknown`): the words printers use there were taken from the recordings in
  * ../shared/fixtures/snmprec (prtMarkerSuppliesDescription, prtInputName/Description of Brother, Canon,
  * Epson, HP, Konica Minolta, Ricoh, Sharp, Xerox). A name already in Chinese is kept as the device said it.
  */
 
-const typeNames: Readonly<Record<string, string>> = {
-  toner: '墨粉',
-  tonercartridge: '墨粉盒',
-  mattetoner: '哑光墨粉',
-  wastetoner: '废粉盒',
-  ink: '墨水',
-  inkcartridge: '墨盒',
-  matteink: '哑光墨水',
-  inkribbon: '色带',
-  wasteink: '废墨盒',
-  opc: '硒鼓',
-  developer: '显影剂',
-  fuseroil: '定影油',
-  solidwax: '固体蜡',
-  ribbonwax: '蜡带',
-  wastewax: '废蜡盒',
-  fuser: '定影器',
-  coronawire: '电晕丝',
-  fuseroilwick: '定影油芯',
-  cleanerunit: '清洁单元',
-  fusercleaningpad: '定影清洁垫',
-  transferunit: '转印单元',
-  fuseroiler: '定影上油器',
-  water: '水',
-  wastewater: '废水盒',
-  wastepaper: '废纸盒',
-  bindingsupply: '装订耗材',
-  bandingsupply: '捆扎耗材',
-  stitchingwire: '装订线',
-  shrinkwrap: '收缩膜',
-  paperwrap: '包装纸',
-  staples: '订书钉',
-  inserts: '插页',
-  covers: '封面纸',
+/** Normalised type (`tonerCartridge`, `toner-cartridge` → `tonercartridge`) → [Chinese, English]. */
+const typeNames: Readonly<Record<string, readonly [string, string]>> = {
+  toner: ['墨粉', 'toner'],
+  tonercartridge: ['墨粉盒', 'toner cartridge'],
+  mattetoner: ['哑光墨粉', 'matte toner'],
+  matttoner: ['哑光墨粉', 'matte toner'],
+  wastetoner: ['废粉盒', 'waste toner box'],
+  ink: ['墨水', 'ink'],
+  inkcartridge: ['墨盒', 'ink cartridge'],
+  matteink: ['哑光墨水', 'matte ink'],
+  inkribbon: ['色带', 'ink ribbon'],
+  wasteink: ['废墨盒', 'waste ink box'],
+  opc: ['硒鼓', 'drum (OPC)'],
+  developer: ['显影剂', 'developer'],
+  fuseroil: ['定影油', 'fuser oil'],
+  solidwax: ['固体蜡', 'solid wax'],
+  ribbonwax: ['蜡带', 'wax ribbon'],
+  wastewax: ['废蜡盒', 'waste wax box'],
+  fuser: ['定影器', 'fuser'],
+  coronawire: ['电晕丝', 'corona wire'],
+  fuseroilwick: ['定影油芯', 'fuser oil wick'],
+  cleanerunit: ['清洁单元', 'cleaner unit'],
+  fusercleaningpad: ['定影清洁垫', 'fuser cleaning pad'],
+  transferunit: ['转印单元', 'transfer unit'],
+  fuseroiler: ['定影上油器', 'fuser oiler'],
+  water: ['水', 'water'],
+  wastewater: ['废水盒', 'waste water box'],
+  wastepaper: ['废纸盒', 'waste paper bin'],
+  bindingsupply: ['装订耗材', 'binding supply'],
+  bandingsupply: ['捆扎耗材', 'banding supply'],
+  stitchingwire: ['装订线', 'stitching wire'],
+  shrinkwrap: ['收缩膜', 'shrink wrap'],
+  paperwrap: ['包装纸', 'paper wrap'],
+  staples: ['订书钉', 'staples'],
+  inserts: ['插页', 'inserts'],
+  covers: ['封面纸', 'covers'],
 };
 
 /** Words in the devices' own descriptions, most specific first (used when the type says nothing). */
@@ -60,21 +64,22 @@ const describedAs: ReadonlyArray<readonly [RegExp, string]> = [
   [/staple/i, 'staples'],
 ];
 
-const colourNames: Readonly<Record<string, string>> = {
-  black: '黑色',
-  'matte-black': '哑光黑色',
-  'photo-black': '照片黑色',
-  cyan: '青色',
-  'light-cyan': '浅青色',
-  magenta: '品红色',
-  'light-magenta': '浅品红色',
-  yellow: '黄色',
-  gray: '灰色',
-  grey: '灰色',
-  'light-gray': '浅灰色',
-  red: '红色',
-  green: '绿色',
-  blue: '蓝色',
+/** Colorant (hyphenated) → [Chinese, English]. */
+const colourNames: Readonly<Record<string, readonly [string, string]>> = {
+  black: ['黑色', 'black'],
+  'matte-black': ['哑光黑色', 'matte black'],
+  'photo-black': ['照片黑色', 'photo black'],
+  cyan: ['青色', 'cyan'],
+  'light-cyan': ['浅青色', 'light cyan'],
+  magenta: ['品红色', 'magenta'],
+  'light-magenta': ['浅品红色', 'light magenta'],
+  yellow: ['黄色', 'yellow'],
+  gray: ['灰色', 'grey'],
+  grey: ['灰色', 'grey'],
+  'light-gray': ['浅灰色', 'light grey'],
+  red: ['红色', 'red'],
+  green: ['绿色', 'green'],
+  blue: ['蓝色', 'blue'],
 };
 
 /** IPP marker-colors are sRGB (`#000000`); a multi-colour cartridge lists several. */
@@ -86,51 +91,72 @@ const hexColours: Readonly<Record<string, string>> = {
   '#808080': 'gray',
 };
 
+/** Supplies that carry no colour in their name unless the device gives one (Chinese names). */
+const colourless = new Set(['废粉盒', '废墨盒', '定影器', '转印单元', '订书钉']);
+
 const cjk = /[\u3400-\u9fff]/;
 const norm = (s: string) =>
   s
     .trim()
     .toLowerCase()
     .replace(/[\s_-]/g, '');
+const pick = (names: readonly [string, string] | undefined, language: Language) =>
+  names === undefined ? '' : language === 'en' ? names[1] : names[0];
 
-/** The colour of a supply in words (`黑色`), from the colorant or the description; '' when none. */
-export function colourName(color: string | null, description = ''): string {
+/** The colour key (`black`, `light-cyan`) of a colorant or a description; undefined when none. */
+function colourKey(color: string | null, description: string): string | undefined {
   const raw = (color ?? '').trim().toLowerCase();
   const key = hexColours[raw] ?? raw.replace(/\s+/g, '-');
+  if (colourNames[key]) return key;
   const said = /\b(matte black|photo black|light cyan|light magenta|black|cyan|magenta|yellow|gr[ae]y)\b/i
     .exec(description)?.[1]
     ?.toLowerCase()
     .replace(/\s+/g, '-');
-  return colourNames[key] ?? (said ? colourNames[said] : undefined) ?? '';
+  return said && colourNames[said] ? said : undefined;
+}
+
+/** The colour of a supply in words (`黑色`), from the colorant or the description; '' when none. */
+export function colourName(color: string | null, description = '', language: Language = 'zh-CN'): string {
+  const key = colourKey(color, description);
+  return key === undefined ? '' : pick(colourNames[key], language);
+}
+
+/** The type key (`tonercartridge`), from the type or, when it says nothing, the description. */
+function typeKey(type: string, description: string): string | undefined {
+  const t = norm(type);
+  if (t === 'toner' && /cartridge/i.test(description)) return 'tonercartridge';
+  if (typeNames[t]) return t;
+  for (const [re, key] of describedAs) if (re.test(description)) return key;
+  return undefined;
 }
 
 /** The supply type in words (`墨粉`, `硒鼓`, `废粉盒`); '' when neither the type nor the description tells. */
-export function supplyTypeName(type: string, description = ''): string {
-  const t = norm(type);
-  const named = typeNames[t];
-  if (named && t !== 'toner') return named;
-  if (t === 'toner')
-    return /cartridge/i.test(description) ? (typeNames.tonercartridge as string) : (named ?? '');
-  for (const [re, key] of describedAs) if (re.test(description)) return typeNames[key] as string;
-  return '';
+export function supplyTypeName(type: string, description = '', language: Language = 'zh-CN'): string {
+  const key = typeKey(type, description);
+  return key === undefined ? '' : pick(typeNames[key], language);
 }
 
 /**
- * What people call the supply: `黑色墨粉`, `硒鼓`, `废粉盒`. Receptacles and drums carry no colour unless
- * the device gives one. A description already in Chinese is kept; English falls back to the device's name.
+ * What people call the supply: `黑色墨粉`, `硒鼓`, `废粉盒`, `品红色耗材` (a type we do not know) /
+ * "black toner". Receptacles and drums carry no colour unless the device gives one. With the device's
+ * description: one already in Chinese is kept as it is; in English the device's own words are shown.
+ * Without one (the monthly report names supplies from type and colour only) the names come from the tables.
  */
 export function supplyLabel(
-  s: { readonly type?: string; readonly color?: string | null; readonly description: string },
+  s: { readonly type?: string; readonly color?: string | null; readonly description?: string },
   language: Language,
 ): string {
-  const d = s.description.trim().replace(/\s+/g, ' ');
-  if (language === 'en') return d.slice(0, 60) || s.type || 'supply';
+  const d = (s.description ?? '').trim().replace(/\s+/g, ' ');
+  const type = supplyTypeName(s.type ?? '', d, language);
+  const colour = colourName(s.color ?? null, d, language);
+  if (language === 'en') {
+    if (d !== '') return d.slice(0, 60);
+    const name = type || 'supply';
+    return colour ? `${colour} ${name}` : name;
+  }
   if (cjk.test(d)) return d.slice(0, 40);
-  const type = supplyTypeName(s.type ?? '', d);
-  if (type === '') return '耗材';
-  const colour = colourName(s.color ?? null, d);
-  const coloured = !['废粉盒', '废墨盒', '定影器', '转印单元', '订书钉'].includes(type);
-  return `${coloured ? colour : ''}${type}`;
+  if (type === '') return `${colour}耗材`;
+  return `${colourless.has(type) ? '' : colour}${type}`;
 }
 
 const trayWords: ReadonlyArray<readonly [RegExp, (n: string) => string]> = [

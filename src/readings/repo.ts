@@ -77,6 +77,26 @@ export class ReadingsRepo {
     );
   }
 
+  async addUsage(deviceId: string, at: number, cpuPercent: number): Promise<void> {
+    await this.db.run('INSERT INTO reading_usage (device_id, at, cpu_percent) VALUES (?, ?, ?)', [
+      deviceId,
+      at,
+      cpuPercent,
+    ]);
+  }
+
+  /** Processor-load samples in [from, to), oldest first. */
+  async usage(
+    from: number,
+    to: number,
+  ): Promise<Array<{ deviceId: string; at: number; cpuPercent: number }>> {
+    const rows = await this.db.all<{ device_id: string; at: number; cpu_percent: number }>(
+      'SELECT device_id, at, cpu_percent FROM reading_usage WHERE at >= ? AND at < ? ORDER BY device_id, at, rowid',
+      [from, to],
+    );
+    return rows.map((r) => ({ deviceId: r.device_id, at: r.at, cpuPercent: r.cpu_percent }));
+  }
+
   /** A supply's samples in [from, to), oldest first. */
   async supplyHistory(deviceId: string, index: number, from: number, to: number): Promise<SupplySample[]> {
     const rows = await this.db.all<RawSupply>(
@@ -110,10 +130,11 @@ export class ReadingsRepo {
   }
 
   /** The time of each device's latest sample of each table, so a restart keeps the hourly pace. */
-  async latest(): Promise<Array<{ deviceId: string; table: 'pages' | 'energy'; at: number }>> {
-    const rows = await this.db.all<{ device_id: string; t: 'pages' | 'energy'; at: number }>(
+  async latest(): Promise<Array<{ deviceId: string; table: 'pages' | 'energy' | 'usage'; at: number }>> {
+    const rows = await this.db.all<{ device_id: string; t: 'pages' | 'energy' | 'usage'; at: number }>(
       `SELECT device_id, 'pages' AS t, MAX(at) AS at FROM reading_pages GROUP BY device_id
-       UNION ALL SELECT device_id, 'energy' AS t, MAX(at) AS at FROM reading_energy GROUP BY device_id`,
+       UNION ALL SELECT device_id, 'energy' AS t, MAX(at) AS at FROM reading_energy GROUP BY device_id
+       UNION ALL SELECT device_id, 'usage' AS t, MAX(at) AS at FROM reading_usage GROUP BY device_id`,
     );
     return rows.map((r) => ({ deviceId: r.device_id, table: r.t, at: r.at }));
   }
@@ -130,7 +151,7 @@ export class ReadingsRepo {
   /** Deletes samples older than `before`; returns how many went. */
   async prune(before: number): Promise<number> {
     let n = 0;
-    for (const table of ['reading_pages', 'reading_supplies', 'reading_energy'] as const) {
+    for (const table of ['reading_pages', 'reading_supplies', 'reading_energy', 'reading_usage'] as const) {
       n += (await this.db.run(`DELETE FROM ${table} WHERE at < ?`, [before])).changes;
     }
     return n;

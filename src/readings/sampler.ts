@@ -28,6 +28,8 @@ interface ReadingsSamplerDeps {
   readonly metrics?: ForecastMetrics;
   /** Minimum time between two stored samples of one series (default 1 h). */
   readonly intervalMs?: number;
+  /** Minimum time between two processor-load samples of one PC (default 5 min). */
+  readonly usageIntervalMs?: number;
   /** Samples older than this are deleted, once a day (default 400 days: a year and a month). */
   readonly retentionDays?: number;
   /** How much history the forecast looks at (default 120 days). */
@@ -54,6 +56,8 @@ export function createReadingsSampler(deps: ReadingsSamplerDeps) {
   const metrics = deps.metrics ?? noopForecastMetrics;
   const lastPages = new Map<string, number>();
   const lastEnergy = new Map<string, number>();
+  const lastUsage = new Map<string, number>();
+  const usageInterval = deps.usageIntervalMs ?? 5 * 60_000;
   const lastSupply = new Map<string, LastSupply>();
   /** Per device: the detail of each supply currently due (by supply index). */
   const due = new Map<string, Map<number, string>>();
@@ -64,7 +68,8 @@ export function createReadingsSampler(deps: ReadingsSamplerDeps) {
   const serial = createSerial();
 
   async function load(): Promise<void> {
-    for (const r of await repo.latest()) (r.table === 'pages' ? lastPages : lastEnergy).set(r.deviceId, r.at);
+    const last = { pages: lastPages, energy: lastEnergy, usage: lastUsage };
+    for (const r of await repo.latest()) last[r.table].set(r.deviceId, r.at);
     for (const s of await repo.latestSupplies())
       lastSupply.set(`${s.deviceId}\u0000${s.index}`, { at: s.at, percent: s.percent });
   }
@@ -86,6 +91,13 @@ export function createReadingsSampler(deps: ReadingsSamplerDeps) {
     if (kwh !== null && kwh >= 0 && due1(lastEnergy.get(id), at)) {
       await repo.addEnergy(id, at, kwh);
       lastEnergy.set(id, at);
+    }
+    // A PC's processor load: the monthly report estimates its hours in use from these.
+    const cpu = obs.host?.cpuLoadPercent ?? null;
+    const usageDue = (lastUsage.get(id) ?? Number.NEGATIVE_INFINITY) <= at - usageInterval;
+    if (cpu !== null && cpu >= 0 && cpu <= 100 && usageDue) {
+      await repo.addUsage(id, at, cpu);
+      lastUsage.set(id, at);
     }
     const stored: Supply[] = [];
     for (const s of obs.printer?.supplies ?? []) {

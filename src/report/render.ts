@@ -1,125 +1,86 @@
 import type { Language } from '../domain/messages.js';
 import type { MonthlyReport } from '../domain/report-types.js';
-import { escapeHtml } from '../hygiene/compliance-html.js';
-import { csvCell } from '../hygiene/csv.js';
-import { type ReportDocument, reportDocument } from './tables.js';
+import { chartSvg } from './charts.js';
+import type { ReportDocument } from './doc-kit.js';
+import { reportDocument } from './document.js';
+import type { ReportNotes } from './notes.js';
+import { reportArticle, reportHtml } from './render-html.js';
+import { type PdfFont, pdfFontFamily, reportPdf } from './render-pdf.js';
+import { csv, markdown } from './render-text.js';
 
-export const reportFormats = ['md', 'csv', 'json', 'html'] as const;
+export const reportFormats = ['md', 'csv', 'json', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
-interface RenderedReport {
+export interface RenderedReport {
   readonly contentType: string;
   readonly body: Buffer;
-  /** A file name for downloads, e.g. zoneops-report-testzone-2026-10.csv. */
+  /** A file name for downloads, e.g. zoneops-report-zhuoshui-2026-12.pdf. */
   readonly fileName: string;
 }
 
-const BOM = '\uFEFF';
+export interface RenderOptions {
+  readonly notes?: ReportNotes;
+  /** The PDF's font (default: the bundled Noto Sans CJK SC subset). */
+  readonly font?: PdfFont;
+}
 
-/** The report in one of its formats. Text from devices (fault details) is escaped for HTML and CSV. */
-export function renderReport(r: MonthlyReport, format: ReportFormat, lang: Language): RenderedReport {
+const BOM = '\uFEFF';
+const htmlFonts = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
+
+/** Every chart of the document as SVG, by chart id. */
+async function charts(d: ReportDocument, fontFamily: string, width: number): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const s of d.sections)
+    for (const b of s.blocks)
+      if (b.kind === 'chart') out.set(b.chart.id, await chartSvg(b.chart, { fontFamily, width }));
+  return out;
+}
+
+/**
+ * The report in one of its formats (the same document behind every one of them). Text from devices
+ * and people is escaped for Markdown, HTML and CSV. The PDF is made in-process (render-pdf.ts).
+ */
+export async function renderReport(
+  r: MonthlyReport,
+  format: ReportFormat,
+  lang: Language,
+  opts: RenderOptions = {},
+): Promise<RenderedReport> {
   const fileName = `zoneops-report-${r.site}-${r.month}.${format}`;
+  if (format === 'json')
+    return {
+      contentType: 'application/json; charset=utf-8',
+      body: Buffer.from(`${JSON.stringify(r, null, 2)}\n`),
+      fileName,
+    };
+  const d = reportDocument(r, lang, opts.notes);
   switch (format) {
-    case 'json':
-      return {
-        contentType: 'application/json; charset=utf-8',
-        body: Buffer.from(`${JSON.stringify(r, null, 2)}\n`),
-        fileName,
-      };
     case 'md':
-      return {
-        contentType: 'text/markdown; charset=utf-8',
-        body: Buffer.from(markdown(reportDocument(r, lang))),
-        fileName,
-      };
+      return { contentType: 'text/markdown; charset=utf-8', body: Buffer.from(markdown(d)), fileName };
     case 'csv':
       // UTF-8 with a byte-order mark: without it Excel on Windows reads GBK and the Chinese turns to mojibake.
-      return {
-        contentType: 'text/csv; charset=utf-8',
-        body: Buffer.from(`${BOM}${csv(reportDocument(r, lang))}`),
-        fileName,
-      };
+      return { contentType: 'text/csv; charset=utf-8', body: Buffer.from(`${BOM}${csv(d)}`), fileName };
     case 'html':
       return {
         contentType: 'text/html; charset=utf-8',
-        body: Buffer.from(html(reportDocument(r, lang), lang)),
+        body: Buffer.from(reportHtml(d, await charts(d, htmlFonts, 680))),
+        fileName,
+      };
+    case 'pdf':
+      return {
+        contentType: 'application/pdf',
+        body: await reportPdf(d, await charts(d, pdfFontFamily, 600), opts.font),
         fileName,
       };
   }
 }
 
-/** A Markdown cell: pipes and line breaks would break the table; markup characters are escaped. */
-function mdCell(s: string): string {
-  return s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\r?\n/g, ' ');
-}
-
-function markdown(d: ReportDocument): string {
-  const out = [`# ${mdCell(d.title)}`, ''];
-  for (const [k, v] of d.meta) out.push(`- ${mdCell(k)}: ${mdCell(v)}`);
-  for (const t of d.tables) {
-    out.push('', `## ${mdCell(t.title)}`, '');
-    if (t.rows.length === 0) {
-      out.push('—');
-      continue;
-    }
-    out.push(`| ${t.headers.map(mdCell).join(' | ')} |`, `|${t.headers.map(() => ' --- ').join('|')}|`);
-    for (const row of t.rows) out.push(`| ${row.map(mdCell).join(' | ')} |`);
-  }
-  out.push('', `> ${mdCell(d.note)}`, '');
-  return out.join('\n');
-}
-
-function csv(d: ReportDocument): string {
-  const line = (cells: readonly string[]) => cells.map(csvCell).join(',');
-  const out = [line([d.title]), ...d.meta.map(([k, v]) => line([k, v]))];
-  for (const t of d.tables) {
-    out.push('', line([t.title]), line(t.headers));
-    for (const row of t.rows) out.push(line(row));
-  }
-  return `${out.join('\r\n')}\r\n`;
-}
-
-function html(d: ReportDocument, lang: Language): string {
-  const e = escapeHtml;
-  const meta = d.meta.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('\n');
-  const tables = d.tables
-    .map((t) => {
-      const head = `<tr>${t.headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr>`;
-      const rows =
-        t.rows.length === 0
-          ? `<tr><td colspan="${t.headers.length}">—</td></tr>`
-          : t.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n');
-      return `<h2>${e(t.title)}</h2>\n<table>\n${head}\n${rows}\n</table>`;
-    })
-    .join('\n');
-  return `<!doctype html>
-<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">
-<head>
-<meta charset="utf-8">
-<title>${e(d.title)}</title>
-<style>
-  body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif; margin: 2em; color: #000; }
-  h1 { font-size: 18pt; text-align: center; margin: 0 0 0.5em; }
-  h2 { font-size: 13pt; margin: 1.2em 0 0.4em; }
-  table { border-collapse: collapse; width: 100%; font-size: 10.5pt; page-break-inside: auto; }
-  tr { page-break-inside: avoid; }
-  th, td { border: 1px solid #000; padding: 3px 6px; text-align: left; }
-  th { background: #eee; }
-  table.meta { width: auto; }
-  p.note { font-size: 9pt; margin-top: 1.5em; }
-  p.sign { margin-top: 3em; text-align: right; }
-  @media print { body { margin: 0; } th { background: none; } @page { size: A4 landscape; margin: 12mm; } }
-</style>
-</head>
-<body>
-<h1>${e(d.title)}</h1>
-<table class="meta">
-${meta}
-</table>
-${tables}
-<p class="note">${e(d.note)}</p>
-<p class="sign">${e(d.sign)}</p>
-</body>
-</html>
-`;
+/** The report as an embeddable <article> (for the staff pages), charts inline. */
+export async function renderReportArticle(
+  r: MonthlyReport,
+  lang: Language,
+  opts: RenderOptions = {},
+): Promise<string> {
+  const d = reportDocument(r, lang, opts.notes);
+  return reportArticle(d, await charts(d, htmlFonts, 680));
 }

@@ -1,202 +1,69 @@
 import { kindName as domainKindName } from '../domain/condition-names.js';
+import type { DeviceType } from '../domain/device.js';
 import type { Language } from '../domain/messages.js';
+import type { FaultCause } from '../domain/report-types.js';
 
-/** Words of the monthly report: Simplified Chinese by default, English selectable. */
-export const words = {
+/** Names the monthly report prints: Simplified Chinese by default, English selectable. */
+
+const typeNames: Record<Language, Record<DeviceType, string>> = {
   'zh-CN': {
-    title: '政务公开专区设备运行月报',
-    month: '月份',
-    site: '专区',
-    period: '统计区间',
-    countedTo: '统计截至',
-    openDays: '开放天数',
-    openHours: '开放时长（小时）',
-    closedDays: '闭馆日',
-    generated: '生成时间',
-    none: '无',
-    yes: '是',
-    no: '否',
-    total: '合计',
-    sign: '审核人签字：',
-    note: '说明：可用率只计开放时间；节假日和闭馆日不计停机。数据来自 zoneops 本地记录。',
-    sections: {
-      summary: '总体情况',
-      devices: '设备可用率与用量',
-      faults: '故障统计',
-      vendor: '厂家及技术服务商响应',
-      power: '开关机计划执行情况',
-      forbidden: '违规软件事件',
-      hygiene: '清洁消毒执行情况',
-      supplies: '耗材使用与预测',
-      orders: '耗材采购提醒',
-    },
-    summary: {
-      availability: '总体可用率',
-      down: '开放时间内停机（分钟）',
-      pages: '打印页数（免费打印服务量）',
-      energy: '用电量（千瓦时）',
-      offHours: '按计划关机的设备小时数（节能）',
-      faults: '故障数',
-      hygiene: '清洁消毒按时率',
-    },
-    device: [
-      '设备',
-      '编号',
-      '位置',
-      '应开放（分钟）',
-      '停机（分钟）',
-      '未监测（分钟）',
-      '可用率',
-      '故障数',
-      '打印页数',
-      '用电（千瓦时）',
-      '计划关机（小时）',
-    ],
-    fault: [
-      '故障类型',
-      '发生',
-      '已确认',
-      '已恢复',
-      '人工处理',
-      '自动恢复',
-      '未关闭',
-      '平均确认用时',
-      '平均恢复用时',
-    ],
-    vendor: ['联系厂家/服务商', '其中已修复', '平均修复用时', '按承诺时间修复', '超出承诺时间'],
-    power: [
-      '计划开关机次数',
-      '执行成功',
-      '执行失败',
-      '未执行（已在目标状态或系统未运行）',
-      '执行率',
-      '计划外操作',
-    ],
-    incident: ['编号', '设备', '发现时间', '状态', '详情'],
-    hygiene: ['对象', '任务', '按时', '迟报', '未做', '已超时', '按时率'],
-    supply: [
-      '设备',
-      '耗材',
-      '类型',
-      '颜色',
-      '本月用量（%）',
-      '更换次数',
-      '当前余量（%）',
-      '预计可用天数',
-      '需采购',
-    ],
-    tasks: { clean: '清洁', disinfect: '消毒' } as Record<string, string>,
-    hours: (h: number, m: number) => (h > 0 ? `${h} 小时 ${m} 分` : `${m} 分`),
+    pc: '查阅电脑',
+    kiosk: '自助机',
+    printer: '打印机',
+    copier: '复印机',
+    mfp: '打印复印一体机',
+    plug: '智能插座',
+    other: '其他设备',
   },
   en: {
-    title: 'Disclosure zone equipment: monthly report',
-    month: 'Month',
-    site: 'Zone',
-    period: 'Period',
-    countedTo: 'Counted up to',
-    openDays: 'Open days',
-    openHours: 'Opening hours (h)',
-    closedDays: 'Closed days',
-    generated: 'Generated',
-    none: 'none',
-    yes: 'yes',
-    no: 'no',
-    total: 'Total',
-    sign: 'Reviewed by:',
-    note: 'Availability counts opening hours only; holidays and closed days count no downtime. Data: zoneops local records.',
-    sections: {
-      summary: 'Summary',
-      devices: 'Availability and use per device',
-      faults: 'Faults',
-      vendor: 'Vendor and service provider response',
-      power: 'Power schedule adherence',
-      forbidden: 'Forbidden-software incidents',
-      hygiene: 'Cleaning and disinfection compliance',
-      supplies: 'Supplies used and forecast',
-      orders: 'Supply orders due',
-    },
-    summary: {
-      availability: 'Availability',
-      down: 'Down during opening hours (min)',
-      pages: 'Pages printed (free printing service)',
-      energy: 'Energy (kWh)',
-      offHours: 'Device-hours switched off by the schedule (saving)',
-      faults: 'Faults',
-      hygiene: 'Cleaning/disinfection on time',
-    },
-    device: [
-      'Device',
-      'Id',
-      'Location',
-      'Expected (min)',
-      'Down (min)',
-      'Unmonitored (min)',
-      'Availability',
-      'Faults',
-      'Pages',
-      'Energy (kWh)',
-      'Off by schedule (h)',
-    ],
-    fault: [
-      'Kind',
-      'Opened',
-      'Acknowledged',
-      'Closed',
-      'Resolved',
-      'Cleared',
-      'Still open',
-      'Mean time to ack',
-      'Mean time to close',
-    ],
-    vendor: [
-      'Vendor calls',
-      'Closed after a call',
-      'Mean repair time',
-      'Repaired by the promise',
-      'Promise missed',
-    ],
-    power: [
-      'Planned switches',
-      'Done',
-      'Failed',
-      'No command (already so, or zoneops down)',
-      'Adherence',
-      'Unplanned commands',
-    ],
-    incident: ['Fault', 'Device', 'Found', 'State', 'Detail'],
-    hygiene: ['Target', 'Task', 'On time', 'Late', 'Missed', 'Overdue', 'On-time ratio'],
-    supply: [
-      'Device',
-      'Supply',
-      'Type',
-      'Colour',
-      'Used (%)',
-      'Refills',
-      'Level now (%)',
-      'Days left',
-      'Order',
-    ],
-    tasks: { clean: 'cleaning', disinfect: 'disinfection' } as Record<string, string>,
-    hours: (h: number, m: number) => (h > 0 ? `${h} h ${m} min` : `${m} min`),
+    pc: 'PC',
+    kiosk: 'kiosk',
+    printer: 'printer',
+    copier: 'copier',
+    mfp: 'multifunction',
+    plug: 'smart plug',
+    other: 'other',
   },
-} as const;
-
-/** A fault kind's short name: the one list in domain/condition-names.ts. */
-export function kindName(kind: string, lang: Language): string {
-  return domainKindName(kind, lang);
-}
-
-const stateNames: Record<Language, Record<string, string>> = {
-  'zh-CN': {
-    open: '待处理',
-    acknowledged: '已确认',
-    'vendor-contacted': '已联系厂家',
-    resolved: '已处理',
-    cleared: '已自动恢复',
-  },
-  en: {},
 };
 
-export function stateName(state: string, lang: Language): string {
-  return stateNames[lang][state] ?? state;
+export const typeName = (t: DeviceType, lang: Language): string => typeNames[lang][t];
+
+const causeNames: Record<Language, Record<FaultCause | 'total', string>> = {
+  'zh-CN': {
+    equipment: '设备故障',
+    consumables: '耗材（缺纸、墨粉、采购）',
+    hygiene: '清洁消毒逾期',
+    citizens: '群众报告',
+    management: '软件及管理（违规软件、软硬件变化、下班未关机）',
+    total: '合计（各类事件）',
+  },
+  en: {
+    equipment: 'Equipment faults',
+    consumables: 'Consumables (paper, toner, orders)',
+    hygiene: 'Cleaning overdue',
+    citizens: 'Citizens’ reports',
+    management: 'Software and management',
+    total: 'Total (all events)',
+  },
+};
+
+export const causeName = (c: FaultCause | 'total', lang: Language): string => causeNames[lang][c];
+
+export const partyName = (p: 'vendor' | 'service-provider', lang: Language): string =>
+  lang === 'en'
+    ? p === 'vendor'
+      ? 'vendor'
+      : 'service provider'
+    : p === 'vendor'
+      ? '生产厂家'
+      : '技术服务商';
+
+/**
+ * A fault kind's short name: the one list in domain/condition-names.ts. A kind that list does not know
+ * prints as 其他 (never a raw code in front of a reader) or, in English, in words.
+ */
+export function kindName(kind: string, lang: Language): string {
+  const named = domainKindName(kind, lang);
+  if (named !== kind) return named;
+  return lang === 'en' ? kind.replace(/-/g, ' ') : '其他';
 }

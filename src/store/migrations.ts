@@ -9,13 +9,26 @@ import { m007 } from './migrations/007-readings-history.js';
 import { m008 } from './migrations/008-notify-outcomes.js';
 import { m009 } from './migrations/009-complaints.js';
 import { m010 } from './migrations/010-duty-rota.js';
+import { m011 } from './migrations/011-reading-usage.js';
 import type { Migration } from './migrations/migration.js';
 
 /**
  * Numbered, forward-only migrations. Never edit one that has shipped: add the next number.
  * Times are stored as integer milliseconds since the epoch (UTC); JSON columns hold structured detail.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const migrations: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+];
 
 class MigrationError extends Error {}
 

@@ -7,7 +7,6 @@ import type { ComplianceSummary } from '../domain/hygiene-compliance.js';
 import type { DayInfo, HygienePlan } from '../domain/hygiene-plan.js';
 import type { Language } from '../domain/messages.js';
 import type { Observation } from '../domain/observation.js';
-import type { MonthlyReport } from '../domain/report-types.js';
 import type { DutyService } from '../duty/duty-service.js';
 import type { FaultService } from '../faults/fault-service.js';
 import type { HygieneRepo } from '../hygiene/repo.js';
@@ -15,6 +14,8 @@ import type { HygieneService } from '../hygiene/service.js';
 import type { Logger } from '../log.js';
 import type { PowerActionsRepo } from '../power/actions-repo.js';
 import type { ReadingsRepo } from '../readings/repo.js';
+import type { LoadedReport } from '../report/load.js';
+import type { RenderOptions } from '../report/render.js';
 import type { AuditRepo } from '../store/audit-repo.js';
 import type { Database } from '../store/db.js';
 import type { DeviceRow } from '../store/devices-repo.js';
@@ -75,13 +76,16 @@ export interface WebDeps {
     /** alerts.supplyOrderLeadTimeDays. */
     leadTimeDays: number;
   };
-  reports: {
-    monthly(month: string, now: number): Promise<MonthlyReport>;
-    compliance(month: string, now: number): Promise<ComplianceSummary>;
-  };
+  /** The month's cleaning and disinfection compliance table (hygiene/compliance.ts) for `/reports/hygiene`. */
+  compliance(month: string, now: number): Promise<ComplianceSummary>;
   /** The rota: today's posts on the status page, the /duty page and its changes. */
   duty: Pick<
     DutyService,
     'view' | 'addAbsence' | 'addSwap' | 'undoAbsence' | 'undoSwap' | 'setRotaDay' | 'undoRotaDay'
   >;
+  /** The monthly report (src/report/load.ts) for the `/reports` page; without it there is no such page. */
+  reports?: {
+    load(month: string, now: number, lang: Language): Promise<LoadedReport>;
+    render?: Pick<RenderOptions, 'font'>;
+  };
 }

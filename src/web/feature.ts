@@ -5,16 +5,21 @@ import type { HygieneFeature } from '../hygiene/feature.js';
 import { PowerActionsRepo } from '../power/actions-repo.js';
 import type { PowerFeature } from '../power/feature.js';
 import { ReadingsRepo } from '../readings/repo.js';
-import { loadMonthlyReport } from '../report/load.js';
+import type { ReportFeature } from '../report/feature.js';
 import { webRoutes } from './routes.js';
 
 /**
- * The staff and public pages (status, devices, faults, power, reports, complaints, hygiene record,
- * public report, QR sheet), on the zone's services: the same ones, rules and audit entries as the API.
+ * The staff and public pages (status, devices, faults, power, the monthly report, complaints, hygiene
+ * record, public report, QR sheet), on the zone's services: the same ones, rules and audit entries as the API.
  */
 export function webFeature(
   zone: Zone,
-  parts: { hygiene: HygieneFeature; power: PowerFeature; complaints: ComplaintsFeature },
+  parts: {
+    hygiene: HygieneFeature;
+    power: PowerFeature;
+    complaints: ComplaintsFeature;
+    report: ReportFeature;
+  },
 ) {
   const { config, store } = zone;
   const { hygiene } = parts;
@@ -50,11 +55,8 @@ export function webFeature(
       repo: new ReadingsRepo(store.db),
       leadTimeDays: config.alerts.supplyOrderLeadTimeDays,
     },
-    reports: {
-      monthly: (month, now) =>
-        loadMonthlyReport({ db: store.db, config, schedule: zone.schedule }, month, now),
-      compliance: (month, now) =>
-        loadCompliance(hygiene.repo, hygiene.plan, hygiene.days, config.timezone, month, now),
-    },
+    reports: parts.report,
+    compliance: (month, now) =>
+      loadCompliance(hygiene.repo, hygiene.plan, hygiene.days, config.timezone, month, now),
   });
 }

@@ -30,12 +30,12 @@ import { loginBody } from './pages/forms.js';
 import { formatTime, message } from './pages/layout.js';
 import { statusBody } from './pages/status.js';
 import { publicRoutes } from './public-routes.js';
+import { reportPages } from './report-pages.js';
 import { devicePages } from './routes/devices.js';
 import { faultPages } from './routes/faults.js';
 import { hygienePages } from './routes/hygiene.js';
 import { powerPages } from './routes/power.js';
 import { publicPages } from './routes/public.js';
-import { reportPages } from './routes/reports.js';
 import { accountsFrom, createSessions } from './sessions.js';
 import { loadStatus } from './view-data.js';
 import { WebRepo } from './web-repo.js';
@@ -53,11 +53,11 @@ function loadScript(): string {
 
 /**
  * The staff and public web pages, mounted at the root of the HTTP app (before its 404 handler): `/`
- * status, `/login`, `/logout`, `/lang`, `/faults…`, `/devices…`, `/power…`, `/reports…`,
- * `/hygiene/record…`, `/complaints…`, `/qr`, `/static/app.js`, and the public `/report` and
- * `/satisfaction` (public-routes.ts, rate-limited by the complaints service). Staff pages need a session cookie (PIN
- * sign-in), never a bearer token. A browser asking for an unknown
- * page gets an HTML 404 in its language; `/api` keeps its JSON.
+ * status, `/login`, `/logout`, `/lang`, `/faults…`, `/devices…`, `/power…`, `/reports…` (the monthly
+ * report, its files and the hygiene compliance table), `/hygiene/record…`, `/complaints…`, `/duty…`,
+ * `/qr`, `/static/app.js`, and the public `/report` and `/satisfaction` (public-routes.ts, rate-limited
+ * by the complaints service). Staff pages need a session cookie (PIN sign-in), never a bearer token. A
+ * browser asking for an unknown page gets an HTML 404 in its language; `/api` keeps its JSON.
  */
 export function webRoutes(deps: WebDeps): Router {
   const { accounts, problems } = accountsFrom(deps.web, deps.people);

@@ -86,6 +86,8 @@ interface FieldOptions {
   readonly type?: string;
   readonly maxlength?: number;
   readonly extra?: SafeHtml;
+  /** The error is announced at once (role="alert"): for a page that is shown because of that error. */
+  readonly alert?: boolean;
 }
 
 function described(f: FieldOptions, error: string | undefined): SafeHtml {
@@ -99,15 +101,16 @@ function labelFor(f: FieldOptions, s: Strings): SafeHtml {
   }`;
 }
 
-export function fieldError(id: string, error: string | undefined): SafeHtml {
-  return error ? html`<p class="field-err" id="${id}-err">${error}</p>` : html``;
+export function fieldError(id: string, error: string | undefined, alert = false): SafeHtml {
+  if (!error) return html``;
+  return html`<p class="field-err" id="${id}-err"${alert ? html` role="alert"` : ''}>${error}</p>`;
 }
 
 export function input(f: FieldOptions, form: FormState, s: Strings): SafeHtml {
   const error = form.errors[f.name];
   return html`${labelFor(f, s)}<input id="${f.id}" name="${f.name}" type="${f.type ?? 'text'}" value="${
     form.values[f.name] ?? ''
-  }"${f.maxlength ? html` maxlength="${f.maxlength}"` : ''}${described(f, error)}${f.extra ?? ''}>${fieldError(f.id, error)}`;
+  }"${f.maxlength ? html` maxlength="${f.maxlength}"` : ''}${described(f, error)}${f.extra ?? ''}>${fieldError(f.id, error, f.alert)}`;
 }
 
 export function textarea(f: FieldOptions, form: FormState, s: Strings): SafeHtml {

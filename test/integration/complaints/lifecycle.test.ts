@@ -105,7 +105,9 @@ describe('a jammed copier reported with a phone number', () => {
     });
     const md = (await zone.api('GET', '/reports/monthly?month=2026-12&format=md', { token: tokens.staff }))
       .body;
-    expect(md).toContain('## 服务情况：群众投诉和意见建议');
+    // The register's table in the report's 六、服务情况 (issue 19's frame).
+    expect(md).toContain('## 六、服务情况');
+    expect(md).toContain('**服务情况：群众投诉和意见建议**');
     expect(md).toContain('| 投诉 | 1 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 |');
   });
 });

@@ -3,37 +3,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PowerOverridesRepo } from '../../../src/calendar/overrides-repo.js';
 import { loadScheduleContext } from '../../../src/calendar/schedule.js';
 import { createScheduleService } from '../../../src/calendar/schedule-service.js';
-import { runReport } from '../../../src/cli/report.js';
 import type { MonthlyReport } from '../../../src/domain/report-types.js';
 import { loadMonthlyReport } from '../../../src/report/load.js';
+import { renderReport } from '../../../src/report/render.js';
 import { openStore } from '../../../src/store/store.js';
-import { FakeClock } from '../../helpers/fake-clock.js';
 import { bj, reportTime, type Seeded, seedMonth } from './seed.js';
 
 // Every expected figure below is worked out by hand from the rows written in ./seed.ts.
 let seeded: Seeded;
 let report: MonthlyReport;
-const clock = new FakeClock(reportTime);
+let later: MonthlyReport;
 
-beforeAll(async () => {
-  seeded = await seedMonth();
+async function load(now: number, month = '2026-10'): Promise<MonthlyReport> {
   const ctx = loadScheduleContext(seeded.config);
   if (!ctx.ok) throw new Error(ctx.error.join('\n'));
-  const store = await openStore(seeded.dbPath, clock.now());
+  const store = await openStore(seeded.dbPath, now);
   try {
     const schedule = createScheduleService({
       context: ctx.value,
       devices: new Map(seeded.config.devices.map((d) => [d.id, d.type])),
       overrides: new PowerOverridesRepo(store.db),
     });
-    report = await loadMonthlyReport(
-      { db: store.db, config: seeded.config, schedule },
-      '2026-10',
-      clock.now(),
-    );
+    return (await loadMonthlyReport({ db: store.db, config: seeded.config, schedule }, month, now)).report;
   } finally {
     await store.close();
   }
+}
+
+beforeAll(async () => {
+  seeded = await seedMonth();
+  report = await load(reportTime);
+  later = await load(bj('12-20 15:30').valueOf());
 });
 
 afterAll(() => rmSync(seeded.dir, { recursive: true, force: true }));
@@ -41,10 +41,9 @@ afterAll(() => rmSync(seeded.dir, { recursive: true, force: true }));
 const device = (id: string) => report.devices.find((d) => d.id === id);
 
 describe('monthly report over a synthetic October 2026', () => {
-  it('counts 18 open days of 390 minutes; the National Day week and weekends are closed', () => {
+  it('counts 18 open days of 390 minutes; the National Day week and weekends are closed; 10 Oct is a make-up day', () => {
     // 17 weekdays outside 1–7 Oct + the make-up Saturday 10 Oct = 18; 18 × 390 = 7020 min.
-    expect(report.period.openDays).toBe(18);
-    expect(report.period.openMinutes).toBe(7020);
+    expect(report.period).toMatchObject({ openDays: 18, openMinutes: 7020, complete: true, daysCounted: 31 });
     expect(report.period.closedDays.map((d) => d.date.slice(8))).toEqual([
       '01',
       '02',
@@ -60,176 +59,264 @@ describe('monthly report over a synthetic October 2026', () => {
       '25',
       '31',
     ]);
-    expect(report.period.from).toBe(bj('10-01 00:00'));
+    expect(report.period.makeUpDays.map((d) => d.date)).toEqual(['2026-10-10']);
     expect(report.period.countedTo).toBe(bj('11-01 00:00'));
   });
 
-  it('availability counts down minutes during opening hours only (a holiday counts none)', () => {
-    // pc-01 down 7 Oct 16:00 (holiday) → 8 Oct 10:00: only 8 Oct 09:00–10:00 = 60 min;
-    // 9 Oct 11:30–15:00: 11:30–12:00 + 14:00–15:00 = 30 + 60 = 90 min (lunch 12–14 is not opening time);
-    // 10 Oct 17:00–17:45: until closing at 17:30 = 30 min. 60 + 90 + 30 = 180 of 7020 min.
-    expect(device('pc-01')).toMatchObject({ expectedMinutes: 7020, downMinutes: 180, unknownMinutes: 0 });
-    expect(device('pc-01')?.availability).toBeCloseTo(1 - 180 / 7020, 10); // 0.974359
-    // off-scheduled: 1 Oct 00:00→7 Oct 16:00 = 160 h; 8 Oct 18:00→9 Oct 08:45 = 14.75 h;
-    // 9 Oct 18:00→10 Oct 08:45 = 14.75 h; 10 Oct 17:45→1 Nov 00:00 = 6.25 + 21 × 24 = 510.25 h → 699.75 h.
-    expect(device('pc-01')?.offScheduledHours).toBe(699.75);
-    // The printer is up all month; the plug never had a status: unmonitored, so no availability at all.
-    expect(device('prn-01')).toMatchObject({ downMinutes: 0, unknownMinutes: 0, availability: 1 });
-    expect(device('plug-01')).toMatchObject({ downMinutes: 0, unknownMinutes: 7020, availability: null });
-    // Zone: 180 down of the monitored 2 × 7020 (the plug's 7020 unmonitored minutes do not count).
-    expect(report.totals.downMinutes).toBe(180);
-    expect(report.totals.availability).toBeCloseTo(1 - 180 / 14_040, 10);
+  it('equipment only: the plug is not a row of 可用率', () => {
+    expect(report.devices.map((d) => d.id)).toEqual(['pc-01', 'pc-02', 'prn-01']);
   });
 
-  it('faults by kind with MTTA and MTTR (the September fault is not counted)', () => {
-    const kinds = Object.fromEntries(report.faultsByKind.map((k) => [k.kind, k]));
-    // unreachable: ack 09:10 − 09:00 = 600 s; resolved 10:00 → 3600 s.
-    expect(kinds.unreachable).toMatchObject({
-      opened: 1,
-      acknowledged: 1,
-      resolved: 1,
-      mttaSeconds: 600,
-      mttrSeconds: 3600,
-    });
-    // paper-out: one acked after 1200 s; cleared after 1800 s and 2400 s → MTTR 2100 s.
-    expect(kinds['paper-out']).toMatchObject({
-      opened: 2,
-      acknowledged: 1,
-      cleared: 2,
-      mttaSeconds: 1200,
-      mttrSeconds: 2100,
-    });
-    // service-requested: first person action = vendor call at 09:30 → 1800 s; resolved next day 09:30 → 88 200 s.
-    expect(kinds['service-requested']).toMatchObject({ mttaSeconds: 1800, mttrSeconds: 88_200 });
-    expect(kinds['forbidden-software']).toMatchObject({
-      opened: 1,
-      stillOpen: 1,
-      mttaSeconds: 1800,
-      mttrSeconds: null,
-    });
-    // All: 6 opened; acks 600, 1200, 1800, 1800 → 1350 s; closes 3600, 1800, 2400, 88 200 → 24 000 s.
-    expect(report.faultTotals).toMatchObject({
-      opened: 6,
+  it('availability per device over monitored opening time, a holiday counting nothing', () => {
+    // pc-01 down 7 Oct 16:00 (holiday) → 8 Oct 10:00: only 8 Oct 09:00–10:00 = 60 min;
+    // 9 Oct 11:30–15:00: 30 + 60 = 90 min (lunch 12–14 is not opening time); 10 Oct 17:00–17:30 = 30 min.
+    expect(device('pc-01')).toMatchObject({ expectedMinutes: 7020, monitoredMinutes: 7020, upMinutes: 6840 });
+    expect(device('pc-01')?.availability).toBeCloseTo(6840 / 7020, 12);
+    // The printer: unknown on 8 Oct 09:00–12:00 (180 min not monitored), up the rest.
+    expect(device('prn-01')).toMatchObject({ monitoredMinutes: 6840, upMinutes: 6840, availability: 1 });
+    expect(device('prn-01')?.coverage).toBeCloseTo(6840 / 7020, 12);
+    // pc-02 down 20 Oct 08:48–15:00: 09:00–12:00 + 14:00–15:00 = 240 min.
+    expect(device('pc-02')).toMatchObject({ monitoredMinutes: 7020, upMinutes: 6780, downMinutes: 240 });
+  });
+
+  it('the zone total is Σ up ÷ Σ monitored over the same rows (not the mean of the rows)', () => {
+    const up = report.devices.reduce((n, d) => n + d.upMinutes, 0);
+    const monitored = report.devices.reduce((n, d) => n + d.monitoredMinutes, 0);
+    expect([up, monitored]).toEqual([6840 + 6780 + 6840, 7020 + 7020 + 6840]);
+    expect(report.availability.availability).toBe(up / monitored); // 20460 / 20880 = 97.99 %
+    expect(report.availability.coverage).toBe(20_880 / 21_060); // 99.15 %
+  });
+
+  it('设备完好率: all repaired at the month end; time-weighted over monitored opening minutes', () => {
+    // Open equipment faults during monitored opening time: pc-01 8 Oct 09:00–10:00 (60) and its plug's
+    // overload 27 Oct 10:00–10:20 (20); prn-01 service-requested 20 Oct 09:00 → 21 Oct 09:30:
+    // 180 + 210 + 30 = 420; pc-02 20 Oct 08:48–15:00: 180 + 60 = 240. Intact: 6940 + 6420 + 6780 = 20140.
+    expect(report.integrity).toMatchObject({ monitored: 3, intactAtEnd: 3, ratioAtEnd: 1, broken: [] });
+    expect(report.integrity.timeWeighted).toBe(20_140 / 20_880);
+  });
+
+  it('faults by cause: one incident for the PC that would not start, each cause on its own line', () => {
+    const cause = Object.fromEntries(report.faults.byCause.map((c) => [c.cause, c]));
+    // Equipment: pc-01 unreachable 8 Oct, prn-01 service-requested, pc-02 (power-on-failed + unreachable),
+    // pc-01's plug overload. Responses 10, 30 (the vendor call), 22 (08:48 → 09:10), 6 min → 17.0;
+    // repairs 60, 1470, 372, 20 min → 1922 / 4 = 480.5 min.
+    expect(cause.equipment).toEqual({
+      cause: 'equipment',
+      incidents: 4,
       acknowledged: 4,
       closed: 4,
-      resolved: 2,
-      cleared: 2,
-      stillOpen: 2,
-      mttaSeconds: 1350,
-      mttrSeconds: 24_000,
+      stillOpen: 0,
+      mttaMinutes: 17,
+      mttrMinutes: 480.5,
     });
-    expect(device('pc-01')?.faults).toBe(2);
-    expect(device('prn-01')?.faults).toBe(4);
-  });
-
-  it('vendor response: call → closed, and promises kept or missed', () => {
-    // 8 Oct 09:30 → 10:00 = 1800 s (promised 12:00: kept); 20 Oct 09:30 → 21 Oct 09:30 = 86 400 s (promised 12:00: missed).
-    expect(report.vendor).toEqual({
-      contacted: 2,
+    expect(report.faults.folded).toBe(1);
+    const pc02 = report.faults.incidents.filter((i) => i.deviceId === 'pc-02');
+    expect(pc02.map((i) => i.kinds)).toEqual([['power-on-failed', 'unreachable']]);
+    // Consumables: two paper-outs (one acked after 20 min; closed after 30 and 40) and the open order.
+    expect(cause.consumables).toMatchObject({
+      incidents: 3,
+      acknowledged: 1,
       closed: 2,
-      meanResponseSeconds: (1800 + 86_400) / 2,
-      promisesKept: 1,
-      promisesMissed: 1,
+      mttaMinutes: 20,
+      mttrMinutes: 35,
     });
+    // Hygiene: the missed cleaning of 12 Oct, cleared 23.5 h later by the next record.
+    expect(cause.hygiene).toMatchObject({
+      incidents: 1,
+      acknowledged: 0,
+      mttaMinutes: null,
+      mttrMinutes: 1410,
+    });
+    // Citizens: 30 and 5 min to the first action, 30 and 30 to the end.
+    expect(cause.citizens).toMatchObject({ incidents: 2, mttaMinutes: 17.5, mttrMinutes: 30 });
+    expect(cause.management).toMatchObject({
+      incidents: 1,
+      stillOpen: 1,
+      mttaMinutes: 30,
+      mttrMinutes: null,
+    });
+    expect(report.faults.total.incidents).toBe(4 + 3 + 1 + 2 + 1);
+    // The report about the printer came at 10:10, while it was out of paper (10:00–10:30).
+    expect(report.faults.citizensSameAsFault).toBe(1);
+    expect(report.service).toMatchObject({ citizensReports: 2, citizensSameAsFault: 1 });
+    // The plug's fault is pc-01's; the September fault is not counted.
+    expect(device('pc-01')?.faults).toBe(2);
+    expect(device('prn-01')?.faults).toBe(1);
+    expect(device('pc-02')?.faults).toBe(1);
   });
 
-  it('power schedule adherence against the plan', () => {
-    // pc-01 (plug): one on (08:45) and one off (17:45) per open day = 36; 17 days both ok = 34 done;
-    // 9 Oct: two failed switch-ons = 1 failed, no switch-off = 1 no action; Sunday 11 Oct = 1 unplanned.
+  it('vendors and service providers by unit', () => {
+    const unit = (name: string) => report.vendors.find((v) => v.name === name);
+    // 厂家 (pc-01's vendor): called 09:30 about 8 Oct, repaired 10:00 (30 min), before the promised 12:00.
+    expect(unit('厂家')).toMatchObject({
+      role: 'vendor',
+      incidents: 2,
+      contacted: 1,
+      repaired: 1,
+      meanRepairMinutes: 30,
+      promisesKept: 1,
+    });
+    // 服务商 (all three): prn-01 09:30 → 21 Oct 09:30 = 1440 min, pc-02 09:20 → 15:00 = 340 min; both late.
+    expect(unit('服务商')).toMatchObject({
+      role: 'service-provider',
+      devices: ['pc-01', 'pc-02', 'prn-01'],
+      incidents: 4,
+      contacted: 2,
+      repaired: 2,
+      meanRepairMinutes: 890,
+      promisesKept: 0,
+      promisesMissed: 2,
+    });
+    expect(unit('打印机厂家')).toMatchObject({ incidents: 1, contacted: 0, meanRepairMinutes: null });
+  });
+
+  it('power schedule adherence over the switches that were needed', () => {
+    // pc-01: 36 planned; 9 Oct: two failed switch-ons (failed) and no switch-off while up (missed).
+    // pc-02: 36 planned; 20 Oct switch-on failed; 29 Oct no switch-off while up (missed); 30 Oct it was
+    // still on, so the switch-on was not needed. Needed 71, done 67; Sunday 11 Oct = 1 unplanned.
     expect(report.power).toEqual({
-      planned: 36,
-      done: 34,
-      failed: 1,
-      noAction: 1,
-      adherence: 34 / 36,
+      planned: 72,
+      notNeeded: 1,
+      unmonitored: 0,
+      needed: 71,
+      done: 67,
+      failed: 2,
+      missed: 2,
+      adherence: 67 / 71,
       unplannedActions: 1,
     });
   });
 
-  it('pages from the counter history (reset handled) and energy from the plug', () => {
+  it('pages per device and per day (counter reset handled), energy from the plug', () => {
     // 10000 (30 Sep) → 10100 → 10250 → 40 (reset: +40) → 120: 100 + 150 + 40 + 80 = 370; 1 Nov excluded.
     expect(device('prn-01')?.pages).toBe(370);
-    expect(report.totals.pages).toBe(370);
-    // 100 (30 Sep) → 130.5 → 160.25 = 60.25 kWh, shown on the plug and on the PC it feeds, counted once.
+    expect(report.service.pagesTotal).toBe(370);
+    // Each increase in the day of the reading before it (the first, from September's reading, on 5 Oct).
+    const days = Object.fromEntries(
+      report.service.pagesByDay.filter((d) => d.pages > 0).map((d) => [d.date, d.pages]),
+    );
+    expect(days).toEqual({ '2026-10-05': 250, '2026-10-15': 40, '2026-10-20': 80 });
+    expect(report.service.byHour.find((h) => h.hour === 10)?.pages).toBe(370);
     expect(device('pc-01')).toMatchObject({ energyKWh: 60.25, energyFrom: 'plug-01' });
-    expect(device('plug-01')).toMatchObject({ energyKWh: 60.25, energyFrom: 'plug-01' });
-    expect(report.totals.energyKWh).toBe(60.25);
-    expect(report.totals.offScheduledHours).toBe(699.75);
+    expect(report.energyKWh).toBe(60.25);
   });
 
-  it('supplies used, forecast orders and forbidden-software incidents', () => {
+  it('PC hours on (measured) and in use (estimated from processor load)', () => {
+    const pc01 = report.service.usage.find((u) => u.deviceId === 'pc-01');
+    // Up: 8 Oct 10:00–18:00 (8 h), 9 Oct 08:45–11:30 + 15:00–18:00 (5.75 h), 10 Oct 08:45–17:00 (8.25 h),
+    // then 08:45–17:45 on the 15 open days from 12 Oct (135 h) = 157 h.
+    expect(pc01?.onHours).toBe(157);
+    // Twelve 5-minute samples at 30 % on 12 Oct 09:00–10:00: 1 h in use; the 3 % samples are idle.
+    expect(pc01?.inUseHours).toBe(1);
+    expect(pc01?.days.find((d) => d.date === '2026-10-12')?.inUseHours).toBe(1);
+    expect(report.service.byHour.find((h) => h.hour === 9)?.inUseHours).toBe(1);
+    expect(report.service.usage.find((u) => u.deviceId === 'pc-02')?.inUseHours).toBeNull();
+  });
+
+  it('supplies: used, refilled, and when the waste box will be full', () => {
+    const toner = report.supplies.find((s) => s.index === 1);
     // 50 → 40 → 30 → 100 (refill) → 95: used 10 + 10 + 5 = 25 points, one refill; too little history since.
-    expect(report.supplies).toEqual([
-      {
-        deviceId: 'prn-01',
-        index: 1,
-        name: 'Black Toner',
-        type: 'toner',
-        color: 'black',
-        usedPercent: 25,
-        refills: 1,
-        lastPercent: 95,
-        daysLeft: null,
-        orderDue: false,
-      },
-    ]);
-    expect(report.supplyOrders.map((o) => [o.deviceId, o.openedAt])).toEqual([['prn-01', bj('10-25 10:00')]]);
-    expect(report.forbiddenSoftware.map((o) => [o.deviceId, o.detail])).toEqual([
-      ['pc-01', '<script>alert(1)</script> 游戏.exe'],
-    ]);
+    expect(toner).toMatchObject({
+      type: 'toner',
+      color: 'black',
+      usedPercent: 25,
+      refills: 1,
+      lastPercent: 95,
+      daysLeft: null,
+    });
+    // One point a day to 90 % at 31 Oct 10:00: 10 points left, less the 14 h to 1 Nov 00:00 → 9.4 days;
+    // full on 10 Nov, inside the 14-day procurement lead time.
+    expect(report.supplies.find((s) => s.index === 2)).toMatchObject({
+      receptacle: true,
+      usedPercent: 30,
+      daysLeft: 9.4,
+      runsOutOn: '2026-11-10',
+      orderDue: true,
+    });
   });
 
-  it('hygiene compliance reuses the hygiene rules: no slot on the holiday', () => {
-    // 18 cleaning slots (one per open day, none on 1–7 Oct): 15 on time, 9 and 10 Oct late, 12 Oct missed.
+  it('hygiene compliance over monitored working days: no slot on the holiday', () => {
+    // 18 cleaning slots (one per open day): 15 on time, 9 and 10 Oct late, 12 Oct missed.
     expect(report.hygiene?.totals).toMatchObject({ 'on-time': 15, late: 2, missed: 1, overdue: 0, due: 0 });
-    expect(report.hygiene?.ratio).toBeCloseTo(15 / 18, 10);
+    expect(report.hygiene?.ratio).toBe(15 / 18);
+    expect(report.hygiene?.unmonitoredDays).toEqual([]);
+  });
+
+  it('two runs over the same stored history give the same figures', () => {
+    const strip = (r: MonthlyReport) => ({ ...r, generatedAt: 0, frame: { ...r.frame, submittedOn: '' } });
+    expect(strip(later)).toEqual(strip(report));
   });
 });
 
-describe('zoneops report (formats)', () => {
-  const run = (format: 'md' | 'csv' | 'json' | 'html', lang?: 'en') =>
-    runReport({ config: seeded.configFile, month: '2026-10', format, ...(lang ? { lang } : {}) }, reportTime);
+describe('a running month', () => {
+  it('counts the days before today, the same at 09:00 and at 17:00', async () => {
+    const morning = await load(bj('10-21 09:00'));
+    const evening = await load(bj('10-21 17:00'));
+    expect(morning.period).toMatchObject({ complete: false, countedTo: bj('10-21 00:00'), daysCounted: 20 });
+    // Open days 8, 9, 10, 12–16, 19, 20 = 10 days × 390 min.
+    expect(morning.period.openMinutes).toBe(3900);
+    const strip = (r: MonthlyReport) => ({ ...r, generatedAt: 0 });
+    expect(strip(evening)).toEqual(strip(morning));
+    // prn-01's service request (20 Oct 09:00) was not repaired by 21 Oct 00:00: open at that end.
+    expect(morning.integrity.broken).toEqual([{ deviceId: 'prn-01', kinds: ['service-requested'] }]);
+  });
+});
 
-  it('prints Markdown in Chinese by default', async () => {
-    const out = await run('md');
-    expect(out.code).toBe(0);
-    const text = out.stdout.toString('utf8');
-    expect(text).toContain('# 测试专区政务公开专区设备运行月报（2026-10）');
-    // pc-01: 1 − 180/7020 = 97.44 %.
-    expect(text).toContain('| 电脑 1 | pc-01 | 查阅区 | 7020 | 180 | 0 | 97.44% |');
-    expect(text).toContain('\\<script\\>');
+describe('服务情况 from the complaint register', () => {
+  it('the two citizens’ reports are two complaints received, closed, with no contact left; nobody rated', () => {
+    // seed.ts: prn-01 on 12 Oct 10:10 and pc-01 on 22 Oct 15:00, both recorded closed, contact null.
+    expect(report.complaints?.total).toMatchObject({ received: 2, open: 0, noContact: 2, answeredLate: 0 });
+    expect(report.complaints?.satisfaction).toMatchObject({ total: 0, rate: null });
+  });
+});
+
+describe('the charts carry the same numbers as the tables', () => {
+  let page: string;
+  beforeAll(async () => {
+    page = (await renderReport(report, 'html', 'zh-CN')).body.toString('utf8');
+  });
+  /** The text drawn in one chart's SVG (ECharts' SSR writes every label as a <text> element). */
+  const drawn = (id: string): string[] => {
+    const figure = page.match(new RegExp(`<figure id="zo-chart-${id}"[\\s\\S]*?</figure>`))?.[0] ?? '';
+    expect(figure, id).toContain('<svg');
+    return [...figure.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => (m[1] ?? '').trim());
+  };
+  /** The cells of the table with this caption, row by row. */
+  const cells = (caption: string): string[][] => {
+    const table = page.match(new RegExp(`<caption>${caption}</caption>[\\s\\S]*?</table>`))?.[0] ?? '';
+    const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+      [...(r[1] ?? '').matchAll(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)].map((c) => c[1] ?? ''),
+    );
+    expect(rows.length, caption).toBeGreaterThan(1);
+    return rows;
+  };
+
+  it('availability: 6840/7020 = 97.44 %, 6780/7020 = 96.58 %, the printer 100.00 %, in the chart and the table', () => {
+    const text = drawn('availability');
+    for (const label of ['97.44%', '96.58%', '100.00%']) expect(text).toContain(label);
+    const table = cells('各设备可用率（开放时间内，分钟）').map((r) => r.join(' '));
+    expect(table.find((r) => r.startsWith('电脑 1 '))).toContain('97.44%');
+    expect(table.find((r) => r.startsWith('电脑 2 '))).toContain('96.58%');
+    expect(table.find((r) => r.startsWith('打印机 1 '))).toContain('100.00%');
   });
 
-  it('prints CSV as UTF-8 with a BOM', async () => {
-    const out = await run('csv');
-    expect(out.code).toBe(0);
-    expect([...out.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(out.stdout.toString('utf8')).toContain('电脑 1,pc-01,查阅区,7020,180,0,97.44%,2,—,60.25,699.8');
+  it('faults by cause: 4 equipment, 3 consumables, 1 hygiene, 2 citizens, 1 management', () => {
+    const text = drawn('faults-by-cause');
+    const byCause = cells('按原因统计');
+    // The count is the second column; the chart labels its bars with the same strings.
+    expect(byCause.slice(1, 6).map((r) => r[1])).toEqual(['4', '3', '1', '2', '1']);
+    for (const n of ['4', '3', '1', '2']) expect(text).toContain(n);
   });
 
-  it('prints JSON equal to the computed report', async () => {
-    const out = await run('json');
-    const parsed = JSON.parse(out.stdout.toString('utf8')) as MonthlyReport;
-    expect(parsed.totals).toEqual(report.totals);
-    expect(parsed.power.done).toBe(34);
-  });
-
-  it('prints printable HTML with every value escaped, and English on request', async () => {
-    const html = (await run('html')).stdout.toString('utf8');
-    expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62; 游戏.exe');
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('@media print');
-    const en = (await run('html', 'en')).stdout.toString('utf8');
-    expect(en).toContain('Availability');
-    expect(en).toContain('<html lang="en">');
-  });
-
-  it('exits 2 on a bad month', async () => {
-    for (const month of ['2026-13', '2026-1', 'october', '2026-10-01']) {
-      const out = await runReport({ config: seeded.configFile, month, format: 'md' }, reportTime);
-      expect(out.code).toBe(2);
-      expect(out.stderr).toContain('--month');
+  it('pages per day: 250 on 5 Oct, 40 on 15 Oct, 80 on 20 Oct', () => {
+    const text = drawn('pages-per-day');
+    for (const [day, pages] of [
+      ['10月5日', '250'],
+      ['10月15日', '40'],
+      ['10月20日', '80'],
+    ]) {
+      expect(text).toContain(pages);
+      expect(cells('每日打印复印页数').find((r) => r[0] === day)?.[1]).toBe(pages);
     }
   });
 });

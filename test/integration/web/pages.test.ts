@@ -290,7 +290,15 @@ describe('bad query strings on the staff pages', () => {
     await b.signIn('staff-a', pins.staff);
     const month = await b.page('/reports?month=9999-12');
     expect(month.status).toBe(400);
-    expect(month.body).toContain('这个月还没有到，不能出月报。');
+    // The report's own refusal (domain/report-month.ts), beside the month field and announced.
+    expect(month.body).toContain('9999年12月尚未开始，无法生成月报');
+    expect(month.body).toMatch(/<p class="field-err" id="month-err" role="alert">/);
+    // The printable inspection sheet of the month (hygiene/compliance-html.ts), for a session.
+    const sheet = await b.page('/reports/hygiene?month=2025-05');
+    expect(sheet.status).toBe(200);
+    expect(sheet.body).toContain('清洁消毒执行情况');
+    expect(sheet.body).toContain('检查人签字');
+    expect((await b.page('/reports/hygiene?month=9999-12')).status).toBe(400);
     expect(month.body).toContain('value="9999-12"'); // the input is kept
     const weird = [
       '/reports?month=2025-13',

@@ -137,10 +137,11 @@ describe('check-config: can the people answer the alerts', () => {
     const file = writeConfig(d);
     const r = runCli(['check-config', '--config', file, '--lang', 'en']);
     expect(r.code).toBe(2);
+    // Lines 43 and 44 of the written file (the example's report: section comes before duty:).
     expect(r.stderr.trimEnd().split('\n').sort()).toEqual(
       [
-        `${file}:40:10: duty.rota.mon.A: "tech" is a technician: only attendants (role staff) hold the A and B posts`,
-        `${file}:41:10: duty.rota.mon.B: unknown person "staff-x"`,
+        `${file}:43:10: duty.rota.mon.A: "tech" is a technician: only attendants (role staff) hold the A and B posts`,
+        `${file}:44:10: duty.rota.mon.B: unknown person "staff-x"`,
       ].sort(),
     );
   });

@@ -3,12 +3,13 @@ import { chineseDaysPackage } from '../../../src/calendar/package.js';
 import { noOverrides } from '../../../src/domain/calendar.js';
 import type { OfficeHours } from '../../../src/domain/office-hours.js';
 import { buildMonthlyReport } from '../../../src/domain/report-build.js';
-import type { ReportInput } from '../../../src/domain/report-types.js';
+import type { ReportInput } from '../../../src/domain/report-input.js';
 
 /**
  * The monthly report put together (src/domain/report-build.ts) for November 2026, a month with no public
- * holiday: 21 weekdays open 09:00-12:00 and 14:00-17:30 (6.5 h), 9 weekend days closed. Counted on
- * Wednesday 4 November at 00:00 Beijing time, so two open days (2 and 3 November) have passed.
+ * holiday: weekdays open 09:00-12:00 and 14:00-17:30 (6.5 h = 390 min), weekends closed. Made on
+ * Wednesday 4 November at 00:00 Beijing time, so counting stops there: 1 (Sun, closed), 2 and 3 November
+ * (Mon, Tue, open) have passed — 2 open days, 2 × 390 = 780 opening minutes, month to date.
  */
 const bj = (s: string) => Date.parse(`${s}+08:00`);
 const hours: OfficeHours = {
@@ -33,6 +34,7 @@ const input = (o: Partial<ReportInput> = {}): ReportInput => ({
   site: 'demo',
   siteName: '演示专区',
   now: bj('2026-11-04T00:00'),
+  frame: { unit: null, preparedBy: null, reviewedBy: null, submittedOn: null },
   devices: [
     {
       id: 'pc-01',
@@ -41,7 +43,9 @@ const input = (o: Partial<ReportInput> = {}): ReportInput => ({
       location: '查阅区',
       powerMethod: 'plug',
       plug: 'plug-01',
+      assetNo: 'A-1',
       vendor: 'V',
+      serviceProvider: 'S',
     },
     {
       id: 'printer-01',
@@ -50,7 +54,9 @@ const input = (o: Partial<ReportInput> = {}): ReportInput => ({
       location: '查阅区',
       powerMethod: 'none',
       plug: null,
+      assetNo: 'A-2',
       vendor: 'V',
+      serviceProvider: 'S',
     },
   ],
   transitions: [
@@ -64,7 +70,6 @@ const input = (o: Partial<ReportInput> = {}): ReportInput => ({
       deviceId: 'pc-01',
       kind: 'unreachable',
       state: 'cleared',
-      detail: '',
       openedAt: bj('2026-11-03T10:00'),
       closedAt: bj('2026-11-03T11:00'),
       events: [],
@@ -73,10 +78,9 @@ const input = (o: Partial<ReportInput> = {}): ReportInput => ({
       id: 2,
       deviceId: 'pc-01',
       kind: 'jam',
-      state: 'open',
-      detail: '',
+      state: 'resolved',
       openedAt: bj('2026-10-31T10:00'),
-      closedAt: null,
+      closedAt: bj('2026-11-02T12:00'),
       events: [],
     },
   ],
@@ -90,78 +94,105 @@ const input = (o: Partial<ReportInput> = {}): ReportInput => ({
     { deviceId: 'plug-01', at: bj('2026-11-03T12:00'), value: 10.4567 },
   ],
   supplies: [],
+  usage: [],
+  citizenReports: [],
   hygiene: null,
+  complaints: null,
   leadTimeDays: 14,
   ...o,
 });
 const calendar = { sources: { pkg: chineseDaysPackage(), overrides: noOverrides }, hours };
 
 describe('the monthly report', () => {
-  it('spans the month in Beijing time, counted up to now; 21 open days, the weekends closed', () => {
+  it('spans the month in Beijing time, counted to the start of today: 2 open days so far', () => {
     const r = buildMonthlyReport(input(), calendar);
     expect(r).toMatchObject({ month: '2026-11', site: 'demo', siteName: '演示专区', tz: 'Asia/Shanghai' });
     expect(r.period).toMatchObject({
       from: bj('2026-11-01T00:00'),
       to: bj('2026-12-01T00:00'),
       countedTo: bj('2026-11-04T00:00'),
-      openDays: 21,
-      openMinutes: 21 * 390,
+      complete: false,
+      daysInMonth: 30,
+      daysCounted: 3,
+      openDays: 2,
+      openMinutes: 2 * 390,
     });
-    expect(r.period.closedDays.map((d) => d.date)).toEqual([
-      '2026-11-01',
-      '2026-11-07',
-      '2026-11-08',
-      '2026-11-14',
-      '2026-11-15',
-      '2026-11-21',
-      '2026-11-22',
-      '2026-11-28',
-      '2026-11-29',
-    ]);
+    expect(r.period.closedDays.map((d) => d.date)).toEqual(['2026-11-01']);
+    // 报送日期 defaults to the day the report is made.
+    expect(r.frame.submittedOn).toBe('2026-11-04');
   });
 
   it('per device: opening minutes so far, an hour down, pages and the plug’s kWh; faults opened in the month only', () => {
     const r = buildMonthlyReport(input(), calendar);
     const pc = r.devices.find((d) => d.id === 'pc-01');
+    // pc-01 is up from 30 Oct, down 10:00-11:00 on 3 Nov: 780 monitored, 60 down, 720 up.
+    // kWh: 10.4567 − 10 = 0.4567 → 0.457. The jam opened on 31 Oct is not a fault of November.
     expect(pc).toMatchObject({
       name: '电脑 1',
+      assetNo: 'A-1',
       type: 'pc',
       location: '查阅区',
-      expectedMinutes: 2 * 390,
+      expectedMinutes: 780,
+      monitoredMinutes: 780,
+      upMinutes: 720,
+      unavailableMinutes: 60,
       downMinutes: 60,
-      unknownMinutes: 0,
+      coverage: 1,
       faults: 1,
       pages: null,
       energyKWh: 0.457,
       energyFrom: 'plug-01',
     });
-    expect(pc?.availability).toBeCloseTo(1 - 60 / 780, 10);
+    expect(pc?.availability).toBeCloseTo(720 / 780, 10);
     const printer = r.devices.find((d) => d.id === 'printer-01');
-    // Never seen: all its opening minutes unknown, no availability figure.
+    // Never seen: no monitored minute, no availability figure (无数据, not 100 %); pages 1120 − 1000.
     expect(printer).toMatchObject({
       expectedMinutes: 780,
-      unknownMinutes: 780,
+      monitoredMinutes: 0,
+      coverage: 0,
       availability: null,
+      intactAtEnd: null,
       pages: 120,
       energyKWh: null,
     });
-    expect(r.faultTotals).toMatchObject({ opened: 1 });
-    expect(r.faultsByKind.map((k) => k.kind)).toEqual(['unreachable']);
+    expect(r.faults.total).toMatchObject({ incidents: 1, closed: 1, stillOpen: 0, mttrMinutes: 60 });
+    expect(r.faults.incidents.map((i) => i.kinds)).toEqual([['unreachable']]);
+  });
+
+  it('设备完好率: the jam open from 31 Oct to 2 Nov 12:00 costs 180 opening minutes, the hour down 60', () => {
+    const r = buildMonthlyReport(input(), calendar);
+    // Lost: 2 Nov 09:00-12:00 (180) + 3 Nov 10:00-11:00 (60) = 240 of 780 monitored → 540 / 780.
+    // At the end both faults are closed: 1 of the 1 monitored device intact. The printer was never seen.
+    expect(r.integrity).toMatchObject({ monitored: 1, intactAtEnd: 1, ratioAtEnd: 1, broken: [] });
+    expect(r.integrity.timeWeighted).toBeCloseTo(540 / 780, 10);
+    expect(r.devices.find((d) => d.id === 'pc-01')?.intactRatio).toBeCloseTo(540 / 780, 10);
   });
 
   it('totals count each counter once and the availability over monitored time', () => {
-    const t = buildMonthlyReport(input(), calendar).totals;
-    expect(t).toMatchObject({ pages: 120, energyKWh: 0.457, downMinutes: 60 });
-    expect(t.availability).toBeCloseTo(1 - 60 / 780, 10);
+    const r = buildMonthlyReport(input(), calendar);
+    // Σ over pc-01 and the printer: expected 780 + 780, monitored 780 + 0, up 720 + 0.
+    expect(r.availability).toMatchObject({
+      devices: 2,
+      expectedMinutes: 1560,
+      monitoredMinutes: 780,
+      upMinutes: 720,
+      downMinutes: 60,
+    });
+    expect(r.availability.availability).toBeCloseTo(720 / 780, 10);
+    expect(r.availability.coverage).toBeCloseTo(780 / 1560, 10);
+    expect(r.energyKWh).toBe(0.457);
+    expect(r.service.pagesTotal).toBe(120);
   });
 
   it('a month in the future has nothing to count; with nobody monitored there is no availability', () => {
     const r = buildMonthlyReport(
-      input({ now: bj('2026-10-15T00:00'), transitions: [], pages: [], energy: [] }),
+      input({ now: bj('2026-10-15T00:00'), transitions: [], pages: [], energy: [], faults: [] }),
       calendar,
     );
     expect(r.period.countedTo).toBe(bj('2026-11-01T00:00'));
     expect(r.devices.every((d) => d.expectedMinutes === 0)).toBe(true);
-    expect(r.totals).toMatchObject({ pages: 0, energyKWh: 0, downMinutes: 0, availability: null });
+    expect(r.availability).toMatchObject({ monitoredMinutes: 0, downMinutes: 0, availability: null });
+    expect(r.energyKWh).toBeNull();
+    expect(r.hasData).toBe(false);
   });
 });

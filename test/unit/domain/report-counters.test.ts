@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { counterIncrease, increases, supplyLines, supplyName } from '../../../src/domain/report-counters.js';
-import type { SupplyFact } from '../../../src/domain/report-types.js';
+import type { SupplyFact } from '../../../src/domain/report-input.js';
 
 /** Pages, kWh and supply use of the month (src/domain/report-counters.ts), on hand-made samples. */
 const day = 86_400_000;
@@ -69,12 +69,13 @@ describe('supplies over the month', () => {
       from,
       from + 20 * day,
       7,
+      'UTC',
     );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       deviceId: 'mfp',
       index: 1,
-      name: 'Black Toner',
+      description: 'Black Toner',
       type: 'toner',
       color: 'black',
       usedPercent: 20,
@@ -89,6 +90,7 @@ describe('supplies over the month', () => {
       from,
       from + 5 * day,
       7,
+      'UTC',
     );
     expect(noisy[0]).toMatchObject({ usedPercent: 5, refills: 0 });
     const waste = supplyLines(
@@ -99,6 +101,7 @@ describe('supplies over the month', () => {
       from,
       from + 5 * day,
       7,
+      'UTC',
     );
     expect(waste[0]).toMatchObject({ usedPercent: 15, refills: 0 });
   });
@@ -114,17 +117,18 @@ describe('supplies over the month', () => {
       from,
       from + 5 * day,
       7,
+      'UTC',
     );
     expect(lines.map((l) => `${l.deviceId}/${l.index}`)).toEqual(['a/1', 'b/2', 'b/10']);
   });
 
   it('forecasts from the month’s trend: 1 point a day at 10 % is 10 days left, due within a 14-day lead time', () => {
     const samples = Array.from({ length: 11 }, (_, i) => s(from + i * day, 20 - i));
-    const [line] = supplyLines(samples, from, from + 10 * day + 1, 14);
+    const [line] = supplyLines(samples, from, from + 10 * day + 1, 14, 'UTC');
     expect(line?.lastPercent).toBe(10);
     expect(line?.daysLeft).toBeCloseTo(10, 0);
     expect(line?.orderDue).toBe(true);
-    const [later] = supplyLines(samples, from, from + 10 * day + 1, 3);
+    const [later] = supplyLines(samples, from, from + 10 * day + 1, 3, 'UTC');
     expect(later?.orderDue).toBe(false);
   });
 });

@@ -23,7 +23,7 @@ describe('report domain', () => {
     expect(new Date(s.to).toISOString()).toBe('2026-10-31T16:00:00.000Z');
   });
 
-  it('a running month counts up to now only', () => {
+  it('counting stops where it is told to', () => {
     const from = bj('2026-10-08T00:00');
     const opening = [
       { from: bj('2026-10-08T09:00'), to: bj('2026-10-08T12:00') },
@@ -33,9 +33,15 @@ describe('report domain', () => {
       { deviceId: 'x', to: 'up' as const, at: bj('2026-10-01T09:00') },
       { deviceId: 'x', to: 'down' as const, at: bj('2026-10-08T10:00') },
     ];
-    // Now 11:00: expected 09:00–11:00 = 120 min, down 10:00–11:00 = 60 min → 50 %.
+    // Counted to 11:00: expected 09:00–11:00 = 120 min, down 10:00–11:00 = 60 min → 50 %.
     const a = availability(transitions, opening, from, bj('2026-10-08T11:00'));
-    expect(a).toMatchObject({ expectedMinutes: 120, downMinutes: 60, availability: 0.5 });
+    expect(a).toMatchObject({
+      expectedMinutes: 120,
+      monitoredMinutes: 120,
+      upMinutes: 60,
+      downMinutes: 60,
+      availability: 0.5,
+    });
     expect(statusSegments(transitions, from, bj('2026-10-08T12:00')).map((s) => s.status)).toEqual([
       'up',
       'down',

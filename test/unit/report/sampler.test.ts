@@ -108,6 +108,36 @@ afterEach(async () => {
 });
 
 describe('readings sampler', () => {
+  it('stores a PC’s processor load at most every 5 minutes (for the estimated hours in use)', async () => {
+    const s = sampler();
+    // A poll every minute for 12 minutes (HOST-RESOURCES-MIB hrProcessorLoad averaged by the SNMP decoder).
+    for (let i = 0; i < 12; i++) {
+      const host = {
+        uptimeSeconds: 100,
+        cpuLoadPercent: 20 + i,
+        storage: [],
+        processes: [],
+        installed: [],
+        hardware: [],
+      };
+      await s.sink({
+        deviceId: 'pc-01',
+        source: 'snmp',
+        at: t0 + i * MIN,
+        reachable: true,
+        conditions: [],
+        host,
+      });
+    }
+    await s.idle();
+    const usage = await new ReadingsRepo(store.db).usage(t0, t0 + DAY);
+    expect(usage.map((u) => [(u.at - t0) / MIN, u.cpuPercent])).toEqual([
+      [0, 20],
+      [5, 25],
+      [10, 30],
+    ]);
+  });
+
   it('stores the page counter and energy at most once an hour, supply levels also on change', async () => {
     const s = sampler();
     // Every 10 minutes for 3 hours (18 observations); the toner drops 80 → 79 at minute 25.
