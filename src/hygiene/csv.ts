@@ -1,5 +1,4 @@
 import { taskNames } from '../domain/hygiene-plan.js';
-import { localMoment } from '../domain/hygiene-time.js';
 import { formatLocal } from '../domain/local-time.js';
 import type { Language } from '../domain/messages.js';
 import type { HygieneRecord } from './repo.js';

@@ -216,6 +216,7 @@ const apiTable: Record<string, Omit<Route, 'method' | 'path'>> = {
   'DELETE /api/v1/duty/rota/:id': { need: 'technician' },
   'GET /api/v1/schedule': { need: 'staff' },
   'POST /api/v1/power/overrides': { need: 'staff', body: () => ({ kind: 'keep-on', until: '23:00' }) },
+  'DELETE /api/v1/power/overrides/:id': { need: 'staff' },
   'POST /api/v1/power/:deviceId': { need: 'technician', body: () => ({ action: 'on' }) },
   'POST /api/v1/hygiene/records': {
     need: 'staff',
