@@ -26,6 +26,8 @@ export async function webConfig(perHour = 3): Promise<Config> {
     lockout: { maxFailures: 3, windowMinutes: 15, lockMinutes: 15 },
     publicReports: { perHour, totalPerHour: 100 },
   };
+  // Browser(base, address) sends X-Forwarded-For: a reverse proxy on this machine (README "Security").
+  data.http = { ...(data.http as Record<string, unknown> | undefined), trustProxy: 'loopback' };
   data.hygiene = {
     targets: [
       { id: 'reading-area', name: '查阅区', tasks: ['clean', 'disinfect'] },
