@@ -52,7 +52,7 @@ async function signIn(page: Page, screenshot = false) {
   if (screenshot) await shot(page, '01-sign-in');
   await page.getByLabel('姓名').selectOption({ label: '王小明' });
   await page.getByLabel('密码').fill('246810');
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL(`${base}/`);
 }
 
@@ -122,7 +122,7 @@ describe('staff pages in a real browser (phone size)', () => {
     await page.goto(`${base}/login`);
     await page.getByLabel('姓名').selectOption({ label: '李技术' });
     await page.getByLabel('密码').fill('135790');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(`${base}/`);
     await page.goto(`${base}/complaints`);
     await page.getByRole('link', { name: caseNo }).click();
@@ -166,12 +166,12 @@ describe('staff pages in a real browser (phone size)', () => {
     // 王小明 mistypes his PIN once: the technician's page shows it, with the button to clear it.
     await page.goto(`${base}/login`);
     await page.getByLabel('姓名').selectOption({ label: '王小明' });
-    await page.getByLabel('密码 / PIN').fill('000000');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('密码').fill('000000');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('姓名或密码不正确');
     await page.getByLabel('姓名').selectOption({ label: '李技术' });
-    await page.getByLabel('密码 / PIN').fill('135790');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('密码').fill('135790');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(`${base}/`);
     await page.getByRole('link', { name: '登录锁定' }).click();
     await page.waitForURL(`${base}/lockouts`);
@@ -201,7 +201,7 @@ describe('staff pages in a real browser (phone size)', () => {
     await page.goto(`${base}/duty`);
     await page.getByLabel('姓名').selectOption({ label: '赵主任' });
     await page.getByLabel('密码').fill('864200');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(`${base}/duty`);
     const form = page.locator('form[action="/duty/absences"]');
     await form.getByLabel('人员').selectOption({ label: '王小明' });
