@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { calendarFeature } from './calendar/feature.js';
 import { loadScheduleContext } from './calendar/schedule.js';
 import type { Clock } from './clock.js';
-import { complaintsFeature } from './complaints/feature.js';
+import { type ComplaintsFeature, complaintsFeature } from './complaints/feature.js';
 import type { Config } from './config/schema.js';
 import { type Component, createLifecycle } from './core/component.js';
 import { createZone, type Zone } from './core/zone.js';
@@ -44,7 +44,13 @@ export interface App {
   /** The running zone's shared parts (tests and the demo look inside). */
   readonly zone: Zone | undefined;
   /** The features other code may ask (tests wait for the power pass, for instance). */
-  readonly features: { readonly power: PowerFeature; readonly hygiene: HygieneFeature } | undefined;
+  readonly features:
+    | {
+        readonly power: PowerFeature;
+        readonly hygiene: HygieneFeature;
+        readonly complaints: ComplaintsFeature;
+      }
+    | undefined;
   /** The HTTP app once built (the security tests walk its routes). */
   readonly http: Express | undefined;
 }
@@ -110,11 +116,11 @@ export function createApp(deps: AppDeps): App {
       const snmp = snmpFeature(zone);
       const ipp = ippFeature(zone);
       const complaints = complaintsFeature(zone);
-      const pages = webFeature(zone, { hygiene, complaints, report });
+      const pages = webFeature(zone, { hygiene, power, complaints, report });
       const http = httpFeature(zone, { pages, startedAt, ...(deps.listen ? { listen: deps.listen } : {}) });
       address = () => http.address;
       express = http.express;
-      features = { power, hygiene };
+      features = { power, hygiene, complaints };
 
       const [storeComponent, ...services] = core.components;
       const running: Component[] = [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { integer, text } from '../config/fields.js';
-import { describeIssueQuietly, formatPath, quietYamlMessage, show } from '../config/problems.js';
+import { describeIssueQuietly, formatPath, quietYamlMessage, say, show } from '../config/problems.js';
 import type { ArrangementEntry, CalendarOverrides, Period } from '../domain/calendar.js';
 import { addDays, isIsoDate } from '../domain/local-time.js';
 import { err, ok, type Result } from '../domain/result.js';
@@ -18,7 +18,13 @@ const isoDate = () =>
   z
     .custom<string | Date>(
       (v) => (v instanceof Date && !Number.isNaN(v.getTime())) || (typeof v === 'string' && isIsoDate(v)),
-      { error: (iss) => `expected a date YYYY-MM-DD, got ${show(iss.input)}` },
+      {
+        error: (iss) =>
+          say(
+            `expected a date YYYY-MM-DD, got ${show(iss.input)}`,
+            `应为日期 YYYY-MM-DD，实际是 ${show(iss.input)}`,
+          ),
+      },
     )
     .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
 
@@ -26,7 +32,11 @@ const period = z
   .custom<string>(
     (v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v),
     {
-      error: (iss) => `expected a period HH:MM-HH:MM, got ${show(iss.input)}`,
+      error: (iss) =>
+        say(
+          `expected a period HH:MM-HH:MM, got ${show(iss.input)}`,
+          `应为时段 HH:MM-HH:MM，实际是 ${show(iss.input)}`,
+        ),
     },
   )
   .transform((v, ctx): Period => {
@@ -129,7 +139,7 @@ function expand(s: {
 
 /** A field's own message without the value it quotes (`…, got "x"`): the file may be any file. */
 function quietMessage(message: string): string {
-  return message.replace(/,? got .*$/s, '').replace(/"[^"]*"/g, '"…"');
+  return message.replace(/(,? got |，实际是).*$/s, '').replace(/"[^"]*"/g, '"…"');
 }
 
 type OverrideResult = Result<CalendarOverrides, string[]>;
@@ -140,7 +150,7 @@ export function parseCalendarOverrides(source: string, file: string): OverrideRe
     return err(
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML syntax error: ${quietYamlMessage(e.message)}`;
+        return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}${say(': YAML syntax error: ', '：YAML 格式错误：')}${quietYamlMessage(e.message)}`;
       }),
     );
   }
@@ -148,11 +158,18 @@ export function parseCalendarOverrides(source: string, file: string): OverrideRe
   try {
     data = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch {
-    return err([`${file}: YAML: too many aliases (alias expansion limit 100)`]);
+    return err([
+      `${file}${say(': YAML: too many aliases (alias expansion limit 100)', '：YAML 别名（*引用）太多（最多展开 100 个）')}`,
+    ]);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     // Not a calendar file at all (power.calendarFile: /etc/passwd): say so, show none of it.
-    return err([`${file}: not a calendar file (expected a mapping with arrangements:, closures:, events:)`]);
+    return err([
+      `${file}${say(
+        ': not a calendar file (expected a mapping with arrangements:, closures:, events:)',
+        '：不是日历文件（应为含 arrangements:、closures:、events: 的键值）',
+      )}`,
+    ]);
   }
   // Messages never quote the file: the path may name any file. An unknown key is named only when it
   // looks like a field name (a typo), never a value.
@@ -165,10 +182,12 @@ export function parseCalendarOverrides(source: string, file: string): OverrideRe
             ? issue.keys.map((k) =>
                 // A typo of ours is named; anything that does not look like a field name is not shown.
                 /^[A-Za-z][A-Za-z0-9_-]{0,30}$/.test(k)
-                  ? `${file}: ${formatPath([...issue.path, k])}: unknown field`
-                  : `${file}: ${formatPath(issue.path)}: unknown field (expected arrangements, closures or events)`,
+                  ? `${file}${say(': ', '：')}${formatPath([...issue.path, k])}${say(': unknown field', '：未知字段')}`
+                  : `${file}${say(': ', '：')}${formatPath(issue.path)}${say(': unknown field (expected arrangements, closures or events)', '：未知字段（应为 arrangements、closures 或 events）')}`,
               )
-            : [`${file}: ${formatPath(issue.path)}: ${quietMessage(issue.message)}`],
+            : [
+                `${file}${say(': ', '：')}${formatPath(issue.path)}${say(': ', '：')}${quietMessage(issue.message)}`,
+              ],
         ),
       ),
     ]);
@@ -206,7 +225,9 @@ export function loadCalendarOverrides(file: string, opts: { required: boolean })
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !opts.required) return ok({ arrangements: new Map(), closures: [], events: [] });
-    return err([`${file}: ${code === 'ENOENT' ? 'file not found' : 'cannot read file'}`]);
+    const why =
+      code === 'ENOENT' ? say('file not found', '找不到这个文件') : say('cannot read file', '无法读取文件');
+    return err([`${file}${say(': ', '：')}${why}`]);
   }
   return parseCalendarOverrides(source, file);
 }

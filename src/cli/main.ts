@@ -4,7 +4,9 @@ import { loadScheduleContext } from '../calendar/schedule.js';
 import { systemClock } from '../clock.js';
 import { checkDuty } from '../config/duty-checks.js';
 import { defaultConfigPath, loadConfig } from '../config/load.js';
+import { inLanguage } from '../config/problems.js';
 import type { Config } from '../config/schema.js';
+import type { Language } from '../domain/messages.js';
 import { createLogger, type LogLevel, logLevels } from '../log.js';
 import { missingCredentials } from '../mqtt/acl.js';
 import { version } from '../version.js';
@@ -13,12 +15,13 @@ import { registerCalendar } from './calendar.js';
 import { registerDemo } from './demo.js';
 import { emitDistrictCheck, registerDistrict } from './district.js';
 import { registerHygiene } from './hygiene.js';
+import { cliLanguage, langOption } from './lang.js';
 import { registerMqtt } from './mqtt.js';
 import { registerProbeIpp } from './probe-ipp.js';
 import { registerProbeMqtt } from './probe-mqtt.js';
 import { registerProbeSnmp } from './probe-snmp.js';
 import { registerReport } from './report.js';
-import { summarizeConfig } from './summary.js';
+import { configWarnings, summarizeConfig } from './summary.js';
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad configuration or usage. */
 const EXIT_BAD_CONFIG = 2;
@@ -28,16 +31,20 @@ function calendarProblems(config: Config): string[] {
   return loaded.ok ? [] : loaded.error;
 }
 
-/** The config, or exit 2 listing its problems (with `forRun`, also MQTT clients the broker would refuse). */
-function configOrExit(file: string, forRun = true): Config {
-  const result = loadConfig(file);
+/**
+ * The config, or exit 2 listing its problems in `lang` (with `forRun`, also MQTT clients the broker would
+ * refuse and a calendar file that is not one).
+ */
+function configOrExit(file: string, lang: Language = cliLanguage(undefined, file), forRun = true): Config {
+  const result = loadConfig(file, {}, { language: lang });
+  const sep = lang === 'en' ? ': ' : '：';
   const problems = result.ok
     ? forRun
-      ? [
-          ...missingCredentials(result.value).map((p) => `${file}: ${p.replace('<this file>', file)}`),
+      ? inLanguage(lang, () => [
+          ...missingCredentials(result.value).map((p) => `${file}${sep}${p.replace('<this file>', file)}`),
           // The calendar file the config names (power.calendarFile) must be a calendar file too.
-          ...calendarProblems(result.value).map((p) => `${file}: power.calendarFile: ${p}`),
-        ]
+          ...calendarProblems(result.value).map((p) => `${file}${sep}power.calendarFile${sep}${p}`),
+        ])
       : []
     : result.error;
   if (!result.ok || problems.length > 0) {
@@ -102,11 +109,14 @@ function buildProgram(): Command {
     .description('validate a configuration file and print a summary (exit 2 when invalid)')
     .addOption(configOption())
     .option('--district <file>', 'check a district file instead (deploy/district/): towns, sites, receivers')
-    .action((opts: { config: string; district?: string }) => {
+    .addOption(langOption())
+    .action((opts: { config: string; district?: string; lang?: string }) => {
       if (opts.district !== undefined) return emitDistrictCheck(opts.district);
-      const config = configOrExit(opts.config);
+      const lang = cliLanguage(opts.lang, opts.config);
+      const config = configOrExit(opts.config, lang);
       // Beyond the schema: can the zone's people answer its alerts (config/duty-checks.ts)?
       const { problems, warnings } = checkDuty(config);
+      // The duty checks speak Chinese only (config/duty-checks.ts), in their own `file: path: message` form.
       const line = (c: { path: string; message: string }) => `${opts.config}: ${c.path}: ${c.message}\n`;
       const warning = (c: { path: string; message: string }) =>
         `${opts.config}: 提醒 ${c.path}: ${c.message}\n`;
@@ -114,9 +124,9 @@ function buildProgram(): Command {
         process.stderr.write(problems.map(line).join('') + warnings.map(warning).join(''));
         process.exit(EXIT_BAD_CONFIG);
       }
-      process.stdout.write(
-        `${opts.config}: valid\n${summarizeConfig(config).join('\n')}\n${warnings.map(warning).join('')}`,
-      );
+      const valid = lang === 'en' ? `${opts.config}: valid` : `${opts.config}：配置正确`;
+      const lines = [valid, ...summarizeConfig(config, lang), ...configWarnings(config, lang)];
+      process.stdout.write(`${lines.join('\n')}\n${warnings.map(warning).join('')}`);
     });
 
   const probe = program.command('probe').description('one-shot check of one device, for the technician');

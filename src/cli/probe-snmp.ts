@@ -3,6 +3,8 @@ import { type Command, Option } from 'commander';
 import { resolveSecret, type Secret } from '../config/secret.js';
 import { readDevice, type SnmpReading } from '../probes/snmp/read-device.js';
 import type { SnmpTarget } from '../probes/snmp/transport.js';
+import { cliLanguage, langOption } from './lang.js';
+import { snmpLines, unreachableLine } from './probe-text.js';
 
 /** `zoneops probe snmp HOST[:PORT]`: one read of one device, for the technician. Exit 1 when unreachable. */
 interface ProbeSnmpOptions {
@@ -17,34 +19,55 @@ interface ProbeSnmpOptions {
   timeout: string;
   retries: string;
   json?: boolean;
+  lang?: string;
 }
 
-class UsageError extends Error {}
+/** A usage error in both languages: the English message, and `zh` for a Chinese reader. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string = message,
+  ) {
+    super(message);
+  }
+}
 
 function secretArg(raw: string, what: string): Secret {
   const r = resolveSecret(raw, {
     env: process.env,
     readFile: (p) => readFileSync(p, 'utf8'),
   });
-  if (!r.ok) throw new UsageError(`${what}: ${r.error}`);
+  if (!r.ok) throw new UsageError(`${what}: ${r.error}`, `${what}：${r.error}`);
   return r.value;
 }
 
 /** Pure-ish: argv options → the target (throws UsageError with a clear message). */
 function targetFromArgs(hostPort: string, o: ProbeSnmpOptions, readSecret = secretArg): SnmpTarget {
   const m = /^([^:\s]+)(?::(\d{1,5}))?$/.exec(hostPort);
-  if (!m) throw new UsageError(`expected HOST or HOST:PORT, got "${hostPort}"`);
+  if (!m)
+    throw new UsageError(
+      `expected HOST or HOST:PORT, got "${hostPort}"`,
+      `应为“主机”或“主机:端口”，实际是 "${hostPort}"`,
+    );
   const port = m[2] === undefined ? 161 : Number(m[2]);
-  if (port < 1 || port > 65535) throw new UsageError(`port must be 1..65535, got ${port}`);
+  if (port < 1 || port > 65535)
+    throw new UsageError(`port must be 1..65535, got ${port}`, `端口应为 1 到 65535，实际是 ${port}`);
   const timeoutMs = Number(o.timeout);
   const retries = Number(o.retries);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 60_000)
-    throw new UsageError(`--timeout must be 100..60000 ms, got "${o.timeout}"`);
+    throw new UsageError(
+      `--timeout must be 100..60000 ms, got "${o.timeout}"`,
+      `--timeout 应为 100 到 60000 毫秒，实际是 "${o.timeout}"`,
+    );
   if (!Number.isInteger(retries) || retries < 0 || retries > 10)
-    throw new UsageError(`--retries must be 0..10, got "${o.retries}"`);
+    throw new UsageError(
+      `--retries must be 0..10, got "${o.retries}"`,
+      `--retries 应为 0 到 10，实际是 "${o.retries}"`,
+    );
   if (o.context !== undefined && !/^[A-Za-z0-9._-]{1,32}$/.test(o.context))
     throw new UsageError(
       `--context must be 1..32 letters, digits, "." "_" "-" (e.g. Jetdirect), got "${o.context}"`,
+      `--context 应为 1 到 32 个英文字母、数字或 "." "_" "-"（例如 Jetdirect），实际是 "${o.context}"`,
     );
   const base = {
     host: m[1] as string,
@@ -56,19 +79,27 @@ function targetFromArgs(hostPort: string, o: ProbeSnmpOptions, readSecret = secr
   const version = o.snmpVersion ?? (o.v3User ? '3' : '2c');
   if (version !== '3') {
     if (o.v3User || o.authKey || o.privKey)
-      throw new UsageError('--v3-user/--auth-key/--priv-key need SNMP v3');
+      throw new UsageError(
+        '--v3-user/--auth-key/--priv-key need SNMP v3',
+        '--v3-user、--auth-key、--priv-key 只用于 SNMP v3',
+      );
     return { ...base, version, community: readSecret(o.community ?? 'public', '--community') };
   }
-  if (o.community) throw new UsageError('--community is not used with SNMP v3');
-  if (!o.v3User) throw new UsageError('SNMP v3 needs --v3-user');
-  if (o.privKey && !o.authKey) throw new UsageError('--priv-key needs --auth-key too');
+  if (o.community) throw new UsageError('--community is not used with SNMP v3', 'SNMP v3 不用 --community');
+  if (!o.v3User) throw new UsageError('SNMP v3 needs --v3-user', 'SNMP v3 需要 --v3-user');
+  if (o.privKey && !o.authKey)
+    throw new UsageError('--priv-key needs --auth-key too', '用 --priv-key 时还需要 --auth-key');
   const authKey = o.authKey ? readSecret(o.authKey, '--auth-key') : undefined;
   const privKey = o.privKey ? readSecret(o.privKey, '--priv-key') : undefined;
   for (const [k, name] of [
     [authKey, '--auth-key'],
     [privKey, '--priv-key'],
   ] as const) {
-    if (k && k.reveal().length < 8) throw new UsageError(`${name} must be at least 8 characters (RFC 3414)`);
+    if (k && k.reveal().length < 8)
+      throw new UsageError(
+        `${name} must be at least 8 characters (RFC 3414)`,
+        `${name} 至少 8 个字符（RFC 3414）`,
+      );
   }
   return {
     ...base,
@@ -148,64 +179,23 @@ function probeJson(r: SnmpReading): Record<string, unknown> {
   };
 }
 
-function humanLines(r: SnmpReading): string[] {
-  const o = r.observation;
-  if (!o.reachable) return [`unreachable (${o.problem?.reason}): ${o.problem?.message}`];
-  const lines = [
-    `reachable  kind=${r.kind} (${r.evidence})  uptime=${r.uptimeSeconds ?? '?'} s`,
-    `sysDescr: ${r.sysDescr}`,
-    `sysObjectID: ${r.sysObjectID ?? '-'}`,
-  ];
-  if (r.context) lines.push(`context: ${r.context}`);
-  if (r.sysName) lines.push(`sysName: ${r.sysName}`);
-  if (o.problem) lines.push(`note: ${o.problem.message}`);
-  const p = o.printer;
-  if (p) {
-    lines.push(
-      `printer: status=${p.status} pages=${p.pageCount ?? '?'} errors=${r.errors.join(',') || 'none'}`,
-    );
-    for (const s of p.supplies) {
-      const pct = s.percent === null ? '' : ` ${s.percent}%`;
-      lines.push(
-        `  supply ${s.index} ${s.description} [${s.type}] ${s.level}/${s.max ?? '?'}${pct} ${s.state}`,
-      );
-    }
-    for (const t of p.trays)
-      lines.push(`  tray ${t.index} ${t.description} ${t.level}/${t.max ?? '?'} ${t.state}`);
-    for (const a of p.alerts) lines.push(`  alert ${a.severity} ${a.group} ${a.code} ${a.description}`);
-  }
-  const h = o.host;
-  if (h) {
-    lines.push(
-      `host: cpu=${h.cpuLoadPercent ?? '?'}% processes=${h.processes.length} installed=${h.installed.length}`,
-    );
-    for (const s of h.storage) {
-      lines.push(
-        `  ${s.kind}${s.pseudo ? ' (pseudo filesystem, not judged)' : ''} ${s.description}: ${(s.usedBytes / 2 ** 30).toFixed(1)}/${(s.sizeBytes / 2 ** 30).toFixed(1)} GiB`,
-      );
-    }
-  }
-  for (const c of o.conditions)
-    lines.push(`condition ${c.severity} ${c.name}${c.detail ? `: ${c.detail}` : ''}`);
-  return lines;
-}
-
 async function runProbeSnmp(hostPort: string, o: ProbeSnmpOptions): Promise<number> {
+  const lang = cliLanguage(o.lang);
   let target: SnmpTarget;
   try {
     target = targetFromArgs(hostPort, o);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`zoneops probe snmp: ${err.message}\n`);
+    process.stderr.write(
+      `zoneops probe snmp${lang === 'en' ? ': ' : '：'}${lang === 'en' ? err.message : err.zh}\n`,
+    );
     return 2;
   }
   const reading = await readDevice(target, { deviceId: hostPort, now: Date.now });
   if (o.json) process.stdout.write(`${JSON.stringify(probeJson(reading), null, 2)}\n`);
-  else process.stdout.write(`${humanLines(reading).join('\n')}\n`);
+  else process.stdout.write(`${snmpLines(reading, lang).join('\n')}\n`);
   if (!reading.observation.reachable && o.json) {
-    process.stderr.write(
-      `unreachable (${reading.observation.problem?.reason}): ${reading.observation.problem?.message}\n`,
-    );
+    process.stderr.write(`${unreachableLine(reading.observation.problem, lang)}\n`);
   }
   return reading.observation.reachable ? 0 : 1;
 }
@@ -237,6 +227,7 @@ export function registerProbeSnmp(probe: Command): void {
     .option('--timeout <ms>', 'timeout per request', '2000')
     .option('--retries <n>', 'retries per request', '1')
     .option('--json', 'print one JSON object')
+    .addOption(langOption())
     .action(async (host: string, opts: ProbeSnmpOptions) => {
       process.exitCode = await runProbeSnmp(host, opts);
     });

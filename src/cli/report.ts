@@ -11,6 +11,7 @@ import { loadMonthlyReport } from '../report/load.js';
 import { type ReportFormat, renderReport, reportFormats } from '../report/render.js';
 import { renderService, type ServiceFormat, serviceFormats } from '../report/service-export.js';
 import { openStore } from '../store/store.js';
+import { cliLanguage } from './lang.js';
 
 const EXIT_BAD_INPUT = 2;
 
@@ -68,17 +69,16 @@ interface ReportRun {
 
 /** The command without process I/O (tests call it directly). Exit codes: 0 ok, 2 bad input or config. */
 export async function runReport(opts: ReportOptions, now: number): Promise<ReportRun> {
-  const loaded = loadConfig(opts.config);
-  const lang: Language = opts.lang ?? (loaded.ok ? loaded.value.language : 'zh-CN');
+  // The language before the config is read, so that a broken config is explained in the user's words.
+  const lang = cliLanguage(opts.lang, opts.config);
   const zh = lang !== 'en';
   const fail = (msg: string): ReportRun => ({
     code: EXIT_BAD_INPUT,
     stdout: Buffer.alloc(0),
-    stderr: `zoneops report: ${msg}\n`,
+    stderr: `zoneops report${zh ? '：' : ': '}${msg}\n`,
     fileName: '',
     lang,
   });
-  if (!loaded.ok) return fail(loaded.error.join('\n'));
   const part = opts.part ?? 'all';
   const formats: readonly string[] = part === 'service' ? serviceFormats : reportFormats;
   if (!formats.includes(opts.format))
@@ -87,6 +87,15 @@ export async function runReport(opts: ReportOptions, now: number): Promise<Repor
         ? `--format 应为 ${formats.join('、')} 之一，收到“${opts.format}”`
         : `--format: expected one of ${formats.join(', ')}, got "${opts.format}"`,
     );
+  const loaded = loadConfig(opts.config, {}, { language: lang });
+  if (!loaded.ok)
+    return {
+      code: EXIT_BAD_INPUT,
+      stdout: Buffer.alloc(0),
+      stderr: `${loaded.error.join('\n')}\n`,
+      fileName: '',
+      lang,
+    };
   const config = loaded.value;
   const ctx = loadScheduleContext(config);
   if (!ctx.ok) return fail(ctx.error.join('\n'));

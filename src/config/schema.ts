@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { identifier, integer, listenAddress, text } from './fields.js';
 import { applyCredentialsFile } from './mqtt-credentials.js';
-import { show } from './problems.js';
+import { alsoAt, say, show } from './problems.js';
 import type { SecretSources } from './secret.js';
 import { alertsSchema } from './sections/alerts.js';
 import { tokenSchema } from './sections/api.js';
@@ -39,7 +39,13 @@ export function configSchema(sources: SecretSources) {
       siteName: text(),
       timezone: z
         .string()
-        .refine(validTimezone, { error: (iss) => `unknown time zone ${show(iss.input)}` })
+        .refine(validTimezone, {
+          error: (iss) =>
+            say(
+              `unknown time zone ${show(iss.input)}`,
+              `未知的时区 ${show(iss.input)}（例如 Asia/Shanghai）`,
+            ),
+        })
         .default('Asia/Shanghai'),
       language: z.enum(['zh-CN', 'en']).default('zh-CN'),
       http: z
@@ -88,13 +94,16 @@ export function configSchema(sources: SecretSources) {
             ctx.addIssue({
               code: 'custom',
               path: ['devices', i, 'power', 'plug'],
-              message: `unknown device "${d.power.plug}"`,
+              message: say(`unknown device "${d.power.plug}"`, `没有编号为 "${d.power.plug}" 的设备`),
             });
           } else if (plug.type !== 'plug' || plug.mqtt === undefined) {
             ctx.addIssue({
               code: 'custom',
               path: ['devices', i, 'power', 'plug'],
-              message: `device "${plug.id}" is not a plug with an mqtt section`,
+              message: say(
+                `device "${plug.id}" is not a plug with an mqtt section`,
+                `设备 "${plug.id}" 不是带 mqtt 配置的智能插座`,
+              ),
             });
           }
         }
@@ -102,14 +111,17 @@ export function configSchema(sources: SecretSources) {
           ctx.addIssue({
             code: 'custom',
             path: ['devices', i, 'power'],
-            message: 'method agent needs mqtt.family agent',
+            message: say(
+              'method agent needs mqtt.family agent',
+              'method 为 agent 时，mqtt.family 也必须是 agent',
+            ),
           });
         }
         if (d.purchasedOn && d.warrantyUntil && d.warrantyUntil < d.purchasedOn) {
           ctx.addIssue({
             code: 'custom',
             path: ['devices', i, 'warrantyUntil'],
-            message: 'is before purchasedOn',
+            message: say('is before purchasedOn', '早于购置日期 purchasedOn'),
           });
         }
       });
@@ -118,7 +130,7 @@ export function configSchema(sources: SecretSources) {
           ctx.addIssue({
             code: 'custom',
             path: ['hygiene', 'targets', i, 'device'],
-            message: `unknown device "${t.device}"`,
+            message: say(`unknown device "${t.device}"`, `没有编号为 "${t.device}" 的设备`),
           });
         }
       });
@@ -129,7 +141,7 @@ export function configSchema(sources: SecretSources) {
             ctx.addIssue({
               code: 'custom',
               path: ['people', i, 'notify', j],
-              message: `unknown notifier "${n}"`,
+              message: say(`unknown notifier "${n}"`, `没有编号为 "${n}" 的通知渠道`),
             });
           }
         });
@@ -137,7 +149,7 @@ export function configSchema(sources: SecretSources) {
           ctx.addIssue({
             code: 'custom',
             path: ['people', i, 'post'],
-            message: 'required for staff (A or B)',
+            message: say('required for staff (A or B)', '值班人员（staff）必须填写岗位 A 或 B'),
           });
         }
       });
@@ -214,6 +226,14 @@ function validTimezone(tz: string): boolean {
   }
 }
 
+const whatZh: Readonly<Record<string, string>> = {
+  'device id': '设备编号',
+  'asset number': '资产编号',
+  'person id': '人员编号',
+  'notifier id': '通知渠道编号',
+  token: '令牌',
+};
+
 function checkUnique<T extends object>(
   items: readonly T[],
   key: keyof T,
@@ -231,7 +251,7 @@ function checkUnique<T extends object>(
       ctx.addIssue({
         code: 'custom',
         path: [...base, i, String(key)],
-        message: `duplicate ${what}${shown} (also [${prev}])`,
+        message: say(`duplicate ${what}${shown}`, `${whatZh[what] ?? what}${shown} 重复`) + alsoAt(prev),
       });
     } else {
       first.set(value, i);

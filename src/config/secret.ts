@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { err, ok, type Result } from '../domain/result.js';
+import { say } from './problems.js';
 
 /**
  * A secret value from the config (SNMP community, v3 key, webhook key, SMTP password, PIN).
@@ -54,7 +55,7 @@ export function resolveSecret(raw: string, sources: SecretSources): SecretResult
     const name = envMatch[1] as string;
     const value = sources.env[name];
     if (value === undefined || value === '') {
-      return err(`environment variable ${name} is not set`);
+      return err(say(`environment variable ${name} is not set`, `环境变量 ${name} 没有设置`));
     }
     return ok(new Secret(value, `env:${name}`));
   }
@@ -62,14 +63,19 @@ export function resolveSecret(raw: string, sources: SecretSources): SecretResult
     const path = raw.slice('file:'.length);
     try {
       const value = sources.readFile(path).replace(/\r?\n$/, '');
-      if (value === '') return err(`secret file ${path} is empty`);
+      if (value === '') return err(say(`secret file ${path} is empty`, `密钥文件 ${path} 是空的`));
       return ok(new Secret(value, `file:${path}`));
     } catch {
-      return err(`cannot read secret file ${path}`);
+      return err(say(`cannot read secret file ${path}`, `无法读取密钥文件 ${path}`));
     }
   }
   if (raw.includes('${')) {
-    return err('expected ${ENV_VAR} alone, file:/path or a literal value');
+    return err(
+      say(
+        'expected ${ENV_VAR} alone, file:/path or a literal value',
+        '应单独写 ${环境变量}、file:/文件路径，或直接写值',
+      ),
+    );
   }
   return ok(new Secret(raw, 'inline'));
 }

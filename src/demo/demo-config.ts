@@ -12,6 +12,8 @@ interface DemoPorts {
   inboxUrl: string;
   /** The demo's IPP-only inkjet (src/demo/ipp-printer.ts). */
   ippUri: string;
+  /** zoneops' HTTP port: the QR codes and notification links point at it (`http.publicUrl`). */
+  httpPort: number;
 }
 
 interface DemoSecrets {
@@ -31,8 +33,8 @@ export const demoPeople = {
   technician: { id: 'demo-tech', name: '李技术', pin: '135790', role: 'technician', phone: '13800000014' },
 } as const;
 
-const contact = { name: '演示厂家', phone: '400-000-0000' };
-const provider = { name: '演示技术服务商', phone: '400-000-0001' };
+const contact = { name: '演示厂家', contact: '张工', phone: '400-000-0000' };
+const provider = { name: '演示技术服务商', contact: '刘工', phone: '400-000-0001' };
 
 function device(id: string, name: string, type: string, location: string, n: number, extra: object) {
   return {
@@ -60,6 +62,8 @@ export function demoConfig(
   // The reading area's cleaning falls due two minutes after the demo starts: it will be late.
   const due = Math.min(localMoment(now, tz).minutes + 2, 23 * 60 + 59);
   const dueAt = hhmm(due);
+  // PC 1's wipe-down is due later in the day, so the demo starts with one cleaning to do, not two overdue.
+  const laterAt = hhmm(Math.min(due + 60, 23 * 60 + 59));
   const snmp = (port: number) => ({
     host: '127.0.0.1',
     port,
@@ -75,6 +79,7 @@ export function demoConfig(
     timezone: tz,
     language: 'zh-CN',
     store: { path: dbPath },
+    http: { listen: `127.0.0.1:${p.httpPort}`, publicUrl: `http://127.0.0.1:${p.httpPort}` },
     people: Object.values(demoPeople).map(({ pin: _pin, ...p }) => ({ ...p, notify: ['inbox'] })),
     notifiers: [{ id: 'inbox', type: 'webhook', url: `${p.inboxUrl}hook` }],
     // Open every day all day, so the demo shows the same thing whenever it is started.
@@ -102,8 +107,14 @@ export function demoConfig(
         snmp: snmp(p.snmp.pc02),
         power: { method: 'plug', plug: 'plug-02' },
       }),
-      device('printer-01', '打印机 P-01', 'printer', '一楼自助办理区', 3, { snmp: snmp(p.snmp.printer01) }),
-      device('printer-02', '复印机 C-02', 'copier', '二楼阅览区', 4, { snmp: snmp(p.snmp.printer02) }),
+      device('printer-01', '打印机 P-01', 'printer', '一楼自助办理区', 3, {
+        model: 'Demo LaserPrinter DL-2000',
+        snmp: snmp(p.snmp.printer01),
+      }),
+      device('printer-02', '复印机 C-02', 'copier', '二楼阅览区', 4, {
+        model: 'Demo Copier DC-3500',
+        snmp: snmp(p.snmp.printer02),
+      }),
       device('printer-03', '彩色打印机 P-03', 'printer', '二楼阅览区', 6, {
         ipp: { uri: p.ippUri, intervalSeconds: 5 },
       }),
@@ -128,7 +139,13 @@ export function demoConfig(
     hygiene: {
       targets: [
         { id: 'reading-area', name: '查阅区', tasks: ['clean', 'disinfect'], clean: { deadline: dueAt } },
-        { id: 'kiosk-pc-01', name: '查阅电脑 1', device: 'pc-01', tasks: ['clean'] },
+        {
+          id: 'kiosk-pc-01',
+          name: '查阅电脑 1',
+          device: 'pc-01',
+          tasks: ['clean'],
+          clean: { deadline: laterAt },
+        },
       ],
       reminderLeadMinutes: 1,
     },

@@ -13,14 +13,17 @@ export function freeUdpPort(): Promise<number> {
   });
 }
 
-/** A free TCP port on 127.0.0.1 (for the embedded MQTT broker of the demo). */
+/**
+ * A free TCP port on 127.0.0.1 (the embedded MQTT broker of the demo; zoneops' HTTP side, chosen before the
+ * config is written so the config's `http.publicUrl` (the QR codes' address) is where the demo listens).
+ */
 export function freeTcpPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
       srv.close(() => resolve(port));
     });
   });

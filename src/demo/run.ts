@@ -120,8 +120,9 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
     >;
     const now = Date.now();
     const file = join(dir, 'zoneops-demo.yaml');
+    const httpPort = o.port || (await freeTcpPort());
     const data = demoConfig(
-      { snmp: ports, mqttPort, inboxUrl: inbox.url, ippUri: inkjet.uri },
+      { snmp: ports, mqttPort, inboxUrl: inbox.url, ippUri: inkjet.uri, httpPort },
       { community, technicianToken, pinHashes, mqttPasswords },
       join(dir, 'zoneops-demo.db'),
       now,
@@ -158,7 +159,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
       config: loaded.value,
       clock: systemClock,
       logger,
-      listen: { host: '127.0.0.1', port: o.port ?? 0 },
+      listen: { host: '127.0.0.1', port: httpPort },
     });
     stops.push(() => app.stop());
     await app.start();

@@ -1,6 +1,6 @@
 import { type Severity, worseSeverity } from './conditions.js';
 import type { StatusState } from './device-status.js';
-import { conditionFaultKind, defaultKindSeverity, type FaultKind } from './fault-kinds.js';
+import { conditionFaultKind, defaultKindSeverity, type FaultKind, isObservedKind } from './fault-kinds.js';
 import type { Observation } from './observation.js';
 
 /** What one observation says is wrong right now, by fault kind (pure). */
@@ -84,4 +84,15 @@ export function reconcile(
     else nextAbsent.set(kind, n);
   }
   return { raise, clear, absent: nextAbsent };
+}
+
+/**
+ * Whether a device's current status still shows the problem of a fault kind: resolving such a fault now
+ * only closes it until the next check finds the problem again and opens a new one (the pages ask first).
+ * Kinds nothing re-checks (cleaning, citizens' reports, supply orders) are never "still reported".
+ */
+export function stillReported(kind: FaultKind, status: string, conditions: readonly string[]): boolean {
+  if (kind === 'unreachable' || kind === 'power-on-failed') return status === 'down';
+  if (!isObservedKind(kind)) return false;
+  return conditions.some((c) => conditionFaultKind[c as keyof typeof conditionFaultKind] === kind);
 }

@@ -1,7 +1,7 @@
 import type { Severity } from './conditions.js';
 import type { Contact } from './device.js';
+import { evidenceText } from './evidence-text.js';
 import type { FaultKind } from './fault-kinds.js';
-import { reasonList } from './ipp-reason-names.js';
 import type { Audience } from './routing.js';
 
 /**
@@ -51,12 +51,9 @@ const caution: Readonly<Partial<Record<FaultKind, Readonly<Record<Language, stri
   },
 };
 
-/** Kinds whose detail is a list of IPP printer-state-reasons keywords, shown to people in words. */
-const reasonDetailKinds: ReadonlySet<FaultKind> = new Set(['printer-stopped', 'spool-area-full']);
-
-/** The device's own detail as people read it (IPP reason keywords in words, the rest as the device said it). */
+/** The device's own detail as people read it (domain/evidence-text.ts): in words, never cut mid-word. */
 export function detailText(kind: FaultKind, detail: string, language: Language): string {
-  return reasonDetailKinds.has(kind) && detail.trim() !== '' ? reasonList(detail, language) : detail;
+  return evidenceText(kind, detail, language);
 }
 
 const t = {
@@ -148,8 +145,14 @@ export function faultSummary(
   device: Pick<MessageDevice, 'name' | 'location'>,
   language: Language,
 ): string {
-  const L = t[language];
-  return `${device.name}${L.open}${device.location}${L.close}${language === 'en' ? ' ' : ''}${what[kind][language]}`;
+  return `${where(device, t[language])}${language === 'en' ? ' ' : ''}${what[kind][language]}`;
+}
+
+/** `打印机 P-01（一楼查阅区）`; a cleaning area, whose location is its own name, only once. */
+function where(device: Pick<MessageDevice, 'name' | 'location'>, L: Texts): string {
+  return device.location === device.name || device.location === ''
+    ? device.name
+    : `${device.name}${L.open}${device.location}${L.close}`;
 }
 
 export function faultLink(publicUrl: string | undefined, faultId: number): string | undefined {
@@ -166,8 +169,8 @@ export function renderFaultMessage(
 ): RenderedMessage {
   const L = t[ctx.language];
   const prefix = type === 'escalate' ? L.escalated : type === 'remind' ? L.reminder : '';
-  const detail = detailText(fault.kind, fault.detail.trim(), ctx.language).slice(0, 80);
-  const subject = `${device.name}${L.open}${device.location}${L.close}${ctx.language === 'en' ? ' ' : ''}${what[fault.kind][ctx.language]}`;
+  const detail = evidenceText(fault.kind, fault.detail, ctx.language, 80);
+  const subject = `${where(device, L)}${ctx.language === 'en' ? ' ' : ''}${what[fault.kind][ctx.language]}`;
   const withDetail = detail !== '' ? `${subject}${L.open}${detail}${L.close}` : subject;
   const late = type === 'initial' ? '' : `${L.comma}${L.unacked(minutesOpen)}`;
   const action = actionText(route, L);

@@ -65,7 +65,7 @@ const zh: Readonly<Record<FigureId, Definition>> = {
     `使用时长（估算）：由处理器占用率推算，每次采样占用率不低于 ${inUseCpuPercent}% 的，按该采样间隔（最长 ${span} 分钟）计为使用中；没有占用率数据的设备不估算。`,
   // report-counters.ts, supply-forecast.ts
   forecast: () =>
-    '预计用完日期：按余量记录的趋势推算（稳健的 Theil–Sen 估计，换耗材后重新计算）；记录不足时不预测。',
+    '预计用完日期：按余量记录的趋势推算（取各对记录间变化速度的中位数，个别异常读数不影响结果；换耗材后重新计算）；记录不足时不预测。',
   energy: () => '用电量：智能插座电量计数器的增量。',
 };
 

@@ -2,7 +2,7 @@ import { localTime } from './local-time.js';
 import type { Language } from './messages.js';
 import { dateText, dayRuns, duration, num1, pct, spaced } from './report-format.js';
 import type { IncidentLine, MonthlyReport } from './report-types.js';
-import { supplyDisplayName } from './supply-names.js';
+import { supplyLabel } from './supply-names.js';
 
 /**
  * The paragraph under each section, written from the figures (pure), in the words of a town office's
@@ -137,7 +137,7 @@ export function narrative(r: MonthlyReport, lang: Language, kindName: (kind: str
 
   const due = r.supplies.filter((s) => s.orderDue);
   const supply = (s: MonthlyReport['supplies'][number]) =>
-    `${zh ? spaced(name(s.deviceId)) : `${name(s.deviceId)} `}${supplyDisplayName(s.type, s.color, lang)}`;
+    `${zh ? spaced(name(s.deviceId)) : `${name(s.deviceId)} `}${supplyLabel({ type: s.type, color: s.color }, lang)}`;
   const supplies = [
     due.length === 0
       ? t(

@@ -15,7 +15,7 @@ import { localMoment, zonedEpoch } from '../domain/hygiene-time.js';
 import type { Language } from '../domain/messages.js';
 import type { Logger } from '../log.js';
 import { createSerial } from '../serial.js';
-import { alertMessage } from './messages.js';
+import { alertMessage, overdueDetail } from './messages.js';
 import type { HygieneRepo } from './repo.js';
 
 export interface HygieneAlert {
@@ -32,6 +32,8 @@ export interface HygieneAlert {
   deadlineAt: number | null;
   /** Ready-to-send text for the attendants, in the configured language. */
   message: string;
+  /** The plain fact for the fault's evidence (`应在 10:00 前完成（A岗）`), which the fault message wraps. */
+  detail: string;
   /** The check that found it (epoch ms). */
   at: number;
 }
@@ -81,6 +83,7 @@ export function createHygieneChecker(deps: HygieneCheckerDeps) {
     dueDate: slot.dueDate,
     deadlineAt,
     message: alertMessage(deps.language, type, slot),
+    detail: overdueDetail(deps.language, slot),
     at,
   });
 

@@ -56,7 +56,7 @@ export function hygieneFeature(zone: Zone) {
         'remind',
       ),
     onOverdue: async (a) => {
-      await faults.raise({ deviceId: subjectOf(a), kind: a.kind, detail: a.message });
+      await faults.raise({ deviceId: subjectOf(a), kind: a.kind, detail: a.detail });
     },
     onCleared: async (a) => {
       await faults.clear({ deviceId: subjectOf(a), kind: a.kind, reason: a.message });

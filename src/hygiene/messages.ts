@@ -19,3 +19,9 @@ export function alertMessage(lang: Language, type: 'reminder' | 'overdue' | 'cle
     return `【${task}超时】${s.targetName}今日${task}未在 ${by} 前登记，请尽快完成（${s.post}岗）。`;
   return `【${task}已登记】${s.targetName}（${s.dueDate} 应完成）的${task}现已登记。`;
 }
+
+/** The evidence of an overdue fault: the deadline and the post, which the fault's own message wraps. */
+export function overdueDetail(lang: Language, s: DueSlot): string {
+  const by = hhmm(s.deadlineMinutes);
+  return lang === 'en' ? `due by ${by} (post ${s.post})` : `应在 ${by} 前完成（${s.post}岗）`;
+}

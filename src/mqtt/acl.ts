@@ -1,3 +1,4 @@
+import { say } from '../config/problems.js';
 import type { Config } from '../config/schema.js';
 import type { Secret } from '../config/secret.js';
 import { type AgentTemplates, zoneopsMqttIdentity } from '../config/sections/mqtt.js';
@@ -148,7 +149,10 @@ export function missingCredentials(config: Config): string[] {
   for (const p of rules.byUsername.values()) {
     if (p.kind === 'zoneops' || p.password !== undefined) continue;
     out.push(
-      `${p.configPath}: ${p.id} has no MQTT password and the embedded broker refuses clients without one — run "zoneops mqtt credentials --config <this file>" or set it`,
+      say(
+        `${p.configPath}: ${p.id} has no MQTT password and the embedded broker refuses clients without one — run "zoneops mqtt credentials --config <this file>" or set it`,
+        `${p.configPath}：${p.id} 没有 MQTT 密码，内置的 MQTT 服务器不接受没有密码的连接——请运行 "zoneops mqtt credentials --config <this file>" 生成，或自己填写`,
+      ),
     );
   }
   return out;

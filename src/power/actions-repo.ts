@@ -78,6 +78,15 @@ export class PowerActionsRepo {
     return r ? toRow(r) : undefined;
   }
 
+  /** A device's latest commands, newest first (the device page). */
+  async recent(deviceId: string, limit = 10): Promise<PowerActionRow[]> {
+    const rows = await this.db.all<Raw>(
+      'SELECT * FROM power_actions WHERE device_id = ? ORDER BY requested_at DESC, id DESC LIMIT ?',
+      [deviceId, limit],
+    );
+    return rows.map(toRow);
+  }
+
   async list(filter: { deviceId?: string; from?: number; limit?: number } = {}): Promise<PowerActionRow[]> {
     const rows = await this.db.all<Raw>(
       `SELECT * FROM power_actions WHERE (? IS NULL OR device_id = ?) AND requested_at >= ?

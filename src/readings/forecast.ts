@@ -1,6 +1,7 @@
 import type { Language } from '../domain/messages.js';
 import { compressPlateaus, supplyName } from '../domain/report-counters.js';
 import { daysLeft, orderDue } from '../domain/supply-forecast.js';
+import { supplyLabel } from '../domain/supply-names.js';
 import type { SupplySample } from './repo.js';
 
 interface SupplyForecast {
@@ -21,7 +22,7 @@ export function forecastSupply(
   return { days, due: orderDue(days, leadTimeDays) };
 }
 
-/** The fault detail for one due supply, e.g. `Black Toner 预计 9 天后用完（采购周期 14 天）`. */
+/** The fault detail for one due supply, e.g. `黑色墨粉 预计 9 天后用完（采购周期 14 天）`. */
 export function orderDetail(
   s: Pick<SupplySample, 'description' | 'type' | 'color' | 'receptacle'>,
   days: number,
@@ -29,7 +30,7 @@ export function orderDetail(
   language: Language,
 ): string {
   const d = Math.floor(days);
-  const name = supplyName(s);
+  const name = language === 'en' ? supplyName(s) : supplyLabel(s, language);
   if (language === 'en') {
     return `${name}: ${s.receptacle ? 'full' : 'empty'} in about ${d} days (lead time ${leadTimeDays} days)`;
   }

@@ -1,7 +1,7 @@
 import type { Language } from '../domain/messages.js';
 import { dateText, noData, pct } from '../domain/report-format.js';
 import type { MonthlyReport } from '../domain/report-types.js';
-import { supplyDisplayName } from '../domain/supply-names.js';
+import { supplyLabel } from '../domain/supply-names.js';
 import { complaintTables } from './complaint-tables.js';
 import { chart, type DocSection, type DocTable, dec, notes, p, table, tr } from './doc-kit.js';
 import { typeName } from './texts.js';
@@ -17,7 +17,7 @@ export function suppliesSection(r: MonthlyReport, lang: Language, text: readonly
     s.runsOutOn === null ? t('记录不足', 'too little history') : dateText(s.runsOutOn, lang);
   const rows = r.supplies.map((s) => [
     name(r, s.deviceId),
-    supplyDisplayName(s.type, s.color, lang),
+    supplyLabel({ type: s.type, color: s.color }, lang),
     dec(s.usedPercent, 1),
     String(s.refills),
     level(s.lastPercent),
@@ -48,7 +48,7 @@ export function suppliesSection(r: MonthlyReport, lang: Language, text: readonly
         title: t('图3 耗材余量及预计用完日期', 'Figure 3. Supply levels and when they run out'),
         kind: 'hbar',
         categories: r.supplies.map(
-          (s) => `${name(r, s.deviceId)} ${supplyDisplayName(s.type, s.color, lang)}`,
+          (s) => `${name(r, s.deviceId)} ${supplyLabel({ type: s.type, color: s.color }, lang)}`,
         ),
         values: r.supplies.map((s) => s.lastPercent),
         labels: rows.map((row) => `${row[4]} · ${row[5]}`),

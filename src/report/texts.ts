@@ -1,3 +1,4 @@
+import { kindName as domainKindName } from '../domain/condition-names.js';
 import type { DeviceType } from '../domain/device.js';
 import type { Language } from '../domain/messages.js';
 import type { FaultCause } from '../domain/report-types.js';
@@ -57,34 +58,12 @@ export const partyName = (p: 'vendor' | 'service-provider', lang: Language): str
       ? '生产厂家'
       : '技术服务商';
 
-const kindNames: Record<Language, Record<string, string>> = {
-  'zh-CN': {
-    unreachable: '无法连接',
-    'power-on-failed': '开机失败',
-    'still-on-after-hours': '下班未关机',
-    'paper-low': '纸张不足',
-    'paper-out': '缺纸',
-    'toner-low': '墨粉不足',
-    'toner-out': '墨粉用完',
-    jam: '卡纸',
-    'door-open': '机盖未关',
-    offline: '脱机',
-    'service-requested': '需要维修',
-    'disk-full': '磁盘空间不足',
-    'forbidden-software': '违规软件',
-    'software-changed': '软件变化',
-    'hardware-changed': '硬件变化',
-    'cleaning-overdue': '清洁逾期',
-    'disinfection-overdue': '消毒逾期',
-    'public-report': '群众报告',
-    'supply-order-due': '耗材需采购',
-    'printer-stopped': '打印机停止工作',
-    'spool-area-full': '打印缓存已满',
-    'plug-overload': '插座过载断电',
-  },
-  en: {},
-};
-
+/**
+ * A fault kind's short name: the one list in domain/condition-names.ts. A kind that list does not know
+ * prints as 其他 (never a raw code in front of a reader) or, in English, in words.
+ */
 export function kindName(kind: string, lang: Language): string {
-  return kindNames[lang][kind] ?? (lang === 'en' ? kind.replace(/-/g, ' ') : '其他');
+  const named = domainKindName(kind, lang);
+  if (named !== kind) return named;
+  return lang === 'en' ? kind.replace(/-/g, ' ') : '其他';
 }

@@ -1,9 +1,9 @@
 import type { Database } from './db.js';
 
 export const maintenanceKinds = ['repair', 'service', 'inspection', 'replacement', 'other'] as const;
-type MaintenanceKind = (typeof maintenanceKinds)[number];
+export type MaintenanceKind = (typeof maintenanceKinds)[number];
 
-interface MaintenanceRecord {
+export interface MaintenanceRecord {
   id: number;
   deviceId: string;
   kind: MaintenanceKind;

@@ -11,6 +11,7 @@ import { ServiceError } from '../domain/errors.js';
 import { isIsoDate, zonedEpoch } from '../domain/local-time.js';
 import { field, type WebContext } from './context.js';
 import { html } from './html.js';
+import { strings } from './i18n.js';
 import { complaintBody } from './pages/complaint.js';
 import { complaintStrings } from './pages/complaint-strings.js';
 import { registerBody } from './pages/complaints.js';
@@ -42,7 +43,7 @@ export function complaintRoutes(ctx: WebContext, requireUser: RequestHandler, fo
   const devices = async () => new Map((await deps.devices.list()).map((d) => [d.id, d.name]));
   const idOf = (req: Request) => {
     const raw = String(req.params.id ?? '');
-    if (!/^\d{1,12}$/.test(raw)) throw new ServiceError('not-found', ctx.s.notFound);
+    if (!/^\d{1,12}$/.test(raw)) throw new ServiceError('not-found', strings(ctx.lang(req)).notFound);
     return Number(raw);
   };
   const q = (req: Request, k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : '');
@@ -115,7 +116,7 @@ export function complaintRoutes(ctx: WebContext, requireUser: RequestHandler, fo
           id: fid,
           summary: f.fault.summary,
           state: f.fault.state,
-          stateText: ctx.s.faultStates[f.fault.state],
+          stateText: ctx.t(res).faultStates[f.fault.state],
         });
     }
     const names = await devices();
@@ -123,7 +124,7 @@ export function complaintRoutes(ctx: WebContext, requireUser: RequestHandler, fo
       /\/+$/,
       '',
     );
-    const saved = req.query.saved === '1' && status === 200 ? message(ctx.s.done) : html``;
+    const saved = req.query.saved === '1' && status === 200 ? message(ctx.t(res).done) : html``;
     ctx.send(
       res,
       status,

@@ -5,6 +5,7 @@ import { auditDenied } from '../http/guard.js';
 import { statusOf } from '../http/problem.js';
 import { field, type WebContext } from './context.js';
 import { html } from './html.js';
+import { strings } from './i18n.js';
 import { dutyStrings } from './i18n-duty.js';
 import { dutyBody } from './pages/duty.js';
 import { message } from './pages/layout.js';
@@ -16,7 +17,7 @@ import type { WebUser } from './sessions.js';
  * refused form comes back with the message and what was typed, nothing stored. Every change is audited.
  */
 export function dutyRoutes(ctx: WebContext, requireUser: RequestHandler, form: RequestHandler): Router {
-  const { deps, s } = ctx;
+  const { deps } = ctx;
   const d = dutyStrings(deps.language);
   const r = Router();
   const me = (res: Response) => ctx.user(res) as WebUser;
@@ -40,7 +41,7 @@ export function dutyRoutes(ctx: WebContext, requireUser: RequestHandler, form: R
       res,
       status,
       d.duty,
-      html`${message(msg?.text, msg?.error)}${dutyBody(
+      html`${message(msg?.text, msg?.error ? 'err' : 'ok')}${dutyBody(
         {
           duty,
           staff,
@@ -99,7 +100,7 @@ export function dutyRoutes(ctx: WebContext, requireUser: RequestHandler, form: R
     );
   const idOf = (req: Request) => {
     const raw = String(req.params.id ?? '');
-    if (!/^\d{1,12}$/.test(raw)) throw new ServiceError('not-found', s.notFound);
+    if (!/^\d{1,12}$/.test(raw)) throw new ServiceError('not-found', strings(deps.language).notFound);
     return Number(raw);
   };
 

@@ -101,7 +101,7 @@ export function publicRoutes(ctx: WebContext, form: RequestHandler): Router {
     try {
       ctx.checkCsrf(req, res);
     } catch {
-      return showForm(req, res, 403, { ...keep, notice: { text: ctx.s.formExpired, error: true } });
+      return showForm(req, res, 403, { ...keep, notice: { text: ctx.t(res).formExpired, error: true } });
     }
     try {
       const out = await complaints.report(
@@ -126,9 +126,9 @@ export function publicRoutes(ctx: WebContext, form: RequestHandler): Router {
     const caseNo = typeof req.query.case === 'string' ? req.query.case : '';
     const sig = typeof req.query.sig === 'string' ? req.query.sig : '';
     if (!caseNumberPattern.test(caseNo) || sig !== sign(caseNo))
-      throw new ServiceError('not-found', ctx.s.notFound);
+      throw new ServiceError('not-found', ctx.t(res).notFound);
     const found = (await complaints.list({ caseNo, limit: 1 }))[0];
-    if (!found) throw new ServiceError('not-found', ctx.s.notFound);
+    if (!found) throw new ServiceError('not-found', ctx.t(res).notFound);
     ctx.send(
       res,
       200,
@@ -180,7 +180,7 @@ export function publicRoutes(ctx: WebContext, form: RequestHandler): Router {
     try {
       ctx.checkCsrf(req, res);
     } catch {
-      return showRating(req, res, 403, { ...keep, notice: { text: ctx.s.formExpired, error: true } });
+      return showRating(req, res, 403, { ...keep, notice: { text: ctx.t(res).formExpired, error: true } });
     }
     try {
       await complaints.rate(

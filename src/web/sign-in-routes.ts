@@ -1,7 +1,6 @@
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { roleAtLeast } from '../domain/access.js';
-import { ServiceError } from '../domain/errors.js';
-import { field, safeNext, sessionCookie, type WebContext } from './context.js';
+import { field, pageError, queryOf, safeNext, sessionCookie, type WebContext } from './context.js';
 import { cookie } from './csrf.js';
 import { html } from './html.js';
 import { loginBody } from './pages/forms.js';
@@ -36,7 +35,7 @@ export function signInRoutes(
   requireUser: RequestHandler,
   form: RequestHandler,
 ): Router {
-  const { deps, s, sessions } = ctx;
+  const { deps, sessions } = ctx;
   const r = Router();
   const failures = new FailureAuditLimit();
   const listed = deps.web.listNames ? accounts : undefined;
@@ -60,14 +59,13 @@ export function signInRoutes(
     });
 
   const loginPage = (req: Request, res: Response, status: number, msg?: string, selected?: string) => {
-    const next = safeNext(
-      field(req.body, 'next') ?? (typeof req.query.next === 'string' ? req.query.next : undefined),
-    );
+    const s = ctx.t(res);
+    const next = safeNext(field(req.body, 'next') ?? queryOf(req, 'next'));
     ctx.send(
       res,
       status,
       s.signIn,
-      html`${message(msg, status >= 400)}${loginBody(s, listed, ctx.anonToken(req, res), next, selected)}`,
+      html`${message(msg, status >= 400 ? 'err' : 'ok')}${loginBody(s, listed, ctx.anonToken(req, res), next, selected)}`,
     );
   };
 
@@ -75,10 +73,11 @@ export function signInRoutes(
 
   /** The answer to a try that must wait: what to do and when (also what a refused burst costs, so it is small). */
   const tryLater = (req: Request, res: Response, msg: string, until: number, selected?: string) => {
+    const s = ctx.t(res);
     const seconds = Math.max(1, Math.ceil((until - deps.clock.now()) / 1000));
     res.set('Retry-After', String(seconds));
     return selected === undefined
-      ? ctx.send(res, 429, s.signIn, html`${message(msg, true)}<p><a href="/login">${s.signIn}</a></p>`)
+      ? ctx.send(res, 429, s.signIn, html`${message(msg, 'err')}<p><a href="/login">${s.signIn}</a></p>`)
       : loginPage(req, res, 429, msg, selected);
   };
 
@@ -90,11 +89,13 @@ export function signInRoutes(
     const now = deps.clock.now();
     const audited = failures.take(req.ip ?? '', now);
     if (audited.write) await auditFailure(req, '', 'slow-down', now, audited.leftOut);
+    const s = ctx.t(res);
     tryLater(req, res, s.slowDown(Math.max(1, Math.ceil((until - now) / 1000))), until);
   });
 
   r.post('/login', form, async (req, res) => {
     ctx.checkCsrf(req, res, 'anonymous');
+    const s = ctx.t(res);
     // Listed names post the account id; a typed name is looked up (an unknown one costs the same time).
     const typed = field(req.body, 'name')?.trim();
     const person =
@@ -143,6 +144,7 @@ export function signInRoutes(
   r.get('/lockouts', requireUser, async (req, res) => {
     const user = technician(res);
     if (!user) return ctx.deny(req, res, 'technician');
+    const s = ctx.t(res);
     const view = await sessions.lockoutView();
     const saved =
       typeof req.query.lifted === 'string'
@@ -152,7 +154,7 @@ export function signInRoutes(
       res,
       200,
       s.lockouts,
-      lockoutsBody(s, deps.language, {
+      lockoutsBody(s, s.lang, {
         rows: view,
         lifted: saved?.name,
         csrf: user.csrf,
@@ -166,7 +168,7 @@ export function signInRoutes(
     const user = technician(res);
     if (!user) return ctx.deny(req, res, 'technician');
     const person = String(req.params.person ?? '');
-    if (!(await sessions.liftLockout(person, user.name))) throw new ServiceError('not-found', s.notFound);
+    if (!(await sessions.liftLockout(person, user.name))) throw pageError('not-found', ctx.t(res).notFound);
     await ctx.audit(req, user, 'web.lockout-lift', `person:${person}`);
     res.redirect(303, `/lockouts?lifted=${encodeURIComponent(person)}`);
   });

@@ -65,7 +65,7 @@ async function signIn(page: Page, who: keyof typeof people) {
   await browser.clearCookies();
   await page.goto(`${zone.base}/login`);
   await page.getByLabel('姓名').selectOption({ label: people[who].name });
-  await page.getByLabel('密码 / PIN').fill(people[who].pin);
+  await page.getByLabel('密码').fill(people[who].pin);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(`${zone.base}/`);
 }
@@ -174,9 +174,14 @@ describe('the complaint pages on a phone', () => {
     await shot(page, '06-complaint-answered');
     await page.locator('a[href^="/faults/"]').first().click();
     await page.waitForURL(/\/faults\/\d+$/);
-    await page.getByLabel('处理说明（必填）').fill('已清除卡纸');
-    await page.getByRole('button', { name: '处理完毕' }).click();
+    // A quick reply (issue 16); if the printer still reports the jam, confirm as asked.
+    await page.getByRole('button', { name: '已清除卡纸' }).click();
     await page.waitForLoadState();
+    const confirm = page.getByRole('button', { name: '仍然标记处理完毕' });
+    if ((await confirm.count()) > 0) {
+      await confirm.click();
+      await page.waitForLoadState();
+    }
     await page.goto(url);
     expect(await state.textContent()).toBe('已办结');
 
@@ -203,7 +208,9 @@ describe('satisfaction from the QR sheet', () => {
     const page = await browser.newPage();
     await signIn(page, 'tech');
     await page.goto(`${zone.base}/qr`);
-    const card = (name: string) => page.locator('section.qr', { has: page.getByRole('heading', { name }) });
+    // The sheet is a grid of labels (issue 16), one code each: the labels of a device share its name.
+    const card = (name: string) =>
+      page.locator('figure.qr-label', { has: page.locator('p.name', { hasText: new RegExp(`^${name}$`) }) });
     const links = async (name: string) =>
       (
         await card(name)
@@ -219,7 +226,7 @@ describe('satisfaction from the QR sheet', () => {
     ]);
     expect(await links('智能插座 1')).toEqual([]);
     // Each link is drawn as a code.
-    expect(await card('复印机 C-01').locator('figure svg').count()).toBe(2);
+    expect(await card('复印机 C-01').locator('svg').count()).toBe(2);
 
     // A citizen scans the copier's rating code.
     await browser.clearCookies();

@@ -51,8 +51,8 @@ async function signIn(page: Page, screenshot = false) {
   expect(page.url()).toContain('/login');
   if (screenshot) await shot(page, '01-sign-in');
   await page.getByLabel('姓名').selectOption({ label: '王小明' });
-  await page.getByLabel('密码 / PIN').fill('246810');
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByLabel('密码').fill('246810');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL(`${base}/`);
 }
 
@@ -63,7 +63,8 @@ describe('staff pages in a real browser (phone size)', () => {
     const page = await browser.newPage();
     await signIn(page, true);
 
-    // The scripted day: within 3 minutes a fault is on the status page (the page reloads every 30 s).
+    // The scripted day: within 3 minutes a fault is on the status page (reloaded here; the page itself
+    // only refreshes its live regions, never the whole page).
     const faultLink = page.locator('section:has(#h-faults) a[href^="/faults/"]').first();
     await expect
       .poll(
@@ -80,19 +81,20 @@ describe('staff pages in a real browser (phone size)', () => {
     await page.waitForURL(/\/faults\/\d+$/);
     await shot(page, '03-fault');
     await page.getByRole('button', { name: '确认收到' }).click();
-    await page.waitForURL(/saved=1/);
+    await page.waitForURL(/done=ack/);
     await expect.poll(() => page.locator('.st-acknowledged').count()).toBeGreaterThan(0);
     await shot(page, '04-fault-acknowledged');
 
     await page.goto(`${base}/hygiene/record?target=reading-area`);
     await page.getByLabel('方式').fill('湿抹布擦拭');
     await page
-      .getByLabel('照片（可不拍）')
+      .getByLabel('照片', { exact: false })
       .setInputFiles({ name: 'clean.png', mimeType: 'image/png', buffer: png });
     await shot(page, '05-hygiene-form');
     await page.getByRole('button', { name: '提交登记' }).click();
-    await page.waitForURL(/saved=1/);
-    expect(await page.getByRole('status').textContent()).toContain('已登记 1 条记录');
+    await page.waitForURL(/\/hygiene\/record\/done\?id=\d+/);
+    // The success page says what was recorded.
+    expect(await page.locator('main').textContent()).toContain('已登记：查阅区清洁');
 
     // Status page now shows the reading area's cleaning as done.
     await page.goto(`${base}/`);
@@ -119,8 +121,8 @@ describe('staff pages in a real browser (phone size)', () => {
     await browser.clearCookies();
     await page.goto(`${base}/login`);
     await page.getByLabel('姓名').selectOption({ label: '李技术' });
-    await page.getByLabel('密码 / PIN').fill('135790');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('密码').fill('135790');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(`${base}/`);
     await page.goto(`${base}/complaints`);
     await page.getByRole('link', { name: caseNo }).click();
@@ -153,7 +155,7 @@ describe('staff pages in a real browser (phone size)', () => {
     expect(report.complaints.byType.complaint).toMatchObject({ received: 1, answeredOnTime: 1 });
 
     await page.goto(`${base}/qr`);
-    expect(await page.locator('section.qr svg').count()).toBeGreaterThan(3);
+    expect(await page.locator('.qr-label svg').count()).toBeGreaterThan(3);
     await shot(page, '10-qr-sheet');
   });
 
@@ -164,12 +166,12 @@ describe('staff pages in a real browser (phone size)', () => {
     // 王小明 mistypes his PIN once: the technician's page shows it, with the button to clear it.
     await page.goto(`${base}/login`);
     await page.getByLabel('姓名').selectOption({ label: '王小明' });
-    await page.getByLabel('密码 / PIN').fill('000000');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('密码').fill('000000');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('姓名或密码不正确');
     await page.getByLabel('姓名').selectOption({ label: '李技术' });
-    await page.getByLabel('密码 / PIN').fill('135790');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('密码').fill('135790');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(`${base}/`);
     await page.getByRole('link', { name: '登录锁定' }).click();
     await page.waitForURL(`${base}/lockouts`);
@@ -198,8 +200,8 @@ describe('staff pages in a real browser (phone size)', () => {
     const page = await browser.newPage();
     await page.goto(`${base}/duty`);
     await page.getByLabel('姓名').selectOption({ label: '赵主任' });
-    await page.getByLabel('密码 / PIN').fill('864200');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('密码').fill('864200');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(`${base}/duty`);
     const form = page.locator('form[action="/duty/absences"]');
     await form.getByLabel('人员').selectOption({ label: '王小明' });

@@ -56,7 +56,7 @@ describe('the /reports page', () => {
     expect(page.url()).toContain('/login');
     // staff-a is 甲 in test/fixtures/foundation/minimal.yaml.
     await page.getByLabel('姓名').selectOption({ label: '甲' });
-    await page.getByLabel('密码 / PIN').fill(pin);
+    await page.getByLabel('密码').fill(pin);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${base}/reports?month=2026-10`);
 

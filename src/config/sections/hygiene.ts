@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Deadline, hygieneTasks } from '../../domain/hygiene-plan.js';
 import { clockTime, identifier, integer, isoDate, secret, text } from '../fields.js';
-import { show } from '../problems.js';
+import { alsoAt, imeHint, say, show } from '../problems.js';
 import type { SecretSources } from '../secret.js';
 
 /** The top-level `hygiene:` section (issue 8). Every field has a default, so the section is optional. */
@@ -9,11 +9,20 @@ import type { SecretSources } from '../secret.js';
 const deadline = () =>
   z
     .union([z.literal('opening'), clockTime()], {
-      error: (iss) => `expected "opening" or a time HH:MM, got ${show(iss.input)}`,
+      error: (iss) =>
+        say(
+          `expected "opening" or a time HH:MM, got ${show(iss.input)}`,
+          `应为 "opening"（开门时）或时间 HH:MM，实际是 ${show(iss.input)}`,
+        ),
     })
     .transform((v): Deadline => (v === 'opening' ? { kind: 'opening' } : { kind: 'time', minutes: v }));
 
-const post = () => z.enum(['A', 'B'], { error: (iss) => `expected post A or B, got ${show(iss.input)}` });
+const post = () =>
+  z.enum(['A', 'B'], {
+    error: (iss) =>
+      say(`expected post A or B, got ${show(iss.input)}`, `岗位应为 A 或 B，实际是 ${show(iss.input)}`) +
+      imeHint(iss.input, ['A', 'B']),
+  });
 
 const override = () =>
   z.strictObject({ deadline: deadline().optional(), post: post().optional() }).optional();
@@ -99,7 +108,7 @@ export function hygieneSchema(sources: SecretSources = noSecretSources) {
           ctx.addIssue({
             code: 'custom',
             path: ['targets', i, 'id'],
-            message: `duplicate target id "${t.id}" (also [${prev}])`,
+            message: say(`duplicate target id "${t.id}"`, `清洁对象编号 "${t.id}" 重复`) + alsoAt(prev),
           });
         }
         seen.set(t.id, i);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { integer, secret, text } from '../fields.js';
-import { show } from '../problems.js';
+import { say, show } from '../problems.js';
 import type { SecretSources } from '../secret.js';
 
 /** The power commands a PC agent may offer (HASS.Agent's ShutdownCommand, RestartCommand, HibernateCommand, LockCommand). */
@@ -9,12 +9,20 @@ export type AgentCommand = (typeof agentCommands)[number];
 
 const topicPart = (what: string) =>
   text(what).refine((t) => !/[+#/]/.test(t) && !t.includes(String.fromCharCode(0)), {
-    error: (iss) => `expected one topic level without "/", "+" or "#", got ${show(iss.input)}`,
+    error: (iss) =>
+      say(
+        `expected one topic level without "/", "+" or "#", got ${show(iss.input)}`,
+        `应为一级主题，不能含 "/"、"+" 或 "#"，实际是 ${show(iss.input)}`,
+      ),
   });
 
 const plainTopic = () =>
   text('an MQTT topic').refine((t) => !/[+#]/.test(t) && t.length <= 512, {
-    error: (iss) => `expected an MQTT topic without + or #, got ${show(iss.input)}`,
+    error: (iss) =>
+      say(
+        `expected an MQTT topic without + or #, got ${show(iss.input)}`,
+        `应为不含 + 或 # 的 MQTT 主题，实际是 ${show(iss.input)}`,
+      ),
   });
 
 /**
@@ -26,11 +34,17 @@ const tasmotaOptions = z.strictObject({
   fullTopic: text('a Tasmota FullTopic')
     .refine((t) => t.includes('%prefix%') && t.includes('%topic%'), {
       error: (iss) =>
-        `expected a FullTopic with both %prefix% and %topic% (e.g. "%topic%/%prefix%/"), got ${show(iss.input)}`,
+        say(
+          `expected a FullTopic with both %prefix% and %topic% (e.g. "%topic%/%prefix%/"), got ${show(iss.input)}`,
+          `FullTopic 必须同时含 %prefix% 和 %topic%（例如 "%topic%/%prefix%/"），实际是 ${show(iss.input)}`,
+        ),
     })
     .refine((t) => !/[+#]/.test(t) && !/%(?!prefix%|topic%)[a-z]+%/.test(t), {
       error: (iss) =>
-        `only the tokens %prefix% and %topic% are supported, and no + or # (give %hostname%/%id% as text), got ${show(iss.input)}`,
+        say(
+          `only the tokens %prefix% and %topic% are supported, and no + or # (give %hostname%/%id% as text), got ${show(iss.input)}`,
+          `只支持 %prefix% 和 %topic% 两个占位符，也不能含 + 或 #（%hostname%、%id% 请直接写出来），实际是 ${show(iss.input)}`,
+        ),
     })
     .transform((t) => (t.endsWith('/') ? t : `${t}/`))
     .default('%prefix%/%topic%/'),
@@ -91,7 +105,11 @@ export const mqttDeviceSchema = (sources: SecretSources) =>
     .superRefine((m, ctx) => {
       for (const block of ['tasmota', 'agent'] as const) {
         if (m[block] !== undefined && m.family !== block) {
-          ctx.addIssue({ code: 'custom', path: [block], message: `only used with family ${block}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [block],
+            message: say(`only used with family ${block}`, `只用于 family 为 ${block} 的设备`),
+          });
         }
       }
     });

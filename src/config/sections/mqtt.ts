@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { integer, listenAddress, secret, text } from '../fields.js';
-import { show } from '../problems.js';
+import { say, show } from '../problems.js';
 import type { SecretSources } from '../secret.js';
 
 /**
@@ -51,14 +51,22 @@ export const embeddedDefaults = {
 export function mqttConfigSchema(sources: SecretSources) {
   const template = (mustHaveTopic: boolean) =>
     text('an MQTT topic template').refine((t) => !mustHaveTopic || t.includes('{topic}'), {
-      error: (iss) => `expected a template containing {topic}, got ${show(iss.input)}`,
+      error: (iss) =>
+        say(
+          `expected a template containing {topic}, got ${show(iss.input)}`,
+          `模板必须含 {topic}，实际是 ${show(iss.input)}`,
+        ),
     });
   return z
     .strictObject({
       url: z
         .url({
           protocol: /^mqtts?$/,
-          error: (iss) => `expected an mqtt:// or mqtts:// URL, got ${show(iss.input)}`,
+          error: (iss) =>
+            say(
+              `expected an mqtt:// or mqtts:// URL, got ${show(iss.input)}`,
+              `应为 mqtt:// 或 mqtts:// 地址，实际是 ${show(iss.input)}`,
+            ),
         })
         .optional(),
       tls: z
@@ -98,7 +106,11 @@ export function mqttConfigSchema(sources: SecretSources) {
           sensorTopic: template(true).default(defaultAgentTemplates.sensorTopic),
           discoveryPrefix: text('an MQTT topic level')
             .refine((t) => !/[+#/]/.test(t), {
-              error: (iss) => `expected one topic level without "/", "+" or "#", got ${show(iss.input)}`,
+              error: (iss) =>
+                say(
+                  `expected one topic level without "/", "+" or "#", got ${show(iss.input)}`,
+                  `应为一级主题，不能含 "/"、"+" 或 "#"，实际是 ${show(iss.input)}`,
+                ),
             })
             .default(defaultAgentTemplates.discoveryPrefix),
           shutdownTopic: template(true).default(defaultAgentTemplates.shutdownTopic),
@@ -112,13 +124,17 @@ export function mqttConfigSchema(sources: SecretSources) {
     })
     .superRefine((m, ctx) => {
       if (m.url === undefined && m.tls !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['tls'], message: 'only used with url (an external broker)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tls'],
+          message: say('only used with url (an external broker)', '只用于 url（外部消息服务器）'),
+        });
       }
       if ((m.username === undefined) !== (m.password === undefined)) {
         ctx.addIssue({
           code: 'custom',
           path: [m.username === undefined ? 'username' : 'password'],
-          message: 'username and password go together',
+          message: say('username and password go together', 'username 和 password 要一起填写'),
         });
       }
     })

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { host, identifier, integer, secret, text } from '../fields.js';
-import { show } from '../problems.js';
+import { say, show } from '../problems.js';
 import type { SecretSources } from '../secret.js';
 
 export const httpUrl = () =>
   z.url({
     protocol: /^https?$/,
-    error: (iss) => `expected an http(s) URL, got ${show(iss.input)}`,
+    error: (iss) =>
+      say(`expected an http(s) URL, got ${show(iss.input)}`, `应为 http(s) 网址，实际是 ${show(iss.input)}`),
   });
 
 /**
@@ -24,8 +25,10 @@ export function webhookSecret(sources: SecretSources) {
       ctx.addIssue({
         code: 'custom',
         input: '[redacted]',
-        message:
+        message: say(
           "a whsec_ secret must be whsec_ followed by the base64 of 24 to 64 random bytes (make one: node -e \"console.log('whsec_' + require('crypto').randomBytes(32).toString('base64'))\")",
+          "whsec_ 密钥应为 whsec_ 加上 24 到 64 个随机字节的 base64（生成方法：node -e \"console.log('whsec_' + require('crypto').randomBytes(32).toString('base64'))\"）",
+        ),
       });
   });
 }
@@ -127,8 +130,13 @@ export function notifierSchema(sources: SecretSources) {
       z.strictObject({ ...notifierBase, type: z.literal('mqtt'), topic: text('an MQTT topic') }),
     ],
     {
-      error: (iss) =>
-        `expected type webhook, wecom, dingtalk, email or mqtt, got ${show((iss.input as { type?: unknown })?.type)}`,
+      error: (iss) => {
+        const got = show((iss.input as { type?: unknown })?.type);
+        return say(
+          `expected type webhook, wecom, dingtalk, email or mqtt, got ${got}`,
+          `type 应为 webhook、wecom（企业微信）、dingtalk（钉钉）、email 或 mqtt，实际是 ${got}`,
+        );
+      },
     },
   );
 }

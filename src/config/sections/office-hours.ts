@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deviceTypes } from '../../domain/device.js';
 import { clockTime, integer, text } from '../fields.js';
-import { show } from '../problems.js';
+import { alsoAt, say, show } from '../problems.js';
 
 /** `officeHours`: weekdays, seasons (summer/winter hours), per-weekday hours, the lunch break, lead/lag. */
 export function officeHoursSchema() {
@@ -9,7 +9,11 @@ export function officeHoursSchema() {
     .custom<string>(
       (v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v),
       {
-        error: (iss) => `expected a period HH:MM-HH:MM, got ${show(iss.input)}`,
+        error: (iss) =>
+          say(
+            `expected a period HH:MM-HH:MM, got ${show(iss.input)}`,
+            `应为时段 HH:MM-HH:MM，实际是 ${show(iss.input)}`,
+          ),
       },
     )
     .transform((v, ctx) => {
@@ -17,7 +21,11 @@ export function officeHoursSchema() {
         number,
         number,
       ];
-      if (from >= to) ctx.addIssue({ code: 'custom', message: `period ${v} ends before it starts` });
+      if (from >= to)
+        ctx.addIssue({
+          code: 'custom',
+          message: say(`period ${v} ends before it starts`, `时段 ${v} 的结束时间早于开始时间`),
+        });
       return { from, to };
     });
   const periods = z
@@ -31,7 +39,7 @@ export function officeHoursSchema() {
           ctx.addIssue({
             code: 'custom',
             path: [i],
-            message: 'periods must be in order and must not overlap',
+            message: say('periods must be in order and must not overlap', '时段要按先后顺序排列，不能重叠'),
           });
         }
       }
@@ -39,7 +47,13 @@ export function officeHoursSchema() {
   const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
   const monthDay = z.custom<string>(
     (v) => typeof v === 'string' && /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v),
-    { error: (iss) => `expected a month-day MM-DD, got ${show(iss.input)}` },
+    {
+      error: (iss) =>
+        say(
+          `expected a month-day MM-DD, got ${show(iss.input)}`,
+          `应为月-日 MM-DD，实际是 ${show(iss.input)}`,
+        ),
+    },
   );
   const season = z.strictObject({
     name: text(),
@@ -68,7 +82,7 @@ export function officeHoursSchema() {
           ctx.addIssue({
             code: 'custom',
             path: ['seasons', i, 'from'],
-            message: `same start as seasons[${prev}]`,
+            message: say('same start as another season', '与另一个作息季节的开始日期相同') + alsoAt(prev),
           });
         }
         seen.set(s.from, i);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identifier, text } from '../fields.js';
-import { show } from '../problems.js';
+import { say, show } from '../problems.js';
 
 /** `people[]`: the attendants (A/B posts), the technician, the lead and admins, and how each is reached. */
 export function personSchema() {
@@ -18,10 +18,22 @@ export function personSchema() {
     wecomUserId: z
       .string()
       .regex(/^[A-Za-z0-9_.@-]{1,64}$/, {
-        error: (iss) => `expected a WeCom userid (letters, digits, _ . @ -), got ${show(iss.input)}`,
+        error: (iss) =>
+          say(
+            `expected a WeCom userid (letters, digits, _ . @ -), got ${show(iss.input)}`,
+            `应为企业微信账号（字母、数字或 _ . @ -），实际是 ${show(iss.input)}`,
+          ),
       })
       .optional(),
-    email: z.email({ error: (iss) => `expected an e-mail address, got ${show(iss.input)}` }).optional(),
+    email: z
+      .email({
+        error: (iss) =>
+          say(
+            `expected an e-mail address, got ${show(iss.input)}`,
+            `应为电子邮件地址，实际是 ${show(iss.input)}`,
+          ),
+      })
+      .optional(),
     /** Notifier ids that reach this person. */
     notify: z.array(identifier()).default([]),
   });

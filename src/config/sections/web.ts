@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identifier, integer } from '../fields.js';
-import { show } from '../problems.js';
+import { alsoAt, say, show } from '../problems.js';
 
 /** How a PIN hash made by `zoneops web-pin-hash` looks: `scrypt$N$r$p$<salt b64url>$<hash b64url>`. */
 export const pinHashPattern =
@@ -25,8 +25,11 @@ export function webSchema() {
     pinHash: z.custom<string>((v) => typeof v === 'string' && pinHashPattern.test(v), {
       error: (iss) =>
         iss.input === undefined
-          ? 'required'
-          : 'expected a scrypt hash made by `zoneops web-pin-hash` (scrypt$N$r$p$salt$hash), never the PIN itself',
+          ? say('required', '必填')
+          : say(
+              'expected a scrypt hash made by `zoneops web-pin-hash` (scrypt$N$r$p$salt$hash), never the PIN itself',
+              '应为 `zoneops web-pin-hash` 生成的 scrypt 哈希（scrypt$N$r$p$盐$哈希），不能直接写密码',
+            ),
     }),
     /** Overrides the role taken from the person (staff → staff, technician/lead → technician, admin → admin). */
     role: z.enum(['staff', 'technician', 'admin']).optional(),
@@ -68,7 +71,8 @@ export function webSchema() {
           ctx.addIssue({
             code: 'custom',
             path: ['accounts', i, 'person'],
-            message: `duplicate account for ${show(a.person)} (also [${prev}])`,
+            message:
+              say(`duplicate account for ${show(a.person)}`, `${show(a.person)} 的账号重复`) + alsoAt(prev),
           });
         }
         seen.set(a.person, i);

@@ -12,7 +12,10 @@ import { auditDenied, type Guard } from '../guard.js';
 import { apiDay, validate } from '../validate.js';
 
 interface ScheduleRoutesDeps {
-  schedule: Pick<ScheduleService, 'view' | 'today' | 'overrides' | 'refresh' | 'addOverride'>;
+  schedule: Pick<
+    ScheduleService,
+    'view' | 'today' | 'overrides' | 'refresh' | 'addOverride' | 'cancelOverride'
+  >;
   /** Known devices and whether zoneops can switch them (power method other than `none`). */
   devices: { get(id: string): Promise<{ id: string; powerMethod: string; active: boolean } | undefined> };
   audit: AuditRepo;
@@ -46,7 +49,8 @@ const powerBody = z.strictObject({
  * GET /schedule (staff): the calendar and planned power times, plus active overrides.
  * POST /power/overrides: staff may keep the zone or a device on until a time today; forcing needs a
  * technician (domain/access.ts mayOverride). POST /power/:deviceId (technician): force a device on/off
- * now (until a time today, default end of day). Every mutation is written to the audit log.
+ * now (until a time today, default end of day). DELETE /power/overrides/:id cancels one (the same rule
+ * as making it). Every mutation is written to the audit log.
  */
 export function scheduleRoutes(deps: ScheduleRoutesDeps): Router {
   const r = Router();
@@ -72,6 +76,30 @@ export function scheduleRoutes(deps: ScheduleRoutesDeps): Router {
     res
       .status(201)
       .json(await create(deps, req.ip, principal, body.kind, body.deviceId, body.until, body.note));
+  });
+
+  r.delete('/power/overrides/:id', guard('staff'), async (req, res) => {
+    const raw = String(req.params.id ?? '');
+    const now = deps.clock.now();
+    const found = /^\d{1,12}$/.test(raw)
+      ? (await schedule.refresh(now)).find((o) => o.id === Number(raw))
+      : undefined;
+    if (!found)
+      throw new ServiceError('not-found', `no active override with id ${JSON.stringify(raw.slice(0, 32))}`);
+    const principal = principalOf(res) as Principal;
+    if (!mayOverride(principal, found.kind)) {
+      await audit(deps, req.ip, principal, 'denied', 'DELETE /api/v1/power/overrides', {
+        needed: 'technician',
+      });
+      throw new ServiceError(
+        'forbidden',
+        `role ${principal.role} may not cancel ${found.kind} (needs technician)`,
+      );
+    }
+    await schedule.cancelOverride(found.id, now);
+    await audit(deps, req.ip, principal, 'power.cancel', `override:${found.id}`, { kind: found.kind });
+    await deps.reconcileNow?.();
+    res.status(204).end();
   });
 
   r.post('/power/:deviceId', guard('technician'), async (req, res) => {

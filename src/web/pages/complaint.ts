@@ -7,7 +7,8 @@ import type { Language } from '../../domain/messages.js';
 import { html, type SafeHtml } from '../html.js';
 import { complaintStrings } from './complaint-strings.js';
 import { dueLine, stateClass } from './complaints.js';
-import { badge, formatTime } from './layout.js';
+import { formatTime } from './layout.js';
+import { badge } from './parts.js';
 import { choiceCss, fieldErrors } from './report-form.js';
 
 export interface ComplaintPageView {

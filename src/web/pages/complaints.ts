@@ -4,7 +4,8 @@ import { complaintWords } from '../../domain/complaint-texts.js';
 import type { Language } from '../../domain/messages.js';
 import { html, type SafeHtml, urlPart } from '../html.js';
 import { complaintStrings } from './complaint-strings.js';
-import { badge, formatTime } from './layout.js';
+import { formatTime } from './layout.js';
+import { badge } from './parts.js';
 
 export interface RegisterView {
   readonly items: readonly ComplaintView[];

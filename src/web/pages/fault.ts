@@ -1,65 +1,134 @@
+import { evidenceText } from '../../domain/evidence-text.js';
 import type { FaultEventRow, FaultRow } from '../../faults/fault-repo.js';
-import { html, type SafeHtml } from '../html.js';
+import { isAreaAsset } from '../../inventory/assets.js';
+import type { DeviceRow } from '../../store/devices-repo.js';
+import { html, type SafeHtml, urlPart } from '../html.js';
 import type { Strings } from '../i18n.js';
-import { badge, formatTime } from './layout.js';
+import { assetFacts, contactsBlock } from './asset.js';
+import { faultStateBadge } from './fault-list.js';
+import { type TimelineNames, timeline } from './fault-timeline.js';
+import {
+  csrfField,
+  type FormState,
+  facts,
+  input,
+  radios,
+  severityBadge,
+  type TimeContext,
+  textarea,
+  when,
+} from './parts.js';
 
 export interface FaultView {
-  fault: FaultRow;
-  deviceName: string;
-  events: readonly FaultEventRow[];
-  /** Whether the signed-in role may record vendor contact / resolve this kind. */
-  mayVendor: boolean;
-  mayResolve: boolean;
-  csrf: string;
+  readonly fault: FaultRow;
+  readonly device: DeviceRow | undefined;
+  readonly deviceName: string;
+  readonly model: string | undefined;
+  readonly events: readonly FaultEventRow[];
+  /** `vendor` | `service-provider` of the latest contact. */
+  readonly party: string | undefined;
+  readonly mayVendor: boolean;
+  readonly mayResolve: boolean;
+  readonly csrf: string;
+  readonly today: string;
+  readonly names: TimelineNames;
+  readonly vendorForm: FormState;
+  readonly resolveForm: FormState;
 }
 
-/** The event data worth showing, as plain text (escaped by `html` like everything else). */
-function eventText(e: FaultEventRow): string {
-  const d = e.data;
-  const parts: string[] = [];
-  for (const key of ['detail', 'note', 'party', 'whom', 'ticket', 'reason'] as const) {
-    const v = d[key];
-    if (typeof v === 'string' && v !== '') parts.push(v);
-  }
-  return parts.join(' · ');
-}
+const isClosed = (f: FaultRow) => f.state === 'resolved' || f.state === 'cleared';
 
-export function faultBody(v: FaultView, s: Strings, tz: string): SafeHtml {
+function summary(v: FaultView, s: Strings, t: TimeContext): SafeHtml {
   const f = v.fault;
-  const closed = f.state === 'resolved' || f.state === 'cleared';
-  const timeline = html`<ol class="timeline">${v.events.map(
-    (e) =>
-      html`<li><strong>${s.events[e.type] ?? e.type}</strong> <span class="muted">${formatTime(e.at, tz)} · ${e.actor}</span>${
-        eventText(e) ? html`<br>${eventText(e)}` : ''
-      }</li>`,
-  )}</ol>`;
-  const ack =
-    f.state === 'open'
-      ? html`<section><form method="post" action="/faults/${f.id}/ack"><input type="hidden" name="csrf" value="${v.csrf}">
-<label for="ack-note">${s.ackNote}</label><input id="ack-note" name="note" maxlength="2000">
-<button type="submit">${s.ack}</button></form></section>`
-      : '';
-  const vendor = closed
-    ? ''
-    : v.mayVendor
-      ? html`<section><h2>${s.vendorContact}</h2><form method="post" action="/faults/${f.id}/vendor-contact"><input type="hidden" name="csrf" value="${v.csrf}">
-<label for="party">${s.party}</label><select id="party" name="party"><option value="vendor">${s.vendor}</option><option value="service-provider">${s.serviceProvider}</option></select>
-<label for="whom">${s.whom}</label><input id="whom" name="whom" required maxlength="200">
-<label for="ticket">${s.ticket}</label><input id="ticket" name="ticket" maxlength="100">
-<label for="vendor-note">${s.note}</label><input id="vendor-note" name="note" maxlength="2000">
-<button type="submit">${s.vendorContact}</button></form></section>`
-      : '';
-  const resolve = closed
-    ? ''
-    : v.mayResolve
-      ? html`<section><form method="post" action="/faults/${f.id}/resolve"><input type="hidden" name="csrf" value="${v.csrf}">
-<label for="resolve-note">${s.resolveNote}</label><textarea id="resolve-note" name="note" required maxlength="2000" rows="2"></textarea>
-<button type="submit">${s.resolve}</button></form></section>`
-      : html`<p class="muted">${s.techOnly}</p>`;
-  return html`<section><p><strong>${f.summary}</strong></p>
-<p>${s.device}: ${v.deviceName} <span class="muted">(${f.deviceId})</span><br>
-${s.state}: ${badge(f.state, s.faultStates[f.state])} · ${s.severity}: ${s.severities[f.severity] ?? f.severity}<br>
-${s.opened}: ${formatTime(f.openedAt, tz)}</p></section>
-${ack}${vendor}${resolve}
-<section><h2>${s.faultTimeline}</h2>${timeline}</section><p><a href="/">${s.back}</a></p>`;
+  const raw = String(f.evidence.detail ?? '').trim();
+  const said = evidenceText(f.kind, raw, s.lang);
+  const device =
+    v.device && !isAreaAsset(v.device)
+      ? html`<a href="/devices/${urlPart(f.deviceId)}">${v.deviceName}</a>`
+      : html`${v.deviceName}`;
+  return html`<section aria-label="${s.fault}">${facts([
+    [s.state, faultStateBadge(f, v.party, s)],
+    [s.severity, severityBadge(f.severity, s)],
+    [s.device, device],
+    [s.opened, when(f.openedAt, t, s)],
+    ...(f.closedAt !== null ? ([[s.closed, when(f.closedAt, t, s)]] as const) : []),
+    ...(said !== '' ? ([[s.evidence, said]] as const) : []),
+  ])}${
+    raw !== '' && raw !== said && s.lang !== 'en'
+      ? html`<details><summary>${s.rawEvidence}</summary><p lang="en">${raw}</p></details>`
+      : ''
+  }</section>`;
+}
+
+function ackForm(v: FaultView, s: Strings): SafeHtml {
+  if (v.fault.state !== 'open') return html``;
+  return html`<section aria-labelledby="h-ack"><h2 id="h-ack">${s.ack}</h2><form method="post" action="/faults/${v.fault.id}/ack">${csrfField(v.csrf)}
+${input({ id: 'ack-note', name: 'note', label: s.ackNote, maxlength: 2000 }, { values: {}, errors: {} }, s)}
+<button type="submit">${s.ack}</button></form></section>`;
+}
+
+function resolveForm(v: FaultView, s: Strings): SafeHtml {
+  if (isClosed(v.fault)) return html``;
+  if (!v.mayResolve) return html`<p class="muted">${s.techOnly}</p>`;
+  const err = v.resolveForm.errors.note;
+  return html`<section aria-labelledby="h-resolve"><h2 id="h-resolve">${s.resolve}</h2><form method="post" action="/faults/${v.fault.id}/resolve">${csrfField(v.csrf)}
+<p class="label" id="quick-label">${s.quickNotes}</p><div class="chips" role="group" aria-labelledby="quick-label">${s.quick.map(
+    (q) => html`<button type="submit" name="quick" value="${q}">${q}</button>`,
+  )}</div>
+${textarea({ id: 'resolve-note', name: 'note', label: s.orWrite, maxlength: 2000 }, v.resolveForm, s)}
+<button type="submit"${err ? html` aria-describedby="resolve-note-err"` : ''}>${s.resolve}</button></form></section>`;
+}
+
+function vendorForm(v: FaultView, s: Strings): SafeHtml {
+  if (isClosed(v.fault) || !v.mayVendor) return html``;
+  const form = v.vendorForm;
+  const withName = (word: string, name: string | undefined) =>
+    name && name !== '—' ? `${word}（${name}）` : word;
+  return html`<section aria-labelledby="h-vendor"><h2 id="h-vendor">${s.vendorContact}</h2><form method="post" action="/faults/${v.fault.id}/vendor-contact">${csrfField(v.csrf)}
+${radios(
+  { id: 'party', name: 'party', label: s.party, required: true },
+  [
+    ['vendor', withName(s.vendor, v.device?.vendor.name)],
+    ['service-provider', withName(s.serviceProvider, v.device?.serviceProvider.name)],
+  ],
+  { values: { party: 'vendor', ...form.values }, errors: form.errors },
+)}
+${input({ id: 'whom', name: 'whom', label: s.whom, required: true, maxlength: 200 }, form, s)}
+${input({ id: 'promised', name: 'promisedAt', label: s.promisedAt, hint: s.promisedHint, type: 'datetime-local' }, form, s)}
+${input({ id: 'ticket', name: 'ticket', label: s.ticket, maxlength: 100 }, form, s)}
+${input({ id: 'vendor-note', name: 'note', label: s.note, maxlength: 2000 }, form, s)}
+<button type="submit">${s.vendorContact}</button></form></section>`;
+}
+
+export function faultBody(v: FaultView, s: Strings, t: TimeContext): SafeHtml {
+  const side =
+    v.device && !isAreaAsset(v.device)
+      ? html`<div class="side">${contactsBlock(v.device, s, 'h-contacts')}<section aria-labelledby="h-asset"><h2 id="h-asset">${s.assetCard}</h2>${assetFacts(
+          v.device,
+          v.model,
+          v.today,
+          s,
+        )}</section></div>`
+      : html``;
+  return html`${summary(v, s, t)}${ackForm(v, s)}${resolveForm(v, s)}
+<div class="cols">${side}<section aria-labelledby="h-timeline" class="main-col"><h2 id="h-timeline">${s.faultTimeline}</h2>${timeline(
+    v.events,
+    v.fault.kind,
+    s,
+    t,
+    v.names,
+  )}</section></div>${vendorForm(v, s)}<p><a href="/faults">${s.back}</a></p>`;
+}
+
+/** Asks before resolving a fault whose condition the device still reports (a new fault would follow). */
+export function confirmResolveBody(
+  faultId: number,
+  what: string,
+  note: string,
+  csrf: string,
+  s: Strings,
+): SafeHtml {
+  return html`<section role="alert"><h2>${s.stillActiveTitle}</h2><p>${s.stillActive(what)}</p><p>${s.stillActiveAsk}</p>
+<form method="post" action="/faults/${faultId}/resolve">${csrfField(csrf)}<input type="hidden" name="note" value="${note}"><input type="hidden" name="confirm" value="1">
+<button type="submit">${s.confirmResolve}</button> <a class="button secondary" href="/faults/${faultId}">${s.notYet}</a></form></section>`;
 }

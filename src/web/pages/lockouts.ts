@@ -1,7 +1,8 @@
 import type { Language } from '../../domain/messages.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
-import { badge, formatTime, message } from './layout.js';
+import { formatTime, message } from './layout.js';
+import { badge } from './parts.js';
 
 /** The words of the technician's /lockouts page (Chinese by default). */
 const words = {

@@ -1,9 +1,12 @@
 import type { DayPlan } from '../../domain/desired-power.js';
+import { hhmm, localTime } from '../../domain/local-time.js';
 import type { FaultRow } from '../../faults/fault-repo.js';
 import type { DeviceRow } from '../../store/devices-repo.js';
 import { html, type SafeHtml, urlPart } from '../html.js';
 import type { Strings } from '../i18n.js';
-import { badge, formatTime } from './layout.js';
+import { deviceTable } from './device-list.js';
+import { type FaultNames, faultTable } from './fault-list.js';
+import { badge, listTable, refreshBar, type TimeContext } from './parts.js';
 
 export interface HygieneSlotView {
   target: string;
@@ -13,63 +16,120 @@ export interface HygieneSlotView {
   deadlineAt: number;
 }
 
-export interface StatusView {
-  devices: readonly DeviceRow[];
-  faults: readonly FaultRow[];
-  schedule: DayPlan | undefined;
-  hygiene: readonly HygieneSlotView[];
+/** An override in force or still to come today, as the pages show it. */
+export interface OverrideView {
+  readonly id: number;
+  readonly kind: 'keep-on' | 'force-on' | 'force-off';
+  /** The device's name, or the whole zone. */
+  readonly what: string;
+  readonly until: number;
+  readonly by: string;
+  readonly note: string | null;
 }
 
-export function statusBody(v: StatusView, s: Strings, tz: string): SafeHtml {
-  const names = new Map(v.devices.map((d) => [d.id, d.name]));
-  const faults = v.faults.length
-    ? html`<table><thead><tr><th>${s.device}</th><th>${s.fault}</th><th>${s.state}</th><th>${s.opened}</th></tr></thead><tbody>
-${v.faults.map(
-  (
-    f,
-  ) => html`<tr><td>${names.get(f.deviceId) ?? f.deviceId}</td><td><a href="/faults/${f.id}">${f.summary}</a></td>
-<td>${badge(f.state, s.faultStates[f.state])} <span class="muted">${s.severities[f.severity] ?? f.severity}</span></td><td>${formatTime(f.openedAt, tz)}</td></tr>`,
-)}</tbody></table>`
-    : html`<p>${s.noOpenFaults}</p>`;
+export interface StatusView extends FaultNames {
+  devices: readonly DeviceRow[];
+  /** Open faults, already in page order (fault-list.ts sortFaults). */
+  faults: readonly FaultRow[];
+  schedule: DayPlan | undefined;
+  /** The device types the zone has that the schedule switches (today's plan lists only these). */
+  types: readonly string[];
+  hygiene: readonly HygieneSlotView[];
+  overrides: readonly OverrideView[];
+}
 
-  const devices = html`<table><thead><tr><th>${s.device}</th><th>${s.location}</th><th>${s.state}</th><th>${s.lastSeen}</th></tr></thead><tbody>
-${v.devices.map(
-  (
-    d,
-  ) => html`<tr id="device-${d.id}"><td>${d.name}<br><span class="muted">${d.id}</span></td><td>${d.location}</td>
-<td>${badge(d.status, s.statuses[d.status] ?? d.status)}${d.conditions.length ? html`<br><span class="muted">${d.conditions.map((c) => s.conditions[c] ?? c).join(s.htmlLang === 'en' ? ', ' : '、')}</span>` : ''}</td>
-<td>${formatTime(d.lastObservedAt, tz)}</td></tr>`,
-)}</tbody></table>`;
+/**
+ * One part of the status page. The page is the list `statusSections`, so a part can be added (the duty
+ * rota's "today's A and B posts" block goes after `today`) without touching the others.
+ */
+export type StatusSection = (v: StatusView, s: Strings, t: TimeContext) => SafeHtml;
 
-  const sched = v.schedule;
-  const schedule = !sched
-    ? html``
-    : html`<section aria-labelledby="h-schedule"><h2 id="h-schedule">${s.todaySchedule}</h2>
-${
-  sched.openDay
-    ? html`<p>${s.openHours}: ${sched.open.join(', ')}</p><table><tbody>${Object.entries(sched.power).map(
-        ([type, windows]) =>
-          html`<tr><th>${s.deviceTypes[type] ?? type}</th><td>${windows.map((w) => `${w.on}–${w.off}`).join(', ')}</td></tr>`,
-      )}</tbody></table>`
-    : html`<p>${s.closedToday} <span class="muted">${sched.reason}</span></p>`
-}</section>`;
+const at = (ms: number, t: TimeContext) => hhmm(localTime(ms, t.tz).minutes);
 
-  const hygiene = v.hygiene.length
-    ? html`<table><thead><tr><th>${s.target}</th><th>${s.task}</th><th>${s.deadline}</th><th>${s.state}</th></tr></thead><tbody>
-${v.hygiene.map(
-  (
-    h,
-  ) => html`<tr><td>${h.targetName}</td><td>${s.tasks[h.task] ?? h.task}</td><td>${formatTime(h.deadlineAt, tz).slice(11)}</td>
-<td>${badge(h.status, s.slot[h.status] ?? h.status)}${
-    h.status === 'on-time' || h.status === 'late'
-      ? ''
-      : html` <a href="/hygiene/record?target=${urlPart(h.target)}&amp;task=${urlPart(h.task)}">${s.record}</a>`
-  }</td></tr>`,
-)}</tbody></table>`
-    : html`<p>${s.noHygiene}</p>`;
+export function overrideText(o: OverrideView, s: Strings, t: TimeContext): string {
+  const until = at(o.until, t) === '00:00' ? s.endOfDay : at(o.until, t);
+  const say = o.kind === 'keep-on' ? s.keptOn : o.kind === 'force-on' ? s.forcedOn : s.forcedOff;
+  return say(o.what, until);
+}
 
-  return html`<section aria-labelledby="h-faults"><h2 id="h-faults">${s.openFaults} (${v.faults.length})</h2>${faults}</section>
-<section aria-labelledby="h-devices"><h2 id="h-devices">${s.devices}</h2>${devices}</section>
-${schedule}
-<section aria-labelledby="h-hygiene"><h2 id="h-hygiene">${s.hygieneToday}</h2>${hygiene}</section>`;
+/** Today's to-dos near the top: cleaning still due or overdue, and today's power changes. */
+export const todaySection: StatusSection = (v, s, t) => {
+  const open = v.hygiene.filter((h) => h.status === 'due' || h.status === 'overdue');
+  const items = [
+    ...open.map((h) => {
+      const say = h.status === 'overdue' ? s.cleaningOverdue : s.cleaningDue;
+      return html`<li>${badge(h.status, s.slot[h.status] ?? h.status)} ${say(h.targetName, s.tasks[h.task] ?? h.task, at(h.deadlineAt, t))}
+<a href="/hygiene/record?target=${urlPart(h.target)}&amp;task=${urlPart(h.task)}">${s.record}</a></li>`;
+    }),
+    ...v.overrides.map(
+      (o) =>
+        html`<li>${overrideText(o, s, t)} <span class="muted">${s.overrideBy(o.by, o.note ?? '')}</span> <a href="/power">${s.navPower}</a></li>`,
+    ),
+  ];
+  return html`<section aria-labelledby="h-today" id="live-today" data-live><h2 id="h-today">${s.today}</h2>${
+    items.length ? html`<ul class="plain">${items}</ul>` : html`<p>${s.nothingToday}</p>`
+  }</section>`;
+};
+
+export const faultsSection: StatusSection = (v, s, t) =>
+  html`<section aria-labelledby="h-faults" id="live-faults" data-live data-count="${v.faults.length}"><h2 id="h-faults">${s.openFaults}（${v.faults.length}）</h2>${
+    v.faults.length ? faultTable(v.faults, v, s, t) : html`<p>${s.noOpenFaults}</p>`
+  }</section>`;
+
+export const devicesSection: StatusSection = (v, s, t) =>
+  html`<section aria-labelledby="h-devices" id="live-devices" data-live><h2 id="h-devices">${s.devices}</h2>${deviceTable(v.devices, s, t)}</section>`;
+
+export const scheduleSection: StatusSection = (v, s) => {
+  const day = v.schedule;
+  if (!day) return html``;
+  const rows = Object.entries(day.power)
+    .filter(([type]) => v.types.includes(type))
+    .map(([type, windows]) => [
+      s.deviceTypes[type] ?? type,
+      windows.length ? windows.map((w) => `${w.on}–${w.off}`).join(s.list) : s.off,
+    ]);
+  return html`<section aria-labelledby="h-schedule"><h2 id="h-schedule">${s.todaySchedule}</h2>${
+    day.openDay
+      ? html`<p>${s.openHours}${s.colon}${day.open.map((p) => p.replace('-', '–')).join(s.list)}</p>${
+          rows.length ? listTable([{ label: s.type, title: true }, { label: s.planned }], rows) : ''
+        }`
+      : html`<p>${s.closedToday}${day.reason ? html`（${day.reason}）` : ''}</p>`
+  }</section>`;
+};
+
+export const hygieneSection: StatusSection = (v, s, t) => {
+  if (v.hygiene.length === 0)
+    return html`<section aria-labelledby="h-hygiene"><h2 id="h-hygiene">${s.hygieneToday}</h2><p>${s.noHygiene}</p></section>`;
+  const rows = v.hygiene.map((h) => [
+    h.targetName,
+    s.tasks[h.task] ?? h.task,
+    at(h.deadlineAt, t),
+    html`${badge(h.status, s.slot[h.status] ?? h.status)}${
+      h.status === 'on-time' || h.status === 'late'
+        ? ''
+        : html` <a href="/hygiene/record?target=${urlPart(h.target)}&amp;task=${urlPart(h.task)}">${s.record}</a>`
+    }`,
+  ]);
+  return html`<section aria-labelledby="h-hygiene" id="live-hygiene" data-live><h2 id="h-hygiene">${s.hygieneToday}</h2>${listTable(
+    [{ label: s.target, title: true }, { label: s.task }, { label: s.deadline }, { label: s.state }],
+    rows,
+  )}</section>`;
+};
+
+/** The parts of the status page, top to bottom. */
+export const statusSections: StatusSection[] = [
+  todaySection,
+  faultsSection,
+  devicesSection,
+  scheduleSection,
+  hygieneSection,
+];
+
+export function statusBody(
+  v: StatusView,
+  s: Strings,
+  t: TimeContext,
+  sections: readonly StatusSection[] = statusSections,
+): SafeHtml {
+  return html`${refreshBar(t, s, '/')}${sections.map((section) => section(v, s, t))}`;
 }

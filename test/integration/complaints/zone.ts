@@ -9,6 +9,7 @@ import { createLogger } from '../../../src/log.js';
 import { hashPin } from '../../../src/web/pin-hash.js';
 import { testConfig } from '../../helpers/config.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
+import { freePort } from '../../helpers/net.js';
 import { type Receiver, startReceiver } from '../../helpers/receivers.js';
 import { Browser } from '../web/stack.js';
 
@@ -80,6 +81,7 @@ export async function startComplaintZone(
   const accounts = await Promise.all(
     Object.values(people).map(async (p) => ({ person: p.id, pinHash: await hashPin(p.pin) })),
   );
+  const httpPort = await freePort();
   const config = testConfig({
     site: 'zhuoshui',
     siteName: '濯水镇政务公开专区',
@@ -117,15 +119,20 @@ export async function startComplaintZone(
     ],
     hygiene: { targets: [{ id: 'reading-area', name: '查阅区', tasks: ['clean'] }] },
     mqtt: { embedded: { listen: '127.0.0.1:0' } },
+    // The QR sheet is built only from http.publicUrl (issue 16), so the port is chosen before start.
     // The visitors' addresses come as X-Forwarded-For from a reverse proxy on this machine (README "Security").
-    http: { trustProxy: 'loopback' },
+    http: {
+      listen: `127.0.0.1:${httpPort}`,
+      publicUrl: `http://127.0.0.1:${httpPort}`,
+      trustProxy: 'loopback',
+    },
   });
   const dir = mkdtempSync(join(tmpdir(), 'zoneops-complaints-'));
   const app = createApp({
     config,
     clock,
     logger: createLogger('debug', stream),
-    listen: { host: '127.0.0.1', port: 0 },
+    listen: { host: '127.0.0.1', port: httpPort },
     dbPath: join(dir, 'zoneops.db'),
   });
   await app.start();

@@ -38,6 +38,7 @@ beforeAll(async () => {
       mqttPort: 1,
       inboxUrl: `${hook.url}/`,
       ippUri: 'ipp://127.0.0.1:1/ipp/print',
+      httpPort: 9,
     },
     {
       community: 'demo-duty',

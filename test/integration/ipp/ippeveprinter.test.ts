@@ -166,7 +166,7 @@ describe('ippeveprinter: idle, web forms, ipps', () => {
 
     out.length = 0;
     const down = 'ipp://127.0.0.1:1/ipp/print';
-    expect(await runProbeIpp(down, { json: true }, io)).toBe(1);
+    expect(await runProbeIpp(down, { json: true, lang: 'en' }, io)).toBe(1);
     expect(JSON.parse(out.join(''))).toEqual({
       reachable: false,
       uri: down,

@@ -90,6 +90,8 @@ describe('zoneops probe snmp', () => {
       '--retries',
       '0',
       '--json',
+      '--lang',
+      'en',
     ]);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
@@ -100,8 +102,11 @@ describe('zoneops probe snmp', () => {
   });
 
   it('bad usage exits 2 with a clear message', async () => {
-    const r = await zoneops(['probe', 'snmp', '127.0.0.1:99999']);
+    const r = await zoneops(['probe', 'snmp', '127.0.0.1:99999', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('port must be 1..65535');
+    const zh = await zoneops(['probe', 'snmp', '127.0.0.1:99999', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('端口应为 1 到 65535，实际是 99999');
   });
 });

@@ -302,7 +302,7 @@ describe('hygiene record', () => {
     await b.signIn('staff-a', pins.staff);
     const before = await b.page('/');
     expect(before.body).toMatch(
-      /查阅区<\/td><td>清洁<\/td><td>[^<]*<\/td>\s*<td><span class="st st-(due|overdue)/,
+      /查阅区<\/td><td data-label="[^"]+">清洁<\/td><td data-label="[^"]+">.*?<\/td><td data-label="[^"]+"><span class="st st-(due|overdue)/,
     );
     const csrf = (await b.page('/hygiene/record?target=reading-area')).csrf ?? '';
     const m = multipart(
@@ -315,12 +315,57 @@ describe('hygiene record', () => {
       body: m.body,
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toMatch(/^\/hygiene\/record\?saved=1/);
+    const done = res.headers.get('location') ?? '';
+    expect(done).toMatch(/^\/hygiene\/record\/done\?id=\d+$/);
+    // The success page says what was recorded, whether on time, and that the photo was kept.
+    const donePage = await b.page(done);
+    expect(donePage.status).toBe(200);
+    expect(donePage.body).toContain('已登记：查阅区清洁');
+    expect(donePage.body).toMatch(/(按时|逾期)完成（截止 [^）]+）/);
+    expect(donePage.body).toContain('照片已保存');
     const after = await b.page('/');
     expect(after.body).toMatch(
-      /查阅区<\/td><td>清洁<\/td><td>[^<]*<\/td>\s*<td><span class="st st-(on-time|late)/,
+      /查阅区<\/td><td data-label="[^"]+">清洁<\/td><td data-label="[^"]+">.*?<\/td><td data-label="[^"]+"><span class="st st-(on-time|late)/,
     );
     const photos = await stack.store.db.all<{ mime: string }>('SELECT mime FROM hygiene_photos');
     expect(photos).toEqual([{ mime: 'image/png' }]);
+  });
+});
+
+describe('bad query strings on the staff pages', () => {
+  it('answers a Chinese page, never a 5xx, for any query string', async () => {
+    const b = new Browser(stack.base);
+    await b.signIn('staff-a', pins.staff);
+    const month = await b.page('/reports?month=9999-12');
+    expect(month.status).toBe(400);
+    // The report's own refusal (domain/report-month.ts), beside the month field and announced.
+    expect(month.body).toContain('9999年12月尚未开始，无法生成月报');
+    expect(month.body).toMatch(/<p class="field-err" id="month-err" role="alert">/);
+    // The printable inspection sheet of the month (hygiene/compliance-html.ts), for a session.
+    const sheet = await b.page('/reports/hygiene?month=2025-05');
+    expect(sheet.status).toBe(200);
+    expect(sheet.body).toContain('清洁消毒执行情况');
+    expect(sheet.body).toContain('检查人签字');
+    expect((await b.page('/reports/hygiene?month=9999-12')).status).toBe(400);
+    expect(month.body).toContain('value="9999-12"'); // the input is kept
+    const weird = [
+      '/reports?month=2025-13',
+      '/reports?month[]=x',
+      `/faults?state=%00&kind=%ff&device=${'x'.repeat(5000)}`,
+      '/faults/abc',
+      '/faults/99999999999999999999',
+      '/devices?type=toaster&state=<b>',
+      '/devices/%2e%2e%2fetc',
+      '/power?x=1',
+    ];
+    for (const path of weird) {
+      const r = await b.page(path);
+      expect(r.status, path).toBeLessThan(500);
+      expect(r.body, path).toMatch(/<html lang="zh-CN"/);
+      expect(r.body, path).not.toContain('<b>');
+    }
+    const unknown = await b.page('/devices/no-such-device');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -1,26 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express from 'express';
-import { ComplaintRepo } from '../../../src/complaints/repo.js';
-import { SatisfactionRepo } from '../../../src/complaints/satisfaction-repo.js';
-import { type ComplaintService, createComplaintService } from '../../../src/complaints/service.js';
+import { type App, createApp } from '../../../src/app.js';
+import type { ComplaintService } from '../../../src/complaints/service.js';
 import type { Config } from '../../../src/config/schema.js';
-import { createFaultService, type FaultService } from '../../../src/faults/fault-service.js';
-import { type Listening, listen } from '../../../src/http/server.js';
-import { PhotoStore } from '../../../src/hygiene/photos.js';
-import { planFromConfig } from '../../../src/hygiene/plan.js';
-import { HygieneRepo } from '../../../src/hygiene/repo.js';
-import { createHygieneService } from '../../../src/hygiene/service.js';
-import { assetFromConfig } from '../../../src/inventory/assets.js';
+import type { FaultService } from '../../../src/faults/fault-service.js';
 import { createLogger } from '../../../src/log.js';
-import { createNotifier } from '../../../src/notify/dispatcher.js';
-import { openStore, type Store } from '../../../src/store/store.js';
+import type { Store } from '../../../src/store/store.js';
 import { hashPin } from '../../../src/web/pin-hash.js';
-import { webRoutes } from '../../../src/web/routes.js';
 import { minimalConfigData, testConfig } from '../../helpers/config.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
-import { testSchedule } from '../../helpers/schedule.js';
 
 export const pins = { staff: '246813', tech: '975310' };
 
@@ -37,6 +26,8 @@ export async function webConfig(perHour = 3): Promise<Config> {
     lockout: { maxFailures: 3, windowMinutes: 15, lockMinutes: 15 },
     publicReports: { perHour, totalPerHour: 100 },
   };
+  // Browser(base, address) sends X-Forwarded-For: a reverse proxy on this machine (README "Security").
+  data.http = { ...(data.http as Record<string, unknown> | undefined), trustProxy: 'loopback' };
   data.hygiene = {
     targets: [
       { id: 'reading-area', name: '查阅区', tasks: ['clean', 'disinfect'] },
@@ -48,6 +39,7 @@ export async function webConfig(perHour = 3): Promise<Config> {
 
 export interface WebStack {
   base: string;
+  app: App;
   store: Store;
   faults: FaultService;
   complaints: ComplaintService;
@@ -55,103 +47,36 @@ export interface WebStack {
   stop(): Promise<void>;
 }
 
-/** The web pages over real HTTP on 127.0.0.1 with a real store, fault service and hygiene service. */
-export async function startWebStack(config: Config): Promise<WebStack> {
-  const dir = mkdtempSync(join(tmpdir(), 'zoneops-web-'));
+/**
+ * The whole daemon's HTTP side (createApp without pollers, MQTT or tickers) over real HTTP on 127.0.0.1:
+ * the pages with a real store, fault service, hygiene service and schedule, on a fake clock.
+ */
+export async function startWebStack(
+  config: Config,
   // Tuesday 2025-05-06 10:00 in Shanghai: a working day, office open.
-  const clock = new FakeClock('2025-05-06T02:00:00Z');
-  const logger = createLogger('silent');
-  const store = await openStore(join(dir, 'z.db'), clock.now());
-  await store.devices.sync(config.devices.map(assetFromConfig), clock.now());
-  const notifier = createNotifier({
-    db: store.db,
+  start = '2025-05-06T02:00:00Z',
+): Promise<WebStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'zoneops-web-'));
+  const clock = new FakeClock(start);
+  const app = createApp({
+    config,
     clock,
-    logger,
-    site: config.site,
-    siteName: config.siteName,
-    language: 'zh-CN',
-    notifiers: config.notifiers,
-    people: config.people,
+    logger: createLogger('silent'),
+    listen: { host: '127.0.0.1', port: 0 },
+    dbPath: join(dir, 'z.db'),
+    withoutFeatures: true,
   });
-  const faults = createFaultService({
-    db: store.db,
-    clock,
-    logger,
-    notifier,
-    devices: store.devices,
-    people: config.people,
-    notifiers: config.notifiers,
-    siteName: config.siteName,
-    language: 'zh-CN',
-    timeZone: config.timezone,
-  });
-  const plan = planFromConfig(config.hygiene);
-  const repo = new HygieneRepo(store.db);
-  const photos = new PhotoStore(join(dir, 'photos'));
-  const hygiene = createHygieneService({
-    repo,
-    audit: store.audit,
-    clock,
-    plan,
-    photos,
-    photoMaxBytes: config.hygiene.photoMaxBytes,
-    backdateToleranceMinutes: 10,
-  });
-  const schedule = testSchedule({ hours: config.officeHours });
-  const complaints = createComplaintService({
-    db: store.db,
-    clock,
-    logger,
-    audit: store.audit,
-    config: config.complaints,
-    limits: config.web.publicReports,
-    language: config.language,
-    timeZone: config.timezone,
-    people: config.people,
-    devices: store.devices,
-    faults,
-    deadline: (from, days) => schedule.deadline(from, days),
-    repo: new ComplaintRepo(store.db),
-    ratings: new SatisfactionRepo(store.db),
-  });
-  const app = express();
-  app.set('trust proxy', 'loopback');
-  app.use(
-    webRoutes({
-      db: store.db,
-      audit: store.audit,
-      clock,
-      logger,
-      siteName: config.siteName,
-      language: config.language,
-      timeZone: config.timezone,
-      web: config.web,
-      people: config.people,
-      devices: store.devices,
-      faults,
-      hygiene: {
-        service: hygiene,
-        repo,
-        plan,
-        days: { isWorkingDay: () => true, openingMinutes: () => 9 * 60 },
-        photoMaxBytes: config.hygiene.photoMaxBytes,
-      },
-      schedule,
-      complaints: { service: complaints, acceptWorkingDays: config.complaints.acceptWithinWorkingDays },
-      duty: faults.duty,
-    }),
-  );
-  const server: Listening = await listen(app, '127.0.0.1', 0);
+  await app.start();
+  const addr = app.address as { port: number };
   return {
-    base: `http://127.0.0.1:${server.port}`,
-    store,
-    faults,
-    complaints,
+    base: `http://127.0.0.1:${addr.port}`,
+    app,
+    store: app.store as Store,
+    faults: app.zone?.faults as FaultService,
+    complaints: app.features?.complaints.service as ComplaintService,
     clock,
     async stop() {
-      await server.close();
-      await faults.stop();
-      await store.close();
+      await app.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

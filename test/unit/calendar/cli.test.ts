@@ -5,17 +5,29 @@ const now = Date.parse('2026-12-30T02:00:00Z'); // 10:00 on 30 Dec 2026 in Shang
 const base = { config: 'config/zoneops.example.yaml', calendar: 'config/calendar.yaml' };
 
 describe('zoneops calendar', () => {
-  it('prints each date with its reason, source and planned power, and flags a fallback year', () => {
+  it('prints each date with its reason, source and planned power in Chinese, and flags a fallback year', () => {
     const out = runCalendar({ ...base, from: '2026-12-31', days: '3' }, now);
     expect(out.code).toBe(0);
     const lines = out.stdout.trim().split('\n');
-    expect(lines[0]).toContain('2027 年无节假日数据，按周一至周五推定（source=fallback）');
+    expect(lines[0]).toBe('警告：2027 年无节假日数据，按周一至周五推定（来源：推定）。');
     expect(lines[1]).toContain('2027 年的节假日安排尚未录入');
-    expect(lines[2]).toBe('已知年份 known years: 2004–2026');
+    expect(lines[2]).toBe('已知年份：2004–2026');
+    // Only the device types the example zone has (pc, kiosk, printer; its plug has no schedule).
     expect(lines.slice(4)).toEqual([
-      '2026-12-31 周四 上班 工作日 [package]  开放 09:00-12:00, 14:00-17:30  电源 pc 08:45→17:45; kiosk 08:45→17:45; printer 08:40→18:00; copier 08:40→18:00; mfp 08:40→18:00; other 09:00→17:30',
-      '2027-01-01 周五 上班 工作日 [fallback]  开放 09:00-12:00, 14:00-17:30  电源 pc 08:45→17:45; kiosk 08:45→17:45; printer 08:40→18:00; copier 08:40→18:00; mfp 08:40→18:00; other 09:00→17:30',
-      '2027-01-02 周六 休息 周末 [fallback]  开放 —',
+      '2026-12-31 周四 上班（工作日，国务院安排）  开放 09:00-12:00、14:00-17:30  开关机 查阅电脑 08:45→17:45；自助机 08:45→17:45；打印机 08:40→18:00',
+      '2027-01-01 周五 上班（工作日，推定）  开放 09:00-12:00、14:00-17:30  开关机 查阅电脑 08:45→17:45；自助机 08:45→17:45；打印机 08:40→18:00',
+      '2027-01-02 周六 休息（周末，推定）  开放 —',
+    ]);
+  });
+
+  it('prints English with --lang en', () => {
+    const out = runCalendar({ ...base, from: '2026-12-31', days: '3', lang: 'en' }, now);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toBe('WARNING: no holiday data for 2027: Mon–Fri assumed (source: fallback).');
+    expect(lines.slice(4)).toEqual([
+      '2026-12-31 Thu open working day [package]  hours 09:00-12:00, 14:00-17:30  power pc 08:45→17:45; kiosk 08:45→17:45; printer 08:40→18:00',
+      '2027-01-01 Fri open working day [fallback]  hours 09:00-12:00, 14:00-17:30  power pc 08:45→17:45; kiosk 08:45→17:45; printer 08:40→18:00',
+      '2027-01-02 Sat closed weekend [fallback]  hours —',
     ]);
   });
 
@@ -36,12 +48,16 @@ describe('zoneops calendar', () => {
   it('bad input exits 2 with a message naming the option', () => {
     expect(runCalendar({ ...base, from: '2026-13-01', days: '3' }, now)).toMatchObject({
       code: 2,
+      stderr: '--from：应为日期 YYYY-MM-DD，实际是 2026-13-01\n',
+    });
+    expect(runCalendar({ ...base, from: '2026-13-01', days: '3', lang: 'en' }, now)).toMatchObject({
+      code: 2,
       stderr: '--from: expected a date YYYY-MM-DD, got 2026-13-01\n',
     });
     expect(runCalendar({ ...base, days: '0' }, now)).toMatchObject({ code: 2 });
     expect(runCalendar({ ...base, calendar: 'no/such.yaml', days: '1' }, now)).toMatchObject({
       code: 2,
-      stderr: 'no/such.yaml: file not found\n',
+      stderr: 'no/such.yaml：找不到这个文件\n',
     });
   });
 });

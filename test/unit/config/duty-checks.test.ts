@@ -30,10 +30,13 @@ function aOnly(): Data {
 
 describe('check-config: can the people answer the alerts', () => {
   it('the shipped example and the sample real zone pass with no warnings', () => {
-    const ex = runCli(['check-config', '--config', 'config/zoneops.example.yaml']);
+    const ex = runCli(['check-config', '--config', 'config/zoneops.example.yaml', '--lang', 'en']);
     expect({ code: ex.code, stderr: ex.stderr }).toEqual({ code: 0, stderr: '' });
     expect(ex.stdout).not.toContain('提醒');
-    const sample = runCli(['check-config', '--config', 'config/zoneops.sample-zone.yaml'], sampleZoneEnv);
+    const sample = runCli(
+      ['check-config', '--config', 'config/zoneops.sample-zone.yaml', '--lang', 'en'],
+      sampleZoneEnv,
+    );
     expect({ code: sample.code, stderr: sample.stderr }).toEqual({ code: 0, stderr: '' });
     expect(sample.stdout).not.toContain('提醒');
   });
@@ -50,6 +53,7 @@ describe('check-config: can the people answer the alerts', () => {
         mqttPort: 1883,
         inboxUrl: 'http://127.0.0.1:9465/',
         ippUri: 'ipp://127.0.0.1:1/ipp/print',
+        httpPort: 9,
       },
       {
         community: 'demo-community',
@@ -60,7 +64,7 @@ describe('check-config: can the people answer the alerts', () => {
       '/tmp/zoneops-demo-check.db',
       Date.parse('2025-05-06T10:00:00+08:00'),
     );
-    const r = runCli(['check-config', '--config', writeConfig(data)]);
+    const r = runCli(['check-config', '--config', writeConfig(data), '--lang', 'en']);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     expect(r.stdout).toContain('people: 4 (staff A 1, staff B 1, lead 1, technician 1)');
     expect(r.stdout).not.toContain('提醒');
@@ -68,7 +72,7 @@ describe('check-config: can the people answer the alerts', () => {
 
   it('a zone with the A post only and no lead exits 2 naming the gap', () => {
     const file = writeConfig(aOnly());
-    const r = runCli(['check-config', '--config', file]);
+    const r = runCli(['check-config', '--config', file, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toEqual([
@@ -77,7 +81,7 @@ describe('check-config: can the people answer the alerts', () => {
       `${file}: 提醒 people: 没有专区负责人（role: lead）：A、B 岗都不在或没有确认时，值班提醒只能升级到技术员`,
     ]);
     // Our minimal test fixture is such a zone too (and nobody in it can sign in).
-    const minimal = runCli(['check-config', '--config', minimalConfigPath]);
+    const minimal = runCli(['check-config', '--config', minimalConfigPath, '--lang', 'en']);
     expect(minimal.code).toBe(2);
     expect(minimal.stderr).toContain(`${minimalConfigPath}: ${gap}\n`);
   });
@@ -87,13 +91,13 @@ describe('check-config: can the people answer the alerts', () => {
     noB.people = noB.people.filter((p) => p.id !== 'staff-b');
     noB.web.accounts = noB.web.accounts.filter((a) => a.person !== 'staff-b');
     for (const day of Object.values(noB.duty.rota)) day.B = [];
-    const r = runCli(['check-config', '--config', writeConfig(noB)]);
+    const r = runCli(['check-config', '--config', writeConfig(noB), '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('提醒 people: 只有一个值班岗位（A 岗）');
     const noLead = example();
     noLead.people = noLead.people.filter((p) => p.id !== 'lead');
     noLead.web.accounts = noLead.web.accounts.filter((a) => a.person !== 'lead');
-    const l = runCli(['check-config', '--config', writeConfig(noLead)]);
+    const l = runCli(['check-config', '--config', writeConfig(noLead), '--lang', 'en']);
     expect(l.code).toBe(0);
     expect(l.stdout).toContain('提醒 people: 没有专区负责人（role: lead）');
   });
@@ -106,7 +110,7 @@ describe('check-config: can the people answer the alerts', () => {
     d.alerts = { routes: { 'supply-order-due': ['lead'] } };
     (d.people[3] as Record<string, unknown>).notify = [];
     const file = writeConfig(d);
-    const r = runCli(['check-config', '--config', file]);
+    const r = runCli(['check-config', '--config', file, '--lang', 'en']);
     expect(r.code).toBe(2);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toContain(
@@ -127,12 +131,13 @@ describe('check-config: can the people answer the alerts', () => {
     const d = example();
     d.duty.rota.mon = { A: 'tech', B: 'staff-x' };
     const file = writeConfig(d);
-    const r = runCli(['check-config', '--config', file]);
+    const r = runCli(['check-config', '--config', file, '--lang', 'en']);
     expect(r.code).toBe(2);
+    // Lines 43 and 44 of the written file (the example's report: section comes before duty:).
     expect(r.stderr.trimEnd().split('\n').sort()).toEqual(
       [
-        `${file}: duty.rota.mon.A: "tech" is a technician: only attendants (role staff) hold the A and B posts`,
-        `${file}: duty.rota.mon.B: unknown person "staff-x"`,
+        `${file}:43:10: duty.rota.mon.A: "tech" is a technician: only attendants (role staff) hold the A and B posts`,
+        `${file}:44:10: duty.rota.mon.B: unknown person "staff-x"`,
       ].sort(),
     );
   });

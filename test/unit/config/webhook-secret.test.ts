@@ -15,9 +15,15 @@ describe('webhook secret (Standard Webhooks whsec_ form or plain text)', () => {
   it('refuses a whsec_ secret that is not base64 of 24+ bytes, naming the rule and never the value', () => {
     const r = parseConfig(withSecret('whsec_tooShort'), 'zoneops.yaml');
     expect(r.ok).toBe(false);
+    // The example says `language: zh-CN`, so the technician reads Chinese.
     const text = r.ok ? '' : r.error.join('\n');
-    expect(text).toContain('notifiers[0].secret');
-    expect(text).toContain('24 to 64 random bytes');
+    expect(text).toContain('notifiers 第 1 项（demo-webhook）的 secret');
+    expect(text).toContain('24 到 64 个随机字节');
     expect(text).not.toContain('tooShort');
+    const en = parseConfig(withSecret('whsec_tooShort'), 'zoneops.yaml', {}, { language: 'en' });
+    const enText = en.ok ? '' : en.error.join('\n');
+    expect(enText).toContain('notifiers #1 (demo-webhook) secret');
+    expect(enText).toContain('24 to 64 random bytes');
+    expect(enText).not.toContain('tooShort');
   });
 });

@@ -111,7 +111,7 @@ describe('fault texts', () => {
     );
   });
 
-  it('the detail is cut at 80 characters; the link comes last', () => {
+  it('the detail is cut at 80 characters, the cut marked with an ellipsis; the link comes last', () => {
     const m = renderFaultMessage(
       'initial',
       {
@@ -127,7 +127,8 @@ describe('fault texts', () => {
     expect(m.link).toBe('http://127.0.0.1:9464/faults/12');
     expect(m.text.split('\n')).toHaveLength(2);
     expect(m.text.split('\n')[1]).toBe('详情：http://127.0.0.1:9464/faults/12');
-    expect(m.text).toContain(`*[x](http://127.0.0.1/)*#${'长'.repeat(80 - 25)}）`);
+    // 25 characters of markup-like text, then 54 of the 100 长 and the ellipsis: 80 in all.
+    expect(m.text).toContain(`*[x](http://127.0.0.1/)*#${'长'.repeat(80 - 25 - 1)}…）`);
     const md = m.markdown.split('\n');
     expect(md.at(-1)).toBe('[详情](http://127.0.0.1:9464/faults/12)');
     expect(md).toHaveLength(2);

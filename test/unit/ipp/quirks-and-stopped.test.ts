@@ -123,8 +123,9 @@ describe('fault texts name the reasons in words', () => {
     expect(detailText('printer-stopped', 'other-error, com.hp.xyz-warning', 'en')).toBe(
       'other error; other reason (com.hp.xyz)',
     );
-    // other kinds keep the device's own words
-    expect(detailText('jam', 'Paper jam in tray 2', 'zh-CN')).toBe('Paper jam in tray 2');
+    // other kinds: the printer's own phrase in Chinese (issue 16: 纸盒 1 无纸, not Tray 1 empty), English kept
+    expect(detailText('jam', 'Paper jam in tray 2', 'zh-CN')).toBe('纸盒 2 卡纸');
+    expect(detailText('jam', 'Paper jam in tray 2', 'en')).toBe('Paper jam in tray 2');
   });
 
   it('a plug overload tells the attendant and the technician, and to check before power returns', () => {

@@ -7,7 +7,7 @@ import { hygieneFigures } from '../../../src/domain/report-hygiene.js';
 import type { FaultFact, ReportDevice } from '../../../src/domain/report-input.js';
 import { checkReportMonth } from '../../../src/domain/report-month.js';
 import { powerAdherence } from '../../../src/domain/report-power.js';
-import { supplyDisplayName } from '../../../src/domain/supply-names.js';
+import { supplyLabel } from '../../../src/domain/supply-names.js';
 
 const bj = (s: string) => Date.parse(`${s}+08:00`);
 const tz = 'Asia/Shanghai';
@@ -48,11 +48,22 @@ describe('the frame: title, period, durations', () => {
   });
 
   it('names supplies in Chinese from Printer-MIB and IPP words alike', () => {
-    expect(supplyDisplayName('toner', 'black', 'zh-CN')).toBe('黑色墨粉');
-    expect(supplyDisplayName('toner-cartridge', '#00FFFF', 'zh-CN')).toBe('青色墨粉盒');
-    expect(supplyDisplayName('wasteToner', null, 'zh-CN')).toBe('废粉盒');
-    expect(supplyDisplayName('opc', null, 'zh-CN')).toBe('硒鼓');
-    expect(supplyDisplayName('glueWaterAdditive', 'magenta', 'zh-CN')).toBe('品红色耗材');
+    expect(supplyLabel({ type: 'toner', color: 'black' }, 'zh-CN')).toBe('黑色墨粉');
+    expect(supplyLabel({ type: 'toner-cartridge', color: '#00FFFF' }, 'zh-CN')).toBe('青色墨粉盒');
+    expect(supplyLabel({ type: 'wasteToner', color: null }, 'zh-CN')).toBe('废粉盒');
+    expect(supplyLabel({ type: 'opc', color: null }, 'zh-CN')).toBe('硒鼓');
+    expect(supplyLabel({ type: 'glueWaterAdditive', color: 'magenta' }, 'zh-CN')).toBe('品红色耗材');
+    expect(supplyLabel({ type: 'toner', color: 'black' }, 'en')).toBe('black toner');
+    expect(supplyLabel({ type: 'wasteToner', color: null }, 'en')).toBe('waste toner box');
+  });
+
+  it('names a supply from the device’s own description when its type says nothing', () => {
+    // prtMarkerSuppliesDescription .1.1 and .1.2 of ../shared/fixtures/snmprec/brother.snmprec.
+    expect(supplyLabel({ type: 'other', color: null, description: 'Black Toner Cartridge' }, 'zh-CN')).toBe(
+      '黑色墨粉盒',
+    );
+    expect(supplyLabel({ type: 'other', color: null, description: 'Drum Unit' }, 'zh-CN')).toBe('硒鼓');
+    expect(supplyLabel({ type: 'unknown', color: null, description: '黑色碳粉' }, 'zh-CN')).toBe('黑色碳粉');
   });
 });
 

@@ -212,7 +212,7 @@ describe('readings sampler', () => {
       op: 'raise',
       deviceId: 'prn-01',
       kind: 'supply-order-due',
-      detail: 'Black Toner Cartridge 预计 13 天后用完（采购周期 14 天）',
+      detail: '黑色墨粉盒 预计 13 天后用完（采购周期 14 天）',
     });
     expect(await daysLeftSeries()).toBe(13);
     // Refilled on day 28: too little history since the refill → no forecast, the fault clears.
@@ -229,7 +229,7 @@ describe('readings sampler', () => {
   });
 
   it('the technician’s message names the supply and the vendor', () => {
-    const detail = 'Black Toner Cartridge 预计 13 天后用完（采购周期 14 天）';
+    const detail = '黑色墨粉盒 预计 13 天后用完（采购周期 14 天）';
     const msg = renderFaultMessage(
       'initial',
       { id: 7, kind: 'supply-order-due', severity: defaultKindSeverity['supply-order-due'], detail },
@@ -246,7 +246,7 @@ describe('readings sampler', () => {
       { siteName: '测试专区', language: 'zh-CN', today: '2026-11-08' },
     );
     expect(defaultRoutes['supply-order-due']).toEqual(['technician']);
-    expect(msg.text).toContain('Black Toner Cartridge');
+    expect(msg.text).toContain('黑色墨粉盒');
     expect(msg.text).toContain('厂家：某某办公设备公司');
     expect(msg.title).toContain('耗材需要提前采购');
   });
