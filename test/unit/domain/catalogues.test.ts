@@ -113,11 +113,12 @@ describe('power texts (messages.ts powerText)', () => {
 });
 
 describe('a fault’s detail in words (messages.ts detailText)', () => {
-  it('IPP reasons of printer-stopped / spool-area-full are named; other kinds keep the device’s words', () => {
+  it('IPP reasons are named in words whatever the fault kind (src/domain/evidence-text.ts)', () => {
     expect(detailText('printer-stopped', 'media-jam-error, paused', 'zh-CN')).toBe('卡纸；已暂停');
     expect(detailText('spool-area-full', 'spool-area-full-report', 'en')).toBe('spool area full');
-    expect(detailText('jam', 'media-jam-error', 'zh-CN')).toBe('media-jam-error');
-    expect(detailText('printer-stopped', '  ', 'zh-CN')).toBe('  ');
+    // No IPP keyword in front of users: a jam's detail from IPP is named too (RFC 8011 §5.4.12 media-jam).
+    expect(detailText('jam', 'media-jam-error', 'zh-CN')).toBe('卡纸');
+    expect(detailText('printer-stopped', '  ', 'zh-CN')).toBe(''); // a blank detail shows as nothing
   });
 });
 
