@@ -187,7 +187,9 @@ describe('config files fuzzed', () => {
     ),
   );
   const problemLine = /^fuzz\.yaml(:\d+:\d+)?: .+/;
-  const schemaLine = /^fuzz\.yaml: [^:]+: .+/;
+  // "FILE:LINE:COLUMN: path: message" (English; the path names list items from 1 with their id, e.g.
+  // "devices #1 (pc-01) snmp.port"), or "FILE: path: message" when the problem has no place in the file.
+  const schemaLine = /^fuzz\.yaml(:\d+:\d+)?: [^:]+: .+/;
 
   /** A refusal counts when it has problems and each is one line "FILE: path: message" without the secret. */
   const configOutcome = (
@@ -204,7 +206,7 @@ describe('config files fuzzed', () => {
     return { outcome: 'refused', detail: '' };
   };
 
-  it('a valid config with one field replaced by anything: never throws, each problem is "FILE: path: message"', () => {
+  it('a valid config with one field replaced by anything: never throws, each problem is "FILE:LINE:COLUMN: path: message"', () => {
     const mark = tally.mark();
     const samples = fc.sample(
       fc.array(fc.tuple(fc.constantFrom(...paths), junk), { minLength: 1, maxLength: 3 }),

@@ -92,8 +92,9 @@ describe('daemon lifecycle', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     expect(code).toBe(2);
+    // Chinese by default (no `language:` in the file), with the line and column of the value.
     expect(err).toBe(
-      `${config}: site: expected an id of lowercase letters, digits, "-" or "_" (e.g. "pc-01"), got "Not An Id"\n`,
+      `${config} 第 1 行第 7 列：site：编号只能用小写英文字母、数字、"-" 和 "_"（例如 "pc-01"），实际是 "Not An Id"\n`,
     );
   });
 });

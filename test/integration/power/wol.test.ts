@@ -134,10 +134,10 @@ describe('Wake-on-LAN', () => {
     expect(power?.method === 'wol' && power.secureOn?.reveal()).toBe('001122334455');
     expect(JSON.stringify(power)).not.toContain('001122334455');
     expect(() => testConfig({ ...base, devices: [pc({ secureOn: 'hunter2' })] })).toThrow(
-      'devices[0].power.secureOn: expected 6 bytes in hex',
+      'devices #1 (pc-01) power.secureOn: expected 6 bytes in hex',
     );
     expect(() =>
       testConfig({ ...base, devices: [pc({ sourceAddress: '127.0.0.1', interface: 'lo' })] }),
-    ).toThrow('devices[0].power.interface: give sourceAddress or interface, not both');
+    ).toThrow('devices #1 (pc-01) power.interface: give sourceAddress or interface, not both');
   });
 });
