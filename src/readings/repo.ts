@@ -1,16 +1,8 @@
+import type { SupplyFact } from '../domain/report-input.js';
 import type { Database } from '../store/db.js';
 
 /** One stored supply level (a real percentage; unknown and special levels are never stored). */
-export interface SupplySample {
-  readonly deviceId: string;
-  readonly index: number;
-  readonly at: number;
-  readonly percent: number;
-  readonly type: string;
-  readonly color: string | null;
-  readonly description: string;
-  readonly receptacle: boolean;
-}
+export type SupplySample = SupplyFact;
 
 interface CounterSample {
   readonly deviceId: string;
