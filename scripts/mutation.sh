@@ -8,5 +8,7 @@ tmp=test/artifacts/stryker-tmp
 mkdir -p "$tmp"
 # The tests read ../shared/fixtures relative to the checkout; each sandbox sits in $tmp, so $tmp/shared.
 ln -sfn "$(cd .. && pwd)/shared" "$tmp/shared"
+# A few unit tests run the built CLI (test/helpers/cli.ts): build it first.
+npx tsc -p tsconfig.build.json
 npx stryker run "$@"
 node scripts/mutation-score.mjs reports/mutation/mutation.json

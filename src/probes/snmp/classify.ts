@@ -1,6 +1,6 @@
 import { printerMakerOf } from './makers.js';
 import { oid } from './oids.js';
-import { asOid, type MibView } from './varbind.js';
+import { asOid, column, hasRowsUnder, type MibView } from './varbind.js';
 
 export type DeviceKind = 'printer' | 'pc' | 'other';
 
@@ -67,15 +67,12 @@ export function kindFromDescr(sysDescr: string): DeviceKind {
 }
 
 function hasRows(view: MibView, prefixes: readonly string[]): boolean {
-  for (const k of view.keys()) if (prefixes.some((p) => k.startsWith(`${p}.`))) return true;
-  return false;
+  return prefixes.some((p) => hasRowsUnder(view, p));
 }
 
 /** An hrPrinterStatus row whose hrDevice row (same index) is of type printer, or has no type row at all. */
 function printerDeviceAnswers(view: MibView): boolean {
-  for (const key of view.keys()) {
-    if (!key.startsWith(`${oid.hrPrinterStatus}.`)) continue;
-    const index = key.slice(oid.hrPrinterStatus.length + 1);
+  for (const index of column(view, oid.hrPrinterStatus).keys()) {
     const type = view.get(`${oid.hrDeviceType}.${index}`);
     if (type === undefined || asOid(type) === printerDeviceType) return true;
   }

@@ -9,7 +9,16 @@ import { decodePrinter } from './printer-decode.js';
 import { type DeviceIdentity, quirksFor } from './quirks.js';
 import { decodeText } from './text.js';
 import { type OpenClient, openClient, type SnmpClient, type SnmpTarget, withContext } from './transport.js';
-import { asBytes, asInt, asOid, type MibView, type Varbind, viewOf } from './varbind.js';
+import {
+  asBytes,
+  asInt,
+  asOid,
+  column,
+  hasRowsUnder,
+  type MibView,
+  type Varbind,
+  viewOf,
+} from './varbind.js';
 import { WalkBudget } from './walk-budget.js';
 
 const printerDeviceType = '1.3.6.1.2.1.25.3.1.5';
@@ -253,29 +262,22 @@ export function buildReading(
 
 /** Printer-MIB or hrPrinter rows, or an hrDevice row of type printer (its hrDeviceStatus gives a status). */
 function hasAnyPrinterRows(view: MibView): boolean {
-  for (const [k, vb] of view) {
-    if (k.startsWith(`${oid.printerMib}.`) || k.startsWith(`${oid.hrPrinterEntry}.`)) return true;
-    if (k.startsWith(`${oid.hrDeviceType}.`) && asOid(vb) === printerDeviceType) return true;
-  }
+  if (hasRowsUnder(view, oid.printerMib) || hasRowsUnder(view, oid.hrPrinterEntry)) return true;
+  for (const vb of column(view, oid.hrDeviceType).values()) if (asOid(vb) === printerDeviceType) return true;
   return false;
 }
 
 function hasHostRows(view: MibView): boolean {
   const prefixes = [oid.hrStorageEntry, oid.hrSWRunName, oid.hrSWInstalledName, oid.hrProcessorLoad];
-  for (const k of view.keys()) if (prefixes.some((p) => k.startsWith(`${p}.`))) return true;
-  return false;
+  return prefixes.some((p) => hasRowsUnder(view, p));
 }
 
 /** hrDeviceDescr of the printer device (e.g. "MFC-L2710DW series"), when there is one. */
 function printerModel(view: MibView): string | null {
-  for (const [key, vb] of view) {
-    if (!key.startsWith(`${oid.hrDeviceType}.`)) continue;
-    if (asOid(vb) === printerDeviceType) {
-      const d = decodeText(
-        asBytes(view.get(`${oid.hrDeviceDescr}.${key.slice(oid.hrDeviceType.length + 1)}`)),
-      );
-      if (d !== '') return d;
-    }
+  for (const [index, vb] of column(view, oid.hrDeviceType)) {
+    if (asOid(vb) !== printerDeviceType) continue;
+    const d = decodeText(asBytes(view.get(`${oid.hrDeviceDescr}.${index}`)));
+    if (d !== '') return d;
   }
   return null;
 }

@@ -4,7 +4,7 @@ import snmp, { type RawVarbind, type Session } from 'net-snmp';
 import type { Secret } from '../../config/secret.js';
 import type { ProbeProblem } from '../../domain/observation.js';
 import type { Result } from '../../domain/result.js';
-import { compareOids, inSubtree, isException, type Varbind, type VarbindType } from './varbind.js';
+import { compareOids, isException, type Varbind, type VarbindType } from './varbind.js';
 import type { WalkBudget } from './walk-budget.js';
 
 /**
@@ -200,7 +200,10 @@ class NetSnmpClient implements SnmpClient {
     const maxRows = opts.maxRows ?? 20_000;
     const maxRepetitions = opts.maxRepetitions ?? 25;
     const out: Varbind[] = [];
-    const seen = new Set<string>();
+    const prefix = `${base}.`;
+    // With order enforced each OID is after the one before, so none can repeat: the set is only needed
+    // for agents whose order is allowed to be wrong.
+    const seen = opts.allowOutOfOrder ? new Set<string>() : null;
     let cursor = base;
     for (;;) {
       const r = await this.#next(cursor, maxRepetitions);
@@ -210,8 +213,8 @@ class NetSnmpClient implements SnmpClient {
       }
       if (r.value === 'end' || r.value.length === 0) return { ok: true, value: { varbinds: out } };
       for (const vb of r.value) {
-        if (isException(vb) || !inSubtree(base, vb.oid)) return { ok: true, value: { varbinds: out } };
-        if (seen.has(vb.oid)) {
+        if (isException(vb) || !vb.oid.startsWith(prefix)) return { ok: true, value: { varbinds: out } };
+        if (seen?.has(vb.oid)) {
           return { ok: true, value: { varbinds: out, stoppedBecause: `agent repeated ${vb.oid} (loop)` } };
         }
         if (!opts.allowOutOfOrder && compareOids(vb.oid, cursor) <= 0) {
@@ -226,7 +229,7 @@ class NetSnmpClient implements SnmpClient {
         if (opts.budget && !opts.budget.take(vb)) {
           return { ok: true, value: { varbinds: out, stoppedBecause: `${opts.budget.why} (under ${base})` } };
         }
-        seen.add(vb.oid);
+        seen?.add(vb.oid);
         out.push(vb);
         cursor = vb.oid;
         if (out.length >= maxRows) {

@@ -67,18 +67,52 @@ function bufferToUint(b: Buffer): number {
   return Number(n);
 }
 
+/** A view's OIDs in numeric order, sorted once per view (a view is not changed once built). */
+const ordered = new WeakMap<MibView, { readonly size: number; readonly keys: readonly string[] }>();
+
+function orderedKeys(view: MibView): readonly string[] {
+  const hit = ordered.get(view);
+  if (hit && hit.size === view.size) return hit.keys;
+  // A view is the walks' answers one after the other, each already in order: the sort merges runs.
+  const keys = [...view.keys()].sort(compareOids);
+  ordered.set(view, { size: view.size, keys });
+  return keys;
+}
+
+/** Where the OIDs under `base` start in `keys` (the subtree is one run in numeric order). */
+function firstUnder(keys: readonly string[], base: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareOids(keys[mid] as string, base) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The cells of one table column: `{ index → varbind }` where index is the OID suffix after
- * `column` (e.g. "1.3" for hrDeviceIndex 1, supply 3). Ordered by numeric index.
+ * `column` (e.g. "1.3" for hrDeviceIndex 1, supply 3). Ordered by numeric index. Found by binary
+ * search in the view's sorted OIDs: decoders ask for a dozen columns of views with thousands of rows
+ * (a PC's hrSWRun and hrSWInstalled), so a scan per column was on the poller's hot path.
  */
 export function column(view: MibView, columnOid: string): Map<string, Varbind> {
+  const keys = orderedKeys(view);
   const prefix = `${columnOid}.`;
-  const rows: Array<[string, Varbind]> = [];
-  for (const [oid, vb] of view) {
-    if (oid.startsWith(prefix)) rows.push([oid.slice(prefix.length), vb]);
+  const out = new Map<string, Varbind>();
+  for (let i = firstUnder(keys, columnOid); i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (!key.startsWith(prefix)) break;
+    out.set(key.slice(prefix.length), view.get(key) as Varbind);
   }
-  rows.sort((a, b) => compareOids(a[0], b[0]));
-  return new Map(rows);
+  return out;
+}
+
+/** Whether the view holds any OID under `base` (not `base` itself). */
+export function hasRowsUnder(view: MibView, base: string): boolean {
+  const keys = orderedKeys(view);
+  return keys[firstUnder(keys, base)]?.startsWith(`${base}.`) ?? false;
 }
 
 /**
@@ -98,8 +132,4 @@ export function compareOids(a: string, b: string): number {
     j++;
   }
   return (i < a.length ? 1 : 0) - (j < b.length ? 1 : 0);
-}
-
-export function inSubtree(base: string, oid: string): boolean {
-  return oid.startsWith(`${base}.`);
 }
