@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { beforeEach } from 'vitest';
 import { talliesDir, thisRun } from '../../helpers/run.js';
 import type { Reply } from './http.js';
 import { looksLikeCrash } from './http.js';
@@ -9,7 +10,8 @@ import { looksLikeCrash } from './http.js';
  * number tried. Each input, fault, record and notification is put in the column of what was seen; a
  * shortfall is a smaller number there, and the inputs or faults that fell short are listed (`failures`).
  * The file saves its tally in `afterAll` whether its tests passed or not; test/final/summary.test.ts builds
- * test/reliability/SUMMARY.md from this run's tallies.
+ * test/reliability/SUMMARY.md from this run's tallies. A test that fails before it has counted everything
+ * is named in the failure list (so SUMMARY.md's shortfalls say which test left its figures short).
  */
 export type InputOutcome =
   /** Refused as it should be: the right status (4xx, problem+json), the right error, nothing changed. */
@@ -72,6 +74,13 @@ export class Tally {
       failures: [],
       notes: [],
     };
+    // Made at the top of a test file, so this hook is the file's: every test that fails is listed.
+    beforeEach((ctx) =>
+      ctx.onTestFailed(({ task }) => {
+        const why = String(task.result?.errors?.[0]?.message ?? 'no error message').split('\n')[0];
+        this.#fail(`test failed before all its figures were counted: ${task.name} → ${why}`);
+      }),
+    );
   }
 
   #fail(what: string): void {
