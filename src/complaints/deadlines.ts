@@ -1,16 +1,15 @@
-import type { NotifierConfig } from '../config/schema.js';
+import type { NotifierConfig, PersonConfig } from '../config/schema.js';
 import type { MinuteTicker } from '../core/minute-ticker.js';
 import { answerOwed } from '../domain/complaint.js';
 import { type ComplaintNotice, dueNotices } from '../domain/complaint-deadlines.js';
 import { noticeRecipients } from '../domain/complaint-routing.js';
 import { renderComplaintNotice } from '../domain/complaint-texts.js';
 import { planDeliveries } from '../domain/delivery-plan.js';
-import { formatLocal, localTime } from '../domain/local-time.js';
+import { formatLocal } from '../domain/local-time.js';
 import type { Notifier } from '../notify/dispatcher.js';
 import { createSerial } from '../serial.js';
 import type { Queries } from '../store/db.js';
 import type { ComplaintDeps } from './deps.js';
-import { onDutyChain } from './recipients.js';
 import type { ComplaintRow } from './repo.js';
 
 interface CheckerDeps {
@@ -19,8 +18,18 @@ interface CheckerDeps {
   readonly siteName: string;
   readonly publicUrl?: string | undefined;
   readonly isWorkingTime: (now: number) => boolean;
-  /** People marked absent on a local date (the fault engine's absences). */
-  readonly absentOn: (q: Queries, date: string) => Promise<ReadonlySet<string>>;
+  /**
+   * The on-duty chain at `now`, in the caller's transaction: the rota's A post → B post → lead of that
+   * day with swaps applied, absent people and people with no working channel left out — the plan the
+   * fault escalator uses (`duty.plan`), so a complaint is never announced to someone a fault would skip.
+   * `held`: the notification channels held after a permanent error, read before the transaction.
+   */
+  readonly onDuty: (
+    q: Queries,
+    now: number,
+    held: ReadonlySet<string>,
+  ) => Promise<readonly (readonly PersonConfig[])[]>;
+  readonly heldChannels: () => Promise<ReadonlySet<string>>;
   readonly ticker: Pick<MinuteTicker, 'every'>;
   readonly onNotice?: (notice: ComplaintNotice) => void;
 }
@@ -45,9 +54,9 @@ export function createDeadlineChecker(deps: ComplaintDeps, c: CheckerDeps) {
     if (due.length === 0) return 0;
     const device = row.deviceId === null ? undefined : await deps.devices.get(row.deviceId);
     const deviceName = row.deviceId === null ? null : (device?.name ?? row.deviceId);
-    const today = localTime(now, deps.timeZone).date;
+    const held = await c.heldChannels();
     return db.transaction(async (tx) => {
-      const chain = onDutyChain(deps.people, await c.absentOn(tx, today));
+      const chain = await c.onDuty(tx, now, held);
       let queued = 0;
       for (const notice of due) {
         if (!(await repo.markNotice(tx, row.id, notice, now))) continue;

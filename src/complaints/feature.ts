@@ -49,7 +49,11 @@ export function complaintsFeature(zone: Zone) {
     siteName: config.siteName,
     publicUrl: config.http.publicUrl,
     isWorkingTime: (now) => zone.schedule.isWorkingTime(now),
-    absentOn: (q, date) => zone.duty.absentOn(q, date),
+    onDuty: async (q, now, held) =>
+      (await zone.duty.plan(q, ['on-duty'], now, held)).levels
+        .map((l) => l.present)
+        .filter((l) => l.length > 0),
+    heldChannels: () => zone.duty.heldChannels(),
     ticker: zone.ticker,
     onNotice: (n) => metrics.notice(n),
   });

@@ -260,9 +260,6 @@ export function createDutyService(deps: DutyServiceDeps) {
     heldChannels: held,
     view,
     uncovered,
-    /** Who is absent on `date` (in the caller's transaction): the complaints' deadline notices skip them. */
-    absentOn: async (q: Queries, date: string): Promise<Set<string>> =>
-      new Set((await repo.absencesBetween(q, date, date)).map((a) => a.personId)),
     check,
     /** Runs after every change of an absence or a swap (the fault engine re-checks its escalations). */
     onChange(fn: () => Promise<void>): void {

@@ -257,3 +257,31 @@ describe('rate limits', () => {
     expect(caseOf(again)).toBe(caseOf(first));
   }, 60_000);
 });
+
+describe('who hears a complaint', () => {
+  it('the first notice goes to whoever holds the A post today by the rota (a swap applied), as a fault’s would', async () => {
+    // 王芳 (B post) takes Thursday's A post: the notice is hers, not 李娟's, whom the config names A.
+    const today = '2026-12-03';
+    await zone.clock.advance(Date.parse(`${today}T10:00:00+08:00`) - zone.clock.now());
+    const swap = await zone.api('POST', '/duty/swaps', {
+      token: tokens.technician,
+      body: { date: today, post: 'A', personId: 'wang-fang', reason: '调班' },
+    });
+    expect(swap.status).toBe(201);
+    const r = await zone.api('POST', '/public-reports', {
+      body: { problem: 'suggestion', description: '建议查阅区多放几把椅子' },
+      ip: '127.0.20.3',
+    });
+    expect(r.status).toBe(202);
+    const caseNo = caseOf(r);
+    await zone.clock.advance(60_000);
+    await zone.dispatch();
+    const rows = zone.app.zone ? await zone.app.zone.notifier.outbox.byEventPrefix('complaint:') : [];
+    const received = rows.filter((n) => n.eventKey.endsWith(':received') && n.payload.title.includes(caseNo));
+    expect(received.flatMap((n) => n.payload.to.map((p) => p.name))).toEqual(['王芳']);
+    const undo = await zone.api('DELETE', `/duty/swaps/${(swap.json as { id: number }).id}`, {
+      token: tokens.technician,
+    });
+    expect(undo.status).toBe(200);
+  }, 60_000);
+});
