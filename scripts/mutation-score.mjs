@@ -78,6 +78,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     ),
     '',
     'Score = (killed + timed out) / (killed + timed out + survived + no coverage).',
+    ...(results.some((r) => r.counts.Ignored > 0)
+      ? [
+          '',
+          'Ignored (static): mutants in code that runs once, when a module is loaded (the tables of words and',
+          'thresholds at the top of a file). Stryker cannot tell which tests cover them, so each one needs the',
+          'whole unit suite (about 40 s here); `npm run mutation` passes `--ignoreStatic` so a run fits in an',
+          'hour on two cores. They are left out of the score, and counted in the table above.',
+        ]
+      : []),
     '',
     '## Surviving mutants',
     '',

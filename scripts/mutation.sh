@@ -10,5 +10,7 @@ mkdir -p "$tmp"
 ln -sfn "$(cd .. && pwd)/shared" "$tmp/shared"
 # A few unit tests run the built CLI (test/helpers/cli.ts): build it first.
 npx tsc -p tsconfig.build.json
-npx stryker run "$@"
+# --ignoreStatic: module-level mutants need the whole suite each (see SCORE.md); --incremental reuses
+# reports/stryker-incremental.json for the mutants and tests that did not change since the last run.
+npx stryker run --ignoreStatic --incremental "$@"
 node scripts/mutation-score.mjs reports/mutation/mutation.json
