@@ -27,10 +27,13 @@ export function parsePhone(input: string): Phone | null {
   if (bracket) return parsePhone(`${bracket[1]}-${bracket[2]}`);
   if (!/^\+?[\d-]+$/.test(compact) || /--/.test(compact)) return null;
   let digits = compact.replaceAll('-', '');
+  const international = digits.startsWith('+86') || digits.startsWith('0086');
   if (digits.startsWith('+86')) digits = digits.slice(3);
   else if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('+')) return null;
   if (/^1[3-9]\d{9}$/.test(digits)) return { kind: 'mobile', normalized: digits };
+  // Written internationally, a landline drops its trunk 0: +86 10 12345678 is 010-12345678.
+  if (international && /^(?:10|[2-9])/.test(digits)) digits = `0${digits}`;
   if (digits.length === 13 && digits.startsWith('86') && /^1[3-9]\d{9}$/.test(digits.slice(2)))
     return { kind: 'mobile', normalized: digits.slice(2) };
   // A two-digit area code (010, 02x) has 8-digit local numbers; a three-digit one 7 or 8.

@@ -83,8 +83,13 @@ const kindOnly: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
 };
 
 /** A condition's short name; an unnormalised one (`ipp:…`, `snmp:alert-…`) as `设备报告的其他情况`. */
+/** A table's own entry only: a device's text such as `constructor` is not a name (nor Object's method). */
+function own(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function conditionName(name: string, language: Language): string {
-  const known = (conditionNames[language] as Readonly<Record<string, string>>)[name];
+  const known = own(conditionNames[language], name);
   if (known) return known;
   return language === 'en' ? 'other condition reported by the device' : '设备报告的其他情况';
 }
@@ -92,11 +97,11 @@ export function conditionName(name: string, language: Language): string {
 /** A fault kind's short name (`缺纸`, `开机失败`); `*` is the total line of a table. */
 export function kindName(kind: FaultKind | '*' | string, language: Language): string {
   return (
-    kindOnly[language][kind] ?? (conditionNames[language] as Readonly<Record<string, string>>)[kind] ?? kind
+    own(kindOnly[language], kind) ?? own(conditionNames[language], kind) ?? kind
   );
 }
 
 /** For tests and the pages' legend: every known condition's name. */
 export function isNamedCondition(name: string, language: Language): boolean {
-  return name in conditionNames[language];
+  return Object.hasOwn(conditionNames[language], name);
 }

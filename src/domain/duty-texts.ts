@@ -41,7 +41,8 @@ const zh = {
   noRota: (id: number) => `没有编号为 ${id} 的值班表修改记录（或已撤销）`,
   absentWhy: (reason: string) => (reason ? `请假（${reason}）` : '请假'),
   noChannel: '没有可用的通知渠道',
-  noHolder: (slot: string) => `没有${slot}`,
+  // A space between Chinese and a Latin letter (没有 B 岗), none before Chinese (没有负责人).
+  noHolder: (slot: string) => `没有${/^[A-Za-z]/.test(slot) ? ' ' : ''}${slot}`,
   uncovered: (site: string, date: string, why: string, covers: string) =>
     `【${site}】${date} 无人值守：${why}。值班提醒将发给${covers}，请尽快安排代岗。`,
   nobodyCovers: '管理员',
@@ -70,7 +71,7 @@ const en: DutyTexts = {
     `from/to: overlaps ${name}'s recorded absence (${from} to ${to}); undo that one first`,
   swapTaken: (date, post) => `date/post: the ${post} on ${date} is already swapped; undo that one first`,
   swapAbsent: (name, date) => `personId: ${name} is absent on ${date} and cannot hold a post`,
-  swapSame: (name, date, post) => `personId: ${name} already holds ${post} on ${date}`,
+  swapSame: (name, date, post) => `personId: ${name} already holds the ${post} on ${date}`,
   lastPost: (name, dates) =>
     `confirmCover: with ${name} away, nobody holds a post on ${dates}; on-duty alerts would go to the lead and ` +
     'the technician. Confirm that they cover (confirmCover: true, or tick "cover arranged" on the page)',

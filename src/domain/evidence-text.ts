@@ -87,8 +87,9 @@ function alertPhrase(p: string): string | undefined {
   if (tray) {
     const r = tray.rest;
     if (/jam/i.test(r)) return `${tray.name} 卡纸`;
-    if (/empty|out\b|no paper|load|add/i.test(r)) return `${tray.name} 无纸`;
+    // "near empty" is low, not empty: the nearness is asked first.
     if (/low|near/i.test(r)) return `${tray.name} 纸张不足`;
+    if (/empty|out\b|no paper|load|add/i.test(r)) return `${tray.name} 无纸`;
     if (/missing|not (installed|inserted|set)|remove/i.test(r)) return `${tray.name} 未装好`;
     if (/open/i.test(r)) return `${tray.name} 未关好`;
     if (/size|mismatch|type/i.test(r)) return `${tray.name} 纸张规格不符`;
@@ -101,8 +102,9 @@ function alertPhrase(p: string): string | undefined {
   if (/toner|ink|cartridge|drum/i.test(p)) {
     const what = `${colourName(null, p)}${supplyTypeName('', p) || '墨粉'}`;
     if (/missing|not installed|install/i.test(p)) return `未装${what}`;
-    if (/empty|out\b|end\b|replace/i.test(p)) return `${what}已用完`;
+    // "Toner near end" / "near empty" is low, not used up: the nearness is asked first.
     if (/low|near/i.test(p)) return `${what}不足`;
+    if (/empty|out\b|end\b|replace/i.test(p)) return `${what}已用完`;
     return undefined;
   }
   if (/(paper|media)\s*(out|empty)|out of paper|no paper|(load|add)\s*paper/i.test(p)) return '缺纸';
@@ -150,7 +152,9 @@ export function evidenceText(kind: FaultKind, detail: string, language: Language
     const m = /^(.*?)\s+(\d{1,3})%$/.exec(d);
     if (m) {
       const drive = /^([A-Za-z]):\\/.exec(m[1] as string);
-      return `${drive ? `${(drive[1] as string).toUpperCase()} 盘` : (m[1] as string).split(/\s+/)[0]}已用 ${m[2]}%`;
+      return drive
+        ? `${(drive[1] as string).toUpperCase()} 盘已用 ${m[2]}%`
+        : `${(m[1] as string).split(/\s+/)[0]} 已用 ${m[2]}%`;
     }
   }
   const said = d
