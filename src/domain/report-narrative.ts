@@ -80,11 +80,11 @@ export function narrative(r: MonthlyReport, lang: Language, kindName: (kind: str
     pw.needed === 0
       ? t(
           `计划开关机 ${pw.planned} 次，无需执行（设备已处于计划状态 ${pw.notNeeded} 次，系统未监测 ${pw.unmonitored} 次）。`,
-          `${pw.planned} planned switches, none needed (already as planned ${pw.notNeeded}, not monitored ${pw.unmonitored}).`,
+          `${count(pw.planned, 'planned switch', 'planned switches')}, none needed (already as planned ${pw.notNeeded}, not monitored ${pw.unmonitored}).`,
         )
       : t(
           `计划开关机需执行 ${pw.needed} 次，成功 ${pw.done} 次，执行率 ${pct(pw.adherence, lang)}。`,
-          `${pw.needed} planned switches were needed, ${pw.done} done: ${pct(pw.adherence, lang)}.`,
+          `${count(pw.needed, 'planned switch was', 'planned switches were')} needed, ${pw.done} done: ${pct(pw.adherence, lang)}.`,
         ),
   ];
 
@@ -105,7 +105,7 @@ export function narrative(r: MonthlyReport, lang: Language, kindName: (kind: str
       ? t('本月未发生设备故障。', 'No equipment fault this month.')
       : t(
           `本月共发生设备故障 ${eq.incidents} 起，${repaired}，平均响应时间 ${duration(eq.mttaMinutes, lang)}，平均修复时间 ${duration(eq.mttrMinutes, lang)}。`,
-          `${eq.incidents} equipment faults, ${repaired}; mean response ${duration(eq.mttaMinutes, lang)}, mean repair ${duration(eq.mttrMinutes, lang)}.`,
+          `${count(eq.incidents, 'equipment fault', 'equipment faults')}, ${repaired}; mean response ${duration(eq.mttaMinutes, lang)}, mean repair ${duration(eq.mttrMinutes, lang)}.`,
         ),
     t(
       `耗材提醒 ${consumables.length} 次${consumables.length > 0 ? `（${list(countBy(consumables, (i) => `${spaced(name(i.deviceId))}${kindName(i.kinds[0] ?? '')}`).map(([k, n]) => `${k} ${n} 次`))}）` : ''}；清洁消毒逾期 ${line('hygiene')?.incidents ?? 0} 次；群众报告 ${line('citizens')?.incidents ?? 0} 件；软件及管理事件 ${line('management')?.incidents ?? 0} 起。`,
@@ -125,7 +125,7 @@ export function narrative(r: MonthlyReport, lang: Language, kindName: (kind: str
               )
             : t(
                 `本月应完成清洁消毒 ${h.totals['on-time'] + h.totals.late + h.totals.missed + h.totals.overdue} 次，按时 ${h.totals['on-time']} 次、迟报 ${h.totals.late} 次、未做 ${h.totals.missed + h.totals.overdue} 次，按时率 ${pct(h.ratio, lang)}。`,
-                `${h.totals['on-time'] + h.totals.late + h.totals.missed + h.totals.overdue} cleaning tasks due: ${h.totals['on-time']} on time, ${h.totals.late} late, ${h.totals.missed + h.totals.overdue} not done; ${pct(h.ratio, lang)} on time.`,
+                `${count(h.totals['on-time'] + h.totals.late + h.totals.missed + h.totals.overdue, 'cleaning task', 'cleaning tasks')} due: ${h.totals['on-time']} on time, ${h.totals.late} late, ${h.totals.missed + h.totals.overdue} not done; ${pct(h.ratio, lang)} on time.`,
               ) +
               (h.unmonitoredDays.length > 0
                 ? t(
@@ -146,7 +146,7 @@ export function narrative(r: MonthlyReport, lang: Language, kindName: (kind: str
         )
       : t(
           `需采购耗材 ${due.length} 种：${list(due.map((s) => `${supply(s)}${s.runsOutOn ? `预计${dateText(s.runsOutOn, lang, true)}${s.receptacle ? '装满' : '用完'}` : ''}`))}。`,
-          `${due.length} supplies to order: ${list(due.map((s) => `${supply(s)}${s.runsOutOn ? ` (runs out ${dateText(s.runsOutOn, lang)})` : ''}`))}.`,
+          `${count(due.length, 'supply', 'supplies')} to order: ${list(due.map((s) => `${supply(s)}${s.runsOutOn ? ` (${s.receptacle ? 'full by' : 'runs out'} ${dateText(s.runsOutOn, lang)})` : ''}`))}.`,
         ),
   ];
 
@@ -161,11 +161,11 @@ export function narrative(r: MonthlyReport, lang: Language, kindName: (kind: str
   const service = [
     t(
       `本月免费打印复印 ${sv.pagesTotal ?? 0} 页${p.openDays > 0 && sv.pagesTotal !== null ? `，开放日日均 ${num1(Math.round((sv.pagesTotal / p.openDays) * 10) / 10)} 页` : ''}${busiest ? `，打印高峰在 ${busiest.hour} 时至 ${busiest.hour + 1} 时` : ''}；查阅电脑和自助机开机 ${num1(Math.round(on * 10) / 10)} 小时${used === null ? '' : `，估算使用 ${num1(Math.round(used * 10) / 10)} 小时`}。`,
-      `${sv.pagesTotal ?? 0} pages printed and copied free of charge${busiest ? `, busiest ${busiest.hour}:00–${busiest.hour + 1}:00` : ''}; PCs and kiosks on ${num1(Math.round(on * 10) / 10)} h${used === null ? '' : `, in use about ${num1(Math.round(used * 10) / 10)} h (estimated)`}.`,
+      `${sv.pagesTotal ?? 0} pages printed and copied free of charge${p.openDays > 0 && sv.pagesTotal !== null ? ` (${num1(Math.round((sv.pagesTotal / p.openDays) * 10) / 10)} per open day)` : ''}${busiest ? `, busiest ${busiest.hour}:00–${busiest.hour + 1}:00` : ''}; PCs and kiosks on ${num1(Math.round(on * 10) / 10)} h${used === null ? '' : `, in use about ${num1(Math.round(used * 10) / 10)} h (estimated)`}.`,
     ),
     t(
       `群众报告设备问题 ${sv.citizensReports} 件${sv.citizensSameAsFault > 0 ? `，其中 ${sv.citizensSameAsFault} 件与已发现的故障为同一问题` : ''}。`,
-      `${sv.citizensReports} citizens’ reports${sv.citizensSameAsFault > 0 ? `, ${sv.citizensSameAsFault} about a fault already known` : ''}.`,
+      `${count(sv.citizensReports, 'citizen’s report', 'citizens’ reports')}${sv.citizensSameAsFault > 0 ? `, ${sv.citizensSameAsFault} about a fault already known` : ''}.`,
     ),
   ];
 
@@ -194,7 +194,7 @@ function outlook(
   for (const d of r.devices.filter((x) => x.availability !== null && x.availability < lowAvailability))
     problems.push(
       t(
-        `${d.name}可用率 ${pct(d.availability, lang)}，低于 95%`,
+        `${spaced(d.name)}可用率 ${pct(d.availability, lang)}，低于 95%`,
         `${d.name}: availability ${pct(d.availability, lang)}, below 95%`,
       ),
     );
@@ -242,7 +242,7 @@ function outlook(
     problems.push(
       t(
         `计划开关机未执行成功 ${r.power.failed + r.power.missed} 次`,
-        `${r.power.failed + r.power.missed} planned switches not done`,
+        `${count(r.power.failed + r.power.missed, 'planned switch', 'planned switches')} not done`,
       ),
     );
   if (toOrder.length > 0)
@@ -259,6 +259,11 @@ function outlook(
     t('下步打算：', 'Next steps:'),
     ...numbered(plans),
   ];
+}
+
+/** `1 planned switch`, `2 planned switches`: English says the number with the noun's own form. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function countBy(list: readonly IncidentLine[], key: (i: IncidentLine) => string): Array<[string, number]> {
