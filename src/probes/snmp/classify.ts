@@ -37,9 +37,7 @@ export function classifyEvidence(
   sysDescr: string,
   sysObjectID: string | null,
 ): Classification {
-  for (const key of view.keys()) {
-    if (key.startsWith(`${oid.printerMib}.`)) return { kind: 'printer', evidence: 'Printer-MIB rows' };
-  }
+  if (hasRowsUnder(view, oid.printerMib)) return { kind: 'printer', evidence: 'Printer-MIB rows' };
   const runsSoftware = hasRows(view, [oid.hrSWRunName, oid.hrSWInstalledName]);
   if (!runsSoftware && printerDeviceAnswers(view)) {
     return { kind: 'printer', evidence: 'hrDeviceType printer with hrPrinterStatus' };

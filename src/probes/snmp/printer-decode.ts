@@ -21,7 +21,16 @@ import {
 } from './printer-enums.js';
 import type { Quirk } from './quirks.js';
 import { decodeText } from './text.js';
-import { asBytes, asInt, asOid, column, compareOids, type MibView, type Varbind } from './varbind.js';
+import {
+  asBytes,
+  asInt,
+  asOid,
+  column,
+  compareOids,
+  hasRowsUnder,
+  type MibView,
+  type Varbind,
+} from './varbind.js';
 
 interface PrinterDecode {
   readonly reading: PrinterReading;
@@ -33,10 +42,7 @@ interface PrinterDecode {
 
 /** True when the walk found any Printer-MIB or hrPrinter data at all. */
 export function hasPrinterData(view: MibView): boolean {
-  for (const key of view.keys()) {
-    if (key.startsWith(`${oid.printerMib}.`) || key.startsWith(`${oid.hrPrinterEntry}.`)) return true;
-  }
-  return false;
+  return hasRowsUnder(view, oid.printerMib) || hasRowsUnder(view, oid.hrPrinterEntry);
 }
 
 /** Pure: the varbinds of one poll → the printer's typed reading and its conditions. */

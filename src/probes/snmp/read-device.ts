@@ -148,7 +148,7 @@ async function readWith(
   if (printerPlan && context === null && target.version === '3' && !hasPrinterMib(collected)) {
     for (const name of quirks.flatMap((q) => q.v3Contexts ?? [])) {
       const inContext = await readContext(open, withContext(target, name), walkAll, notes);
-      if (inContext.some((vb) => vb.oid.startsWith(`${oid.printerMib}.`))) {
+      if (hasPrinterMib(inContext)) {
         collected.push(...inContext);
         context = name;
         break;
@@ -189,8 +189,10 @@ async function readContext(
   return out;
 }
 
+const printerMibPrefix = `${oid.printerMib}.`;
+
 function hasPrinterMib(varbinds: readonly Varbind[]): boolean {
-  return varbinds.some((vb) => vb.oid.startsWith(`${oid.printerMib}.`));
+  return varbinds.some((vb) => vb.oid.startsWith(printerMibPrefix));
 }
 
 /**
