@@ -8,6 +8,8 @@ import { photoDirFor, planFromConfig } from '../hygiene/plan.js';
 import { HygieneRepo } from '../hygiene/repo.js';
 import { createHygieneService, type RecordInput } from '../hygiene/service.js';
 import { openStore } from '../store/store.js';
+import { recordedLine, refusalLine, refusals, serviceRefusal } from './hygiene-text.js';
+import { cliLanguage, langOption } from './lang.js';
 
 interface HygieneRecordOptions {
   config: string;
@@ -20,6 +22,7 @@ interface HygieneRecordOptions {
   at?: string;
   corrects?: string;
   json?: boolean;
+  lang?: string;
 }
 
 interface Io {
@@ -43,6 +46,7 @@ export function registerHygiene(program: Command): void {
     .option('--at <time>', 'when it was done, ISO 8601 with offset (an earlier time is flagged back-dated)')
     .option('--corrects <id>', 'the id of the record this one corrects')
     .option('--json', 'print the stored records as JSON')
+    .addOption(langOption())
     // Usage errors reach main(), which exits 2 for them like for a bad config.
     .exitOverride()
     .action(async (opts: HygieneRecordOptions) => {
@@ -52,7 +56,12 @@ export function registerHygiene(program: Command): void {
 
 /** Exit codes: 0 recorded, 1 runtime failure, 2 bad configuration or input. */
 async function runHygieneRecord(opts: HygieneRecordOptions, io: Io): Promise<number> {
-  const loaded = loadConfig(opts.config);
+  const lang = cliLanguage(opts.lang, opts.config);
+  const fail = (message: string): number => {
+    io.stderr.write(refusalLine(message, lang));
+    return 2;
+  };
+  const loaded = loadConfig(opts.config, {}, { language: lang });
   if (!loaded.ok) {
     for (const line of loaded.error) io.stderr.write(`${line}\n`);
     return 2;
@@ -67,28 +76,25 @@ async function runHygieneRecord(opts: HygieneRecordOptions, io: Io): Promise<num
     ...(opts.agent !== undefined ? { agent: opts.agent } : {}),
     ...(opts.note !== undefined ? { note: opts.note } : {}),
   };
-  if (input.by === '') return fail(io, '--by: must not be empty');
+  if (input.by === '') return fail(refusals.emptyBy(lang));
   if (opts.at !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(opts.at)) {
-      return fail(
-        io,
-        `--at: expected an ISO 8601 time with offset (e.g. 2025-10-09T08:30+08:00), got "${opts.at}"`,
-      );
+      return fail(refusals.badAt(opts.at, lang));
     }
     input.doneAt = Date.parse(opts.at);
   }
   if (opts.corrects !== undefined) {
-    if (!/^[1-9]\d{0,14}$/.test(opts.corrects))
-      return fail(io, `--corrects: expected a record id, got "${opts.corrects}"`);
+    if (!/^[1-9]\d{0,14}$/.test(opts.corrects)) return fail(refusals.badCorrects(opts.corrects, lang));
     input.correctsId = Number(opts.corrects);
   }
+  const plan = planFromConfig(config.hygiene);
   const store = await openStore(config.store.path, systemClock.now());
   try {
     const service = createHygieneService({
       repo: new HygieneRepo(store.db),
       audit: store.audit,
       clock: systemClock,
-      plan: planFromConfig(config.hygiene),
+      plan,
       photos: new PhotoStore(photoDirFor(config.hygiene, config.store.path)),
       photoMaxBytes: config.hygiene.photoMaxBytes,
       backdateToleranceMinutes: config.hygiene.backdateToleranceMinutes,
@@ -102,21 +108,13 @@ async function runHygieneRecord(opts: HygieneRecordOptions, io: Io): Promise<num
     if (opts.json) {
       io.stdout.write(`${JSON.stringify({ records }, null, 2)}\n`);
     } else {
-      for (const r of records) {
-        const flag = r.backdated ? '（补登，计为迟报 / back-dated, counts as late）' : '';
-        io.stdout.write(`已登记 recorded #${r.id}: ${r.target} ${r.task} by ${r.actor}${flag}\n`);
-      }
+      for (const r of records) io.stdout.write(`${recordedLine(r, plan.targets, lang)}\n`);
     }
     return 0;
   } catch (err) {
-    if (err instanceof ServiceError) return fail(io, err.message);
+    if (err instanceof ServiceError) return fail(serviceRefusal(err.message, plan.targets, lang));
     throw err;
   } finally {
     await store.close();
   }
-}
-
-function fail(io: Io, message: string): number {
-  io.stderr.write(`zoneops hygiene record: ${message}\n`);
-  return 2;
 }

@@ -1,12 +1,15 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import mqtt from 'mqtt';
 import { type AgentTemplates, defaultAgentTemplates } from '../config/sections/mqtt.js';
 import { defaultTasmotaOptions, type TasmotaOptions } from '../config/sections/mqtt-device.js';
+import type { Language } from '../domain/messages.js';
 import type { ProbeProblem } from '../domain/observation.js';
 import { safeUrl } from '../mqtt/connection.js';
 import type { AgentCommandView } from '../mqtt/dialects/agent.js';
 import { deviceRoute } from '../mqtt/dialects/route.js';
 import { applyUpdate, initialState, type PowerState, toObservation } from '../mqtt/power-state.js';
+import { cliLanguage, colonOf, langOption } from './lang.js';
+import { formatProbe, probeMqttWords as words } from './probe-mqtt-text.js';
 
 const probeFamilies = ['tasmota', 'shelly1', 'shelly2', 'agent'] as const;
 type ProbeFamily = (typeof probeFamilies)[number];
@@ -40,7 +43,12 @@ export async function probeMqtt(opts: {
   seconds: number;
   agent?: AgentTemplates;
   tasmota?: TasmotaOptions;
+  /** The language of the warnings written to stderr (default Chinese). */
+  lang?: Language;
+  stderr?: NodeJS.WritableStream;
 }): Promise<MqttProbeResult> {
+  const lang = opts.lang ?? 'zh-CN';
+  const warn = (line: string) => (opts.stderr ?? process.stderr).write(`${line}\n`);
   const base = { broker: safeUrl(opts.url), family: opts.family, topic: opts.topic };
   const empty = { online: false, relay: null, watts: null, energyKWh: null, deviceOn: null, lastSeen: null };
   const clientId = `zoneops-probe-${process.pid}`;
@@ -107,10 +115,10 @@ export async function probeMqtt(opts: {
   if (query)
     await client
       .publishAsync(query.topic, query.payload, { qos: 1 })
-      .catch((err: Error) => process.stderr.write(`state query not sent: ${err.message}\n`));
+      .catch((err: Error) => warn(words.queryNotSent(err.message, lang)));
   await new Promise((r) => setTimeout(r, opts.seconds * 1000));
   // The reading is taken; a broker that drops the connection first changes nothing of it.
-  await client.endAsync().catch((err: Error) => process.stderr.write(`MQTT disconnect: ${err.message}\n`));
+  await client.endAsync().catch((err: Error) => warn(words.disconnect(err.message, lang)));
   const commands = route.agentCommands?.();
   const withCommands = commands ? { commands } : {};
   if (!state) {
@@ -148,47 +156,26 @@ export async function probeMqtt(opts: {
   };
 }
 
-function formatProbe(r: MqttProbeResult): string {
-  const v = (x: unknown) => (x === null ? '-' : x === true ? 'yes' : x === false ? 'no' : String(x));
-  const lines = [
-    `broker     ${r.broker}`,
-    `device     ${r.family} ${r.topic}`,
-    `online     ${v(r.online)}`,
-    `relay      ${v(r.relay)}`,
-    `watts      ${v(r.watts)}`,
-    `energyKWh  ${v(r.energyKWh)}`,
-    `deviceOn   ${v(r.deviceOn)}`,
-    `lastSeen   ${v(r.lastSeen)}`,
-    `messages   ${r.messages} (${r.badMessages} bad)`,
-  ];
-  for (const c of r.commands ?? []) {
-    lines.push(`${`${c.command}`.padEnd(11)}${c.topic} ${c.payload}  (from ${c.source})`);
-  }
-  if (r.problem) lines.push(`problem    ${r.problem.reason}: ${r.problem.message}`);
-  return `${lines.join('\n')}\n`;
+/** A refused option value, in the reader's language (exit 2). */
+class UsageError extends Error {}
+
+function seconds(v: string, lang: Language): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > 3600) throw new UsageError(words.seconds(v, lang));
+  return n;
 }
 
-const seconds = (v: string) => {
+function relayNumber(v: string, lang: Language): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 3600) throw new InvalidArgumentError('expected 1..3600 seconds');
+  if (!/^\d+$/.test(v) || n < 1 || n > 32) throw new UsageError(words.relay(v, lang));
   return n;
-};
+}
 
-const relayNumber = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 32)
-    throw new InvalidArgumentError('expected a relay number 1..32');
-  return n;
-};
-
-const fullTopicArg = (v: string) => {
-  if (!(v.includes('%prefix%') && v.includes('%topic%')) || /[+#]/.test(v)) {
-    throw new InvalidArgumentError(
-      'expected a FullTopic with %prefix% and %topic%, e.g. "%topic%/%prefix%/"',
-    );
-  }
+function fullTopicArg(v: string, lang: Language): string {
+  if (!(v.includes('%prefix%') && v.includes('%topic%')) || /[+#]/.test(v))
+    throw new UsageError(words.fullTopic(v, lang));
   return v;
-};
+}
 
 function tasmotaArgs(fullTopic: string | undefined, relay: number | undefined): TasmotaOptions {
   return {
@@ -198,41 +185,64 @@ function tasmotaArgs(fullTopic: string | undefined, relay: number | undefined): 
   };
 }
 
-/** `zoneops probe mqtt`: exit 0 when the device was heard, 1 when not. */
-export function registerProbeMqtt(probe: Command, out: NodeJS.WritableStream = process.stdout): void {
+interface ProbeMqttOptions {
+  broker: string;
+  family: ProbeFamily;
+  topic: string;
+  seconds: string;
+  fullTopic?: string;
+  relay?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+/** `zoneops probe mqtt`: exit 0 when the device was heard, 1 when not, 2 for a bad option value. */
+export function registerProbeMqtt(
+  probe: Command,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): void {
   probe
     .command('mqtt')
     .description('listen to one smart plug or PC agent and print its normalised reading')
     .requiredOption('--broker <url>', 'broker URL, e.g. mqtt://127.0.0.1:1883')
     .addOption(new Option('--family <family>', 'device family').choices(probeFamilies).makeOptionMandatory())
     .requiredOption('--topic <topic>', 'the device topic (Tasmota %topic%, Shelly id/prefix, agent name)')
-    .option('--seconds <n>', 'how long to listen', seconds, 10)
+    .option('--seconds <n>', 'how long to listen', '10')
     .option(
       '--full-topic <layout>',
       'Tasmota FullTopic, e.g. "%topic%/%prefix%/" (default %prefix%/%topic%/)',
-      fullTopicArg,
     )
-    .option('--relay <n>', 'Tasmota relay number (POWER<n>)', relayNumber)
+    .option('--relay <n>', 'Tasmota relay number (POWER<n>)')
     .option('--json', 'print JSON')
-    .action(
-      async (o: {
-        broker: string;
-        family: ProbeFamily;
-        topic: string;
-        seconds: number;
-        fullTopic?: string;
-        relay?: number;
-        json?: boolean;
-      }) => {
-        const result = await probeMqtt({
-          url: o.broker,
-          family: o.family,
-          topic: o.topic,
-          seconds: o.seconds,
-          tasmota: tasmotaArgs(o.fullTopic, o.relay),
-        });
-        out.write(o.json ? `${JSON.stringify(result, null, 2)}\n` : formatProbe(result));
-        if (result.messages === 0) process.exitCode = 1;
-      },
-    );
+    .addOption(langOption())
+    .action(async (o: ProbeMqttOptions) => {
+      // The values are checked here, not by commander, so a refusal is in the reader's language.
+      const lang = cliLanguage(o.lang);
+      let listen: number;
+      let tasmota: TasmotaOptions;
+      try {
+        listen = seconds(o.seconds, lang);
+        tasmota = tasmotaArgs(
+          o.fullTopic === undefined ? undefined : fullTopicArg(o.fullTopic, lang),
+          o.relay === undefined ? undefined : relayNumber(o.relay, lang),
+        );
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        err.write(`zoneops probe mqtt${colonOf(lang)}${e.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const result = await probeMqtt({
+        url: o.broker,
+        family: o.family,
+        topic: o.topic,
+        seconds: listen,
+        tasmota,
+        lang,
+        stderr: err,
+      });
+      out.write(o.json ? `${JSON.stringify(result, null, 2)}\n` : formatProbe(result, lang));
+      if (result.messages === 0) process.exitCode = 1;
+    });
 }

@@ -44,11 +44,14 @@ const words = {
   } as Record<string, string>,
 };
 
+/** A probe's reason (`timeout`, `refused` …) as the office says it: 超时, 连接被拒绝 … */
+export const reasonZh = (reason: string | undefined) => words.reasons[reason ?? ''] ?? '未知原因';
+
 /** `无法连接（超时）：连续 2 次请求无应答…` / `unreachable (timeout): no answer after 2 tries…`. */
 export function unreachableLine(p: ProbeProblem | undefined, lang: Language): string {
   if (lang === 'en') return `unreachable (${p?.reason}): ${p?.message}`;
   const said = evidenceText('unreachable', p?.message ?? '', 'zh-CN');
-  return `无法连接（${words.reasons[p?.reason ?? ''] ?? '未知原因'}）：${said || '无应答'}${p?.message ? `\n  设备原文：${p.message}` : ''}`;
+  return `无法连接（${reasonZh(p?.reason)}）：${said || '无应答'}${p?.message ? `\n  设备原文：${p.message}` : ''}`;
 }
 
 function english(r: SnmpReading): string[] {

@@ -96,9 +96,7 @@ export function conditionName(name: string, language: Language): string {
 
 /** A fault kind's short name (`缺纸`, `开机失败`); `*` is the total line of a table. */
 export function kindName(kind: FaultKind | '*' | string, language: Language): string {
-  return (
-    own(kindOnly[language], kind) ?? own(conditionNames[language], kind) ?? kind
-  );
+  return own(kindOnly[language], kind) ?? own(conditionNames[language], kind) ?? kind;
 }
 
 /** For tests and the pages' legend: every known condition's name. */
