@@ -3,33 +3,18 @@ import mqtt from 'mqtt';
 import { type AgentTemplates, defaultAgentTemplates } from '../config/sections/mqtt.js';
 import { defaultTasmotaOptions, type TasmotaOptions } from '../config/sections/mqtt-device.js';
 import type { Language } from '../domain/messages.js';
-import type { ProbeProblem } from '../domain/observation.js';
 import { safeUrl } from '../mqtt/connection.js';
-import type { AgentCommandView } from '../mqtt/dialects/agent.js';
 import { deviceRoute } from '../mqtt/dialects/route.js';
 import { applyUpdate, initialState, type PowerState, toObservation } from '../mqtt/power-state.js';
 import { cliLanguage, colonOf, langOption } from './lang.js';
-import { formatProbe, probeMqttWords as words } from './probe-mqtt-text.js';
+import { formatProbe, type MqttProbeView, probeMqttWords as words } from './probe-mqtt-text.js';
 
 const probeFamilies = ['tasmota', 'shelly1', 'shelly2', 'agent'] as const;
 type ProbeFamily = (typeof probeFamilies)[number];
 
-interface MqttProbeResult {
-  readonly broker: string;
+/** The probe's reading; `lastSeen` is the ISO time of the last message (null when nothing was heard). */
+interface MqttProbeResult extends MqttProbeView {
   readonly family: ProbeFamily;
-  readonly topic: string;
-  readonly online: boolean;
-  readonly relay: 'on' | 'off' | null;
-  readonly watts: number | null;
-  readonly energyKWh: number | null;
-  readonly deviceOn: boolean | null;
-  /** ISO time of the last message; null when nothing was heard. */
-  readonly lastSeen: string | null;
-  readonly messages: number;
-  readonly badMessages: number;
-  /** A PC agent's commands: each topic and where it came from (its discovery config, or the template). */
-  readonly commands?: readonly AgentCommandView[];
-  readonly problem?: ProbeProblem;
 }
 
 /**
